@@ -1,0 +1,73 @@
+package org.cleanrank.detect;
+
+import java.util.Arrays;
+import java.util.List;
+import org.cleanrank.pairs.PairConsumer;
+
+/**
+ * Per-sample reductions the intra/extra distance ratio needs, gathered from the pair stream: the
+ * smallest distance to another sample of the same label, the smallest and the largest distance to a
+ * sample of another label. One instance per worker; {@link #merge} combines them (min and max do not
+ * depend on order, so the result is deterministic).
+ */
+public final class IntraExtraReductions implements PairConsumer {
+    private final int[] labels;
+    final float[] minSame;
+    final float[] minDiff;
+    final float[] maxDiff;
+
+    public IntraExtraReductions(int[] labels) {
+        this.labels = labels;
+        int n = labels.length;
+        minSame = new float[n];
+        minDiff = new float[n];
+        maxDiff = new float[n];
+        Arrays.fill(minSame, Float.POSITIVE_INFINITY);
+        Arrays.fill(minDiff, Float.POSITIVE_INFINITY);
+        Arrays.fill(maxDiff, Float.NEGATIVE_INFINITY);
+    }
+
+    @Override
+    public void tile(int i0, int i1, int j0, int j1, float[] d, int width) {
+        for (int i = i0; i < i1; i++) {
+            int li = labels[i];
+            float sameI = minSame[i], diffI = minDiff[i], maxI = maxDiff[i];
+            int base = (i - i0) * width - j0;
+            for (int j = Math.max(j0, i + 1); j < j1; j++) {
+                float v = d[base + j];
+                if (labels[j] == li) {
+                    sameI = Math.min(sameI, v);
+                    if (v < minSame[j]) {
+                        minSame[j] = v;
+                    }
+                } else {
+                    diffI = Math.min(diffI, v);
+                    maxI = Math.max(maxI, v);
+                    if (v < minDiff[j]) {
+                        minDiff[j] = v;
+                    }
+                    if (v > maxDiff[j]) {
+                        maxDiff[j] = v;
+                    }
+                }
+            }
+            minSame[i] = sameI;
+            minDiff[i] = diffI;
+            maxDiff[i] = maxI;
+        }
+    }
+
+    /** Folds the other workers' reductions into the first one and returns it. */
+    public static IntraExtraReductions merge(List<IntraExtraReductions> parts) {
+        IntraExtraReductions into = parts.get(0);
+        for (int p = 1; p < parts.size(); p++) {
+            IntraExtraReductions o = parts.get(p);
+            for (int i = 0; i < into.minSame.length; i++) {
+                into.minSame[i] = Math.min(into.minSame[i], o.minSame[i]);
+                into.minDiff[i] = Math.min(into.minDiff[i], o.minDiff[i]);
+                into.maxDiff[i] = Math.max(into.maxDiff[i], o.maxDiff[i]);
+            }
+        }
+        return into;
+    }
+}

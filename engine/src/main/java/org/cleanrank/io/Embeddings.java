@@ -1,0 +1,41 @@
+package org.cleanrank.io;
+
+import java.nio.file.Path;
+import org.cleanrank.CleanRankException;
+import org.cleanrank.pairs.PackedEmbeddings;
+
+/** Loads an N x D embedding matrix from {@code .npy} (memory-mapped) into normalised float32 panels. */
+public final class Embeddings {
+    private Embeddings() {}
+
+    /**
+     * Reads, checks (2-D, float32/float64, N &gt;= 2, D &gt;= 1, every value finite) and normalises.
+     * float64 input is rounded to float32 first: the engine computes in float32, as SelfClean stores
+     * its distances.
+     */
+    public static PackedEmbeddings load(Path path) {
+        try (NpyArray a = NpyArray.open(path)) {
+            long[] shape = a.shape();
+            if (shape.length != 2) {
+                throw new CleanRankException(path + ": embeddings must be a 2-D N x D array, got shape "
+                        + java.util.Arrays.toString(shape) + "; reshape to (N, D)");
+            }
+            if (!a.dtype().isFloat()) {
+                throw new CleanRankException(path + ": embeddings must be float32 or float64, got " + a.dtype()
+                        + "; convert with a.astype(numpy.float32)");
+            }
+            if (shape[0] < 2) {
+                throw new CleanRankException(path + ": N = " + shape[0] + " samples; ranking needs at least 2");
+            }
+            if (shape[1] < 1) {
+                throw new CleanRankException(path + ": D = 0 features; the embeddings are empty");
+            }
+            if (shape[0] > Integer.MAX_VALUE || shape[1] > Integer.MAX_VALUE) {
+                throw new CleanRankException(path + ": shape " + java.util.Arrays.toString(shape) + " is too large");
+            }
+            int n = (int) shape[0];
+            int d = (int) shape[1];
+            return PackedEmbeddings.normalise(path.toString(), n, d, a::readRow);
+        }
+    }
+}

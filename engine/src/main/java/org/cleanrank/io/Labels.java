@@ -1,0 +1,88 @@
+package org.cleanrank.io;
+
+import it.unimi.dsi.fastutil.objects.Object2IntLinkedOpenHashMap;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.cleanrank.CleanRankException;
+
+/**
+ * Class labels, one per embedding row, as small integer codes (only equality matters to the detectors).
+ * From {@code .npy} (integer, 1-D) or CSV with a header: the column {@code label}, else the only
+ * column, else the last one; values are compared as trimmed strings.
+ */
+public final class Labels {
+    private Labels() {}
+
+    /** Loads labels and checks there is exactly one per sample. */
+    public static int[] load(Path path, int expectedN) {
+        int[] codes = path.getFileName().toString().toLowerCase().endsWith(".npy") ? fromNpy(path) : fromCsv(path);
+        if (codes.length != expectedN) {
+            throw new CleanRankException(path + ": " + codes.length + " labels for " + expectedN
+                    + " embedding rows; give exactly one label per row, in row order");
+        }
+        return codes;
+    }
+
+    /** Number of distinct codes. */
+    public static int distinct(int[] codes) {
+        return (int) java.util.Arrays.stream(codes).distinct().count();
+    }
+
+    static int[] fromNpy(Path path) {
+        try (NpyArray a = NpyArray.open(path)) {
+            long[] shape = a.shape();
+            boolean column = shape.length == 2 && shape[1] == 1;
+            if (shape.length != 1 && !column) {
+                throw new CleanRankException(path + ": labels must be 1-D, got shape " + java.util.Arrays.toString(shape));
+            }
+            if (!a.dtype().isInteger()) {
+                throw new CleanRankException(path + ": labels must be integers, got " + a.dtype() + "; use a CSV for text labels");
+            }
+            int n = (int) shape[0];
+            long[] raw = new long[n];
+            for (int i = 0; i < n; i++) {
+                raw[i] = a.getLong(i);
+            }
+            it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap map = new it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap();
+            int[] codes = new int[n];
+            for (int i = 0; i < n; i++) {
+                codes[i] = map.computeIfAbsent(raw[i], k -> map.size());
+            }
+            return codes;
+        }
+    }
+
+    static int[] fromCsv(Path path) {
+        if (!Files.isRegularFile(path)) {
+            throw new CleanRankException(path + ": no such file; check the path");
+        }
+        try (Reader r = Files.newBufferedReader(path);
+                CSVParser p = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).get().parse(r)) {
+            List<String> header = p.getHeaderNames();
+            if (header.isEmpty()) {
+                throw new CleanRankException(path + ": empty CSV; expected a header and one label per row");
+            }
+            String col = header.contains("label") ? "label" : header.get(header.size() - 1);
+            Object2IntLinkedOpenHashMap<String> map = new Object2IntLinkedOpenHashMap<>();
+            it.unimi.dsi.fastutil.ints.IntArrayList codes = new it.unimi.dsi.fastutil.ints.IntArrayList();
+            for (CSVRecord rec : p) {
+                if (!rec.isSet(col)) {
+                    throw new CleanRankException(path + ": line " + p.getCurrentLineNumber() + " has no '" + col + "' value");
+                }
+                String v = rec.get(col);
+                codes.add(map.computeIfAbsent(v, k -> map.size()));
+            }
+            return codes.toIntArray();
+        } catch (IOException | IllegalArgumentException | IllegalStateException e) {
+            throw new CleanRankException(path + ": cannot read labels CSV (" + e.getMessage() + ")", e);
+        } catch (java.io.UncheckedIOException e) {
+            throw new CleanRankException(path + ": malformed CSV (" + e.getCause().getMessage() + ")", e);
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package org.cleanrank.pairs;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntFunction;
+import org.cleanrank.vector.EmbeddingKernels;
+
+/**
+ * Streams all N(N-1)/2 pair distances through consumers without ever holding an N x N matrix: the
+ * upper triangle is cut into square tiles of {@link #TILE_PANELS} panels, the tiles are shared out to
+ * worker threads, each tile is computed by the kernel into a small buffer and handed to that worker's
+ * consumer.
+ */
+public final class PairEngine {
+    /** Tile side in panels (x 8 points): 16 panels = 128 points, a 64 KB distance buffer. */
+    public static final int TILE_PANELS = 16;
+
+    private final EmbeddingKernels kernels;
+    private final int threads;
+
+    public PairEngine(EmbeddingKernels kernels, int threads) {
+        this.kernels = kernels;
+        this.threads = Math.max(1, threads);
+    }
+
+    public int threads() {
+        return threads;
+    }
+
+    /**
+     * Runs the pair space of {@code m} through one consumer per worker, made by {@code perWorker}
+     * (argument: worker number), and returns the consumers in worker order.
+     */
+    public <C extends PairConsumer> List<C> run(PackedEmbeddings m, IntFunction<C> perWorker, Progress progress) {
+        int panels = m.panelCount();
+        int tilesPerSide = (panels + TILE_PANELS - 1) / TILE_PANELS;
+        long totalTiles = (long) tilesPerSide * (tilesPerSide + 1) / 2;
+        List<C> consumers = new ArrayList<>();
+        for (int w = 0; w < threads; w++) {
+            consumers.add(perWorker.apply(w));
+        }
+        AtomicLong next = new AtomicLong();
+        AtomicLong done = new AtomicLong();
+        int n = m.n();
+        Runnable[] work = new Runnable[threads];
+        for (int w = 0; w < threads; w++) {
+            C consumer = consumers.get(w);
+            work[w] = () -> {
+                float[] buf = new float[TILE_PANELS * TILE_PANELS * PackedEmbeddings.PANEL * PackedEmbeddings.PANEL];
+                long t;
+                while ((t = next.getAndIncrement()) < totalTiles) {
+                    int[] ij = tileCoordinates(t, tilesPerSide);
+                    int pi0 = ij[0] * TILE_PANELS, pi1 = Math.min(panels, pi0 + TILE_PANELS);
+                    int pj0 = ij[1] * TILE_PANELS, pj1 = Math.min(panels, pj0 + TILE_PANELS);
+                    kernels.distanceTile(m, pi0, pi1, pj0, pj1, buf);
+                    int width = (pj1 - pj0) * PackedEmbeddings.PANEL;
+                    int i0 = pi0 * PackedEmbeddings.PANEL, j0 = pj0 * PackedEmbeddings.PANEL;
+                    consumer.tile(i0, Math.min(n, pi1 * PackedEmbeddings.PANEL), j0,
+                            Math.min(n, pj1 * PackedEmbeddings.PANEL), buf, width);
+                    progress.update("pairs", done.incrementAndGet(), totalTiles);
+                }
+            };
+        }
+        runAll(work);
+        return consumers;
+    }
+
+    /** Tile t of the upper triangle (row-major over tile rows): returns {tileRow, tileCol}, tileRow <= tileCol. */
+    static int[] tileCoordinates(long t, int side) {
+        int row = 0;
+        long rowLen = side;
+        while (t >= rowLen) {
+            t -= rowLen;
+            row++;
+            rowLen--;
+        }
+        return new int[] {row, row + (int) t};
+    }
+
+    static void runAll(Runnable[] work) {
+        if (work.length == 1) {
+            work[0].run();
+            return;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(work.length - 1, r -> {
+            Thread th = new Thread(r, "cleanrank-pairs");
+            th.setDaemon(true);
+            return th;
+        });
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int w = 1; w < work.length; w++) {
+                futures.add(pool.submit(work[w]));
+            }
+            work[0].run();
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,145 @@
+package org.cleanrank.vector;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+import org.cleanrank.pairs.PackedEmbeddings;
+
+/**
+ * The SIMD twin (jdk.incubator.vector, 256-bit float vectors = one panel of eight points).
+ *
+ * <p>The tile kernel is a register-blocked outer product: four points of one panel (broadcast) times
+ * two panels (sixteen points) gives eight independent accumulators, six loads per eight FMAs. Each lane
+ * of each accumulator is exactly the plain twin's FMA chain for one pair, so results are bit-identical
+ * to {@link PlainEmbeddingKernels}.
+ */
+final class PanamaEmbeddingKernels implements EmbeddingKernels {
+    private static final VectorSpecies<Float> S = FloatVector.SPECIES_256;
+    private static final int W = PackedEmbeddings.PANEL;
+    private static final FloatVector ONE = FloatVector.broadcast(S, 1f);
+    private static final FloatVector TWO = FloatVector.broadcast(S, 2f);
+    private static final FloatVector ZERO = FloatVector.zero(S);
+
+    PanamaEmbeddingKernels() {
+        if (S.length() != W) {
+            throw new IllegalStateException("panel width " + W + " != vector length " + S.length());
+        }
+    }
+
+    @Override
+    public String name() {
+        return "panama-" + S.length() + "x32";
+    }
+
+    @Override
+    public float distance(PackedEmbeddings m, int a, int b) {
+        float[] p = m.panels();
+        int dim = m.dim();
+        int oa = (a / W) * dim * W + (a % W);
+        int ob = (b / W) * dim * W + (b % W);
+        float acc = 0f;
+        for (int k = 0; k < dim; k++) {
+            acc = Math.fma(p[oa + k * W], p[ob + k * W], acc);
+        }
+        return SelfCleanDistance.fromSimilarity(acc);
+    }
+
+    private static FloatVector toDistance(FloatVector sim) {
+        return ONE.sub(sim.add(ONE).div(TWO)).max(ZERO).min(ONE);
+    }
+
+    @Override
+    public void distanceTile(PackedEmbeddings m, int pi0, int pi1, int pj0, int pj1, float[] out) {
+        float[] p = m.panels();
+        int dim = m.dim();
+        int width = (pj1 - pj0) * W;
+        for (int pi = pi0; pi < pi1; pi++) {
+            int aBase = pi * dim * W;
+            for (int c0 = 0; c0 < W; c0 += 4) {
+                int rowOut = ((pi - pi0) * W + c0) * width;
+                int pj = pj0;
+                for (; pj + 1 < pj1; pj += 2) {
+                    block4x2(p, dim, aBase + c0, pj * dim * W, (pj + 1) * dim * W, out, rowOut + (pj - pj0) * W, width);
+                }
+                if (pj < pj1) {
+                    block4x1(p, dim, aBase + c0, pj * dim * W, out, rowOut + (pj - pj0) * W, width);
+                }
+            }
+        }
+    }
+
+    private static void block4x2(float[] p, int dim, int a, int b0, int b1, float[] out, int o, int width) {
+        FloatVector c00 = ZERO, c01 = ZERO, c10 = ZERO, c11 = ZERO, c20 = ZERO, c21 = ZERO, c30 = ZERO, c31 = ZERO;
+        for (int k = 0; k < dim; k++) {
+            int kw = k * W;
+            FloatVector v0 = FloatVector.fromArray(S, p, b0 + kw);
+            FloatVector v1 = FloatVector.fromArray(S, p, b1 + kw);
+            FloatVector a0 = FloatVector.broadcast(S, p[a + kw]);
+            FloatVector a1 = FloatVector.broadcast(S, p[a + kw + 1]);
+            FloatVector a2 = FloatVector.broadcast(S, p[a + kw + 2]);
+            FloatVector a3 = FloatVector.broadcast(S, p[a + kw + 3]);
+            c00 = a0.fma(v0, c00);
+            c01 = a0.fma(v1, c01);
+            c10 = a1.fma(v0, c10);
+            c11 = a1.fma(v1, c11);
+            c20 = a2.fma(v0, c20);
+            c21 = a2.fma(v1, c21);
+            c30 = a3.fma(v0, c30);
+            c31 = a3.fma(v1, c31);
+        }
+        toDistance(c00).intoArray(out, o);
+        toDistance(c01).intoArray(out, o + W);
+        toDistance(c10).intoArray(out, o + width);
+        toDistance(c11).intoArray(out, o + width + W);
+        toDistance(c20).intoArray(out, o + 2 * width);
+        toDistance(c21).intoArray(out, o + 2 * width + W);
+        toDistance(c30).intoArray(out, o + 3 * width);
+        toDistance(c31).intoArray(out, o + 3 * width + W);
+    }
+
+    private static void block4x1(float[] p, int dim, int a, int b0, float[] out, int o, int width) {
+        FloatVector c0 = ZERO, c1 = ZERO, c2 = ZERO, c3 = ZERO;
+        for (int k = 0; k < dim; k++) {
+            int kw = k * W;
+            FloatVector v0 = FloatVector.fromArray(S, p, b0 + kw);
+            c0 = FloatVector.broadcast(S, p[a + kw]).fma(v0, c0);
+            c1 = FloatVector.broadcast(S, p[a + kw + 1]).fma(v0, c1);
+            c2 = FloatVector.broadcast(S, p[a + kw + 2]).fma(v0, c2);
+            c3 = FloatVector.broadcast(S, p[a + kw + 3]).fma(v0, c3);
+        }
+        toDistance(c0).intoArray(out, o);
+        toDistance(c1).intoArray(out, o + width);
+        toDistance(c2).intoArray(out, o + 2 * width);
+        toDistance(c3).intoArray(out, o + 3 * width);
+    }
+
+    @Override
+    public void distanceRow(float[] x, float[] panels, int dim, int p0, int p1, float[] out) {
+        int stride = dim * W;
+        int p = p0;
+        for (; p + 3 < p1; p += 4) {
+            int b = p * stride;
+            FloatVector c0 = ZERO, c1 = ZERO, c2 = ZERO, c3 = ZERO;
+            for (int k = 0; k < dim; k++) {
+                FloatVector xv = FloatVector.broadcast(S, x[k]);
+                int kw = b + k * W;
+                c0 = xv.fma(FloatVector.fromArray(S, panels, kw), c0);
+                c1 = xv.fma(FloatVector.fromArray(S, panels, kw + stride), c1);
+                c2 = xv.fma(FloatVector.fromArray(S, panels, kw + 2 * stride), c2);
+                c3 = xv.fma(FloatVector.fromArray(S, panels, kw + 3 * stride), c3);
+            }
+            int o = (p - p0) * W;
+            toDistance(c0).intoArray(out, o);
+            toDistance(c1).intoArray(out, o + W);
+            toDistance(c2).intoArray(out, o + 2 * W);
+            toDistance(c3).intoArray(out, o + 3 * W);
+        }
+        for (; p < p1; p++) {
+            int b = p * stride;
+            FloatVector c0 = ZERO;
+            for (int k = 0; k < dim; k++) {
+                c0 = FloatVector.broadcast(S, x[k]).fma(FloatVector.fromArray(S, panels, b + k * W), c0);
+            }
+            toDistance(c0).intoArray(out, (p - p0) * W);
+        }
+    }
+}
