@@ -1,0 +1,54 @@
+package org.cleanrank.cli;
+
+import org.cleanrank.CleanRankException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code cleanrank} command line. */
+@Command(name = "cleanrank", mixinStandardHelpOptions = true, version = "cleanrank 0.1.0",
+        description = "Rank data-quality issues (near-duplicates, off-topic samples, label errors) in image datasets,"
+                + " exactly as SelfClean / CleanPatrick do, in Java.",
+        subcommands = {SelfCleanCommand.class, EvaluateCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.out);
+    }
+
+    public static void main(String[] args) {
+        int code;
+        try {
+            code = execute(args);
+        } catch (OutOfMemoryError e) {
+            System.err.println("cleanrank: out of memory; raise the heap (CLEANRANK_HEAP=16g ./cleanrank ...) or use a top-K ranking (--pairs K)");
+            code = 3;
+        }
+        System.exit(code);
+    }
+
+    /** Runs the command line and returns the exit code (tests call this). */
+    public static int execute(String... args) {
+        // the CLI prints which kernels it uses itself; keep the engine's log line off the terminal
+        java.util.logging.Logger.getLogger("org.cleanrank").setLevel(java.util.logging.Level.WARNING);
+        CommandLine cl = new CommandLine(new Main());
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            Throwable t = ex;
+            while (t.getCause() != null && !(t instanceof CleanRankException)) {
+                t = t.getCause();
+            }
+            if (t instanceof CleanRankException) {
+                commandLine.getErr().println("cleanrank: " + t.getMessage());
+                return 2;
+            }
+            commandLine.getErr().println("cleanrank: internal error: " + ex);
+            if (System.getenv("CLEANRANK_DEBUG") != null) {
+                ex.printStackTrace(commandLine.getErr());
+            } else {
+                commandLine.getErr().println("cleanrank: set CLEANRANK_DEBUG=1 for the stack trace and report it");
+            }
+            return 1;
+        });
+        return cl.execute(args);
+    }
+}
