@@ -68,7 +68,7 @@ final class PanamaEmbeddingKernels implements EmbeddingKernels {
     }
 
     private static void block4x2(float[] p, int dim, int a, int b0, int b1, float[] out, int o, int width) {
-        FloatVector c00 = ZERO, c01 = ZERO, c10 = ZERO, c11 = ZERO, c20 = ZERO, c21 = ZERO, c30 = ZERO, c31 = ZERO;
+        FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S), c10 = FloatVector.zero(S), c11 = FloatVector.zero(S), c20 = FloatVector.zero(S), c21 = FloatVector.zero(S), c30 = FloatVector.zero(S), c31 = FloatVector.zero(S);
         for (int k = 0; k < dim; k++) {
             int kw = k * W;
             FloatVector v0 = FloatVector.fromArray(S, p, b0 + kw);
@@ -97,7 +97,7 @@ final class PanamaEmbeddingKernels implements EmbeddingKernels {
     }
 
     private static void block4x1(float[] p, int dim, int a, int b0, float[] out, int o, int width) {
-        FloatVector c0 = ZERO, c1 = ZERO, c2 = ZERO, c3 = ZERO;
+        FloatVector c0 = FloatVector.zero(S), c1 = FloatVector.zero(S), c2 = FloatVector.zero(S), c3 = FloatVector.zero(S);
         for (int k = 0; k < dim; k++) {
             int kw = k * W;
             FloatVector v0 = FloatVector.fromArray(S, p, b0 + kw);
@@ -118,7 +118,7 @@ final class PanamaEmbeddingKernels implements EmbeddingKernels {
         int p = p0;
         for (; p + 3 < p1; p += 4) {
             int b = p * stride;
-            FloatVector c0 = ZERO, c1 = ZERO, c2 = ZERO, c3 = ZERO;
+            FloatVector c0 = FloatVector.zero(S), c1 = FloatVector.zero(S), c2 = FloatVector.zero(S), c3 = FloatVector.zero(S);
             for (int k = 0; k < dim; k++) {
                 FloatVector xv = FloatVector.broadcast(S, x[k]);
                 int kw = b + k * W;
@@ -135,7 +135,7 @@ final class PanamaEmbeddingKernels implements EmbeddingKernels {
         }
         for (; p < p1; p++) {
             int b = p * stride;
-            FloatVector c0 = ZERO;
+            FloatVector c0 = FloatVector.zero(S);
             for (int k = 0; k < dim; k++) {
                 c0 = FloatVector.broadcast(S, x[k]).fma(FloatVector.fromArray(S, panels, b + k * W), c0);
             }
