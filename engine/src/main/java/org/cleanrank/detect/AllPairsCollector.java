@@ -1,6 +1,5 @@
 package org.cleanrank.detect;
 
-import it.unimi.dsi.fastutil.longs.LongArrays;
 import org.cleanrank.CleanRankException;
 import org.cleanrank.pairs.PairConsumer;
 import org.cleanrank.rank.Condensed;
@@ -9,8 +8,8 @@ import org.cleanrank.rank.PairRanking;
 /**
  * The full near-duplicate ranking, as SelfClean computes it (all N(N-1)/2 pairs by ascending
  * distance). Each pair becomes one {@code long}: the distance's float bits (non-negative floats sort
- * like their bits) above the 32-bit condensed index, so one radix sort of the longs gives distance
- * order with ties in condensed-index order. 8 bytes per pair, written in place by all workers (each
+ * like their bits) above the 32-bit condensed index, so a stable radix sort on the distance bits gives
+ * distance order with ties in condensed-index order. 8 bytes per pair, written in place by all workers (each
  * pair has its own slot, so no locking).
  */
 public final class AllPairsCollector implements PairConsumer {
@@ -59,8 +58,8 @@ public final class AllPairsCollector implements PairConsumer {
     }
 
     /** Sorts (in place, all cores) and returns the ranking view; call once, after the pair run. */
-    public PairRanking ranking() {
-        LongArrays.parallelRadixSort(keys);
+    public PairRanking ranking(int threads) {
+        DistanceKeySort.sort(keys, threads);
         return new Packed(n, keys);
     }
 

@@ -82,7 +82,7 @@ public final class SelfClean {
         PairRanking nd;
         if (all != null) {
             progress.update("sorting pairs", 0, 1);
-            nd = all.ranking();
+            nd = all.ranking(threads);
             progress.update("sorting pairs", 1, 1);
         } else {
             nd = TopKPairCollector.merge(n, k, workers.stream().map(w -> (TopKPairCollector) w.pairs).toList());
