@@ -18,7 +18,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * SelfClean's three rankings end to end (all cores) on the synthetic CleanPatrick-like set at
- * Fitzpatrick17k's size: N = 16,577, D = 384, 114 classes. {@code pairs = -1} is the full ranking of
+ * Fitzpatrick17k's size: N = 16,577, D = 384, the demo generator (20 classes, seed 42), so `./cleanrank demo --n 16577 --out DIR` writes the same data for the reference run. {@code pairs = -1} is the full ranking of
  * all 137 million pairs (what the reference computes); 100000 keeps the top 100,000.
  */
 @State(Scope.Benchmark)
@@ -39,7 +39,7 @@ public class SelfCleanPipelineBenchmark {
 
     @Setup
     public void setup() {
-        SyntheticDataset d = SyntheticDataset.generate(n, 384, 114, 17);
+        SyntheticDataset d = SyntheticDataset.generate(n, 384, 20, 42); // = ./cleanrank demo --n N --out DIR
         m = PackedEmbeddings.normalise("bench", d.n(), d.dim(), d::readRow);
         labels = d.labels();
     }

@@ -176,7 +176,7 @@ final class EvaluateCommand implements Callable<Integer> {
         }
 
         CleanRankException error(int row, String what) {
-            return new CleanRankException(path + ": line " + rows.get(row).getRecordNumber() + 1 + ": " + what);
+            return new CleanRankException(path + ": line " + (rows.get(row).getRecordNumber() + 1) + ": " + what);
         }
     }
 }
