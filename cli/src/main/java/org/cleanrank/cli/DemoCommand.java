@@ -31,6 +31,10 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "generator seed (default ${DEFAULT-VALUE})")
     long seed;
 
+    @Option(names = "--pairs", defaultValue = "all", paramLabel = "K|all",
+            description = "near-duplicate pairs to rank: 'all' (default; the near-duplicate metrics then cover every pair) or the K closest")
+    String pairs;
+
     @Override
     public Integer call() {
         SyntheticDataset d = SyntheticDataset.generate(n, dim, 20, seed);
@@ -38,7 +42,7 @@ final class DemoCommand implements Callable<Integer> {
         progress.message("kernels " + KernelProvider.get().name() + "; synthetic set " + n + " x " + dim + ", seed " + seed);
         PackedEmbeddings m = PackedEmbeddings.normalise("synthetic", d.n(), d.dim(), d::readRow);
         long t0 = System.nanoTime();
-        SelfClean.Result r = SelfClean.builder().topPairs(SelfClean.ALL_PAIRS).progress(progress).build().run(m, d.labels());
+        SelfClean.Result r = SelfClean.builder().topPairs(SelfCleanCommand.parsePairs(pairs)).progress(progress).build().run(m, d.labels());
         double secs = (System.nanoTime() - t0) / 1e9;
 
         PairRanking nd = r.nearDuplicates();

@@ -39,11 +39,6 @@ public final class AllPairsCollector implements PairConsumer {
         }
     }
 
-    /** Another view for one worker (shares the array). */
-    public AllPairsCollector worker() {
-        return this;
-    }
-
     @Override
     public void tile(int i0, int i1, int j0, int j1, float[] d, int width) {
         for (int i = i0; i < i1; i++) {

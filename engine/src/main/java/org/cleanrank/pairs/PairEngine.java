@@ -44,6 +44,7 @@ public final class PairEngine {
         for (int w = 0; w < threads; w++) {
             consumers.add(perWorker.apply(w));
         }
+        long[] rowStart = tileRowStarts(tilesPerSide);
         AtomicLong next = new AtomicLong();
         AtomicLong done = new AtomicLong();
         int n = m.n();
@@ -54,7 +55,7 @@ public final class PairEngine {
                 float[] buf = new float[TILE_PANELS * TILE_PANELS * PackedEmbeddings.PANEL * PackedEmbeddings.PANEL];
                 long t;
                 while ((t = next.getAndIncrement()) < totalTiles) {
-                    int[] ij = tileCoordinates(t, tilesPerSide);
+                    int[] ij = tileCoordinates(t, rowStart);
                     int pi0 = ij[0] * TILE_PANELS, pi1 = Math.min(panels, pi0 + TILE_PANELS);
                     int pj0 = ij[1] * TILE_PANELS, pj1 = Math.min(panels, pj0 + TILE_PANELS);
                     kernels.distanceTile(m, pi0, pi1, pj0, pj1, buf);
@@ -70,16 +71,27 @@ public final class PairEngine {
         return consumers;
     }
 
-    /** Tile t of the upper triangle (row-major over tile rows): returns {tileRow, tileCol}, tileRow <= tileCol. */
-    static int[] tileCoordinates(long t, int side) {
-        int row = 0;
-        long rowLen = side;
-        while (t >= rowLen) {
-            t -= rowLen;
-            row++;
-            rowLen--;
+    /** First tile number of each tile row of the upper triangle (row-major), plus the total at the end. */
+    static long[] tileRowStarts(int side) {
+        long[] start = new long[side + 1];
+        for (int r = 0; r < side; r++) {
+            start[r + 1] = start[r] + (side - r);
         }
-        return new int[] {row, row + (int) t};
+        return start;
+    }
+
+    /** Tile t of the upper triangle: returns {tileRow, tileCol}, tileRow <= tileCol. */
+    static int[] tileCoordinates(long t, long[] rowStart) {
+        int lo = 0, hi = rowStart.length - 2;
+        while (lo < hi) {
+            int mid = (lo + hi + 1) >>> 1;
+            if (rowStart[mid] <= t) {
+                lo = mid;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return new int[] {lo, lo + (int) (t - rowStart[lo])};
     }
 
     static void runAll(Runnable[] work) {
