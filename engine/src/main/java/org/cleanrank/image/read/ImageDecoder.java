@@ -1,0 +1,305 @@
+package org.cleanrank.image.read;
+
+import java.awt.image.BufferedImage;
+import java.awt.image.ColorModel;
+import java.awt.image.IndexColorModel;
+import java.awt.image.Raster;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.concurrent.atomic.AtomicReference;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+import org.apache.commons.imaging.Imaging;
+import org.apache.commons.imaging.ImagingException;
+import org.apache.commons.imaging.common.ImageMetadata;
+import org.apache.commons.imaging.formats.jpeg.JpegImageMetadata;
+import org.apache.commons.imaging.formats.tiff.TiffField;
+import org.apache.commons.imaging.formats.tiff.constants.TiffTagConstants;
+import org.cleanrank.CleanRankException;
+
+/**
+ * Decodes image files into {@link DecodedImage}, choosing per format the decoder whose pixels are the
+ * references' pixels (measured on the golden images, see README "Decoding"):
+ *
+ * <ul>
+ *   <li><b>PNG, 8-bit</b> (gray, gray+alpha, RGB, RGBA, palette): Apache Commons Imaging; its samples equal
+ *       libpng's (Pillow's and OpenCV's) exactly.
+ *   <li><b>PNG, 16-bit</b>: the JDK's ImageIO, because Commons Imaging reduces 16-bit samples to 8 bits, and
+ *       Pillow (clip to 255) and OpenCV (value &gt;&gt; 8) need the full value.
+ *   <li><b>JPEG</b>: the JDK's ImageIO (IJG libjpeg: ISLOW IDCT, fancy upsampling), whose RGB output equals
+ *       Pillow's (libjpeg-turbo) on every sample of every golden JPEG, progressive ones included, and whose
+ *       raw raster gives the Y plane that {@code cv2.IMREAD_GRAYSCALE} returns. Commons Imaging's own JPEG
+ *       decoder matches only 34-86% of samples (up to 65 levels off) and cannot read progressive JPEGs.
+ *       CMYK/YCCK JPEGs decode to CMYK exactly as Pillow holds them.
+ *   <li><b>Anything else</b> (BMP, TIFF, GIF, ...): Commons Imaging, then ImageIO.
+ * </ul>
+ *
+ * EXIF orientation is read with Commons Imaging's metadata reader. Truncated or corrupt data is an error,
+ * never a partly grey image: ImageIO's "premature end of data" warnings are turned into errors.
+ */
+public final class ImageDecoder {
+    private ImageDecoder() {}
+
+    public static DecodedImage decode(Path path) {
+        byte[] bytes;
+        try {
+            if (!Files.isRegularFile(path)) {
+                throw new CleanRankException(path + ": no such file");
+            }
+            bytes = Files.readAllBytes(path);
+        } catch (IOException e) {
+            throw new CleanRankException(path + ": cannot read (" + e.getMessage() + ")");
+        }
+        if (bytes.length == 0) {
+            throw new CleanRankException(path + ": empty file (0 bytes); not an image");
+        }
+        try {
+            if (isPng(bytes)) {
+                return png(path, bytes);
+            }
+            if (isJpeg(bytes)) {
+                return jpeg(path, bytes);
+            }
+            return other(path, bytes);
+        } catch (CleanRankException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            throw new CleanRankException(path + ": corrupt or truncated image (" + oneLine(e) + "); re-export or remove it");
+        }
+    }
+
+    static boolean isPng(byte[] b) {
+        return b.length >= 8 && (b[0] & 0xFF) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G';
+    }
+
+    static boolean isJpeg(byte[] b) {
+        return b.length >= 3 && (b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xD8 && (b[2] & 0xFF) == 0xFF;
+    }
+
+    private static String oneLine(Throwable e) {
+        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return m.replace('\n', ' ').replace('\r', ' ');
+    }
+
+    private static DecodedImage png(Path path, byte[] bytes) throws IOException {
+        int bitDepth = bytes.length > 24 ? bytes[24] & 0xFF : 8;
+        int colorType = bytes.length > 25 ? bytes[25] & 0xFF : 2;
+        if (bitDepth == 16) {
+            BufferedImage img = readImageIo(path, bytes, null);
+            Raster r = img.getRaster();
+            if (colorType == 0 && r.getNumBands() == 1) {
+                int w = img.getWidth(), h = img.getHeight();
+                short[] s = new short[w * h];
+                for (int y = 0; y < h; y++) {
+                    for (int x = 0; x < w; x++) {
+                        s[y * w + x] = (short) r.getSample(x, y, 0);
+                    }
+                }
+                return new DecodedImage(path, "png", w, h, PixelFormat.GRAY16, null, s, null, 1);
+            }
+            // 16-bit colour: both references reduce to 8 bits (OpenCV by >> 8); keep the high byte
+            return fromBufferedImage(path, "png", img, 8, 1);
+        }
+        BufferedImage img;
+        try {
+            img = Imaging.getBufferedImage(bytes);
+        } catch (ImagingException e) {
+            throw new CleanRankException(path + ": corrupt PNG (" + oneLine(e) + "); re-export or remove it");
+        } catch (IOException | RuntimeException e) {
+            // Commons Imaging surfaces a damaged deflate stream as ZipException / IOException
+            throw new CleanRankException(path + ": corrupt or truncated PNG data (" + oneLine(e) + "); re-export or remove it");
+        }
+        return fromBufferedImage(path, "png", img, 0, 1);
+    }
+
+    private static DecodedImage jpeg(Path path, byte[] bytes) throws IOException {
+        int orientation = exifOrientation(bytes);
+        AtomicReference<String> warning = new AtomicReference<>();
+        try (ImageInputStream in = ImageIO.createImageInputStream(new java.io.ByteArrayInputStream(bytes))) {
+            ImageReader reader = jpegReader(in, path);
+            try {
+                reader.addIIOReadWarningListener((src, w) -> warning.compareAndSet(null, w));
+                Raster raw = reader.readRaster(0, null);
+                failOnWarning(path, warning);
+                int w = raw.getWidth(), h = raw.getHeight();
+                int bands = raw.getNumBands();
+                if (bands == 4) {
+                    byte[] cmyk = new byte[w * h * 4];
+                    int[] px = new int[4];
+                    for (int y = 0; y < h; y++) {
+                        for (int x = 0; x < w; x++) {
+                            raw.getPixel(x, y, px);
+                            for (int c = 0; c < 4; c++) {
+                                cmyk[(y * w + x) * 4 + c] = (byte) px[c];
+                            }
+                        }
+                    }
+                    return new DecodedImage(path, "jpeg", w, h, PixelFormat.CMYK8, cmyk, null, null, orientation);
+                }
+                byte[] luma = new byte[w * h];
+                for (int y = 0; y < h; y++) {
+                    for (int x = 0; x < w; x++) {
+                        luma[y * w + x] = (byte) raw.getSample(x, y, 0);
+                    }
+                }
+                if (bands == 1) {
+                    return new DecodedImage(path, "jpeg", w, h, PixelFormat.GRAY8, luma.clone(), null, luma, orientation);
+                }
+                // colour: decode again with libjpeg's own YCbCr -> RGB (exactly Pillow's pixels)
+                in.seek(0);
+                reader.setInput(in);
+                BufferedImage img = reader.read(0);
+                failOnWarning(path, warning);
+                DecodedImage rgb = fromBufferedImage(path, "jpeg", img, 0, orientation);
+                return new DecodedImage(path, "jpeg", w, h, rgb.pixelFormat(), rgb.samples8(), null, luma, orientation);
+            } finally {
+                reader.dispose();
+            }
+        } catch (javax.imageio.IIOException e) {
+            throw new CleanRankException(path + ": corrupt or truncated JPEG (" + oneLine(e) + "); re-export or remove it");
+        }
+    }
+
+    private static ImageReader jpegReader(ImageInputStream in, Path path) {
+        Iterator<ImageReader> it = ImageIO.getImageReadersByFormatName("jpeg");
+        if (!it.hasNext()) {
+            throw new CleanRankException(path + ": this JVM has no JPEG decoder (javax.imageio); use a full JDK");
+        }
+        ImageReader r = it.next();
+        r.setInput(in);
+        return r;
+    }
+
+    private static void failOnWarning(Path path, AtomicReference<String> warning) {
+        if (warning.get() != null) {
+            throw new CleanRankException(path + ": corrupt or truncated JPEG (" + warning.get() + "); re-export or remove it");
+        }
+    }
+
+    private static BufferedImage readImageIo(Path path, byte[] bytes, String what) throws IOException {
+        AtomicReference<String> warning = new AtomicReference<>();
+        try (ImageInputStream in = ImageIO.createImageInputStream(new java.io.ByteArrayInputStream(bytes))) {
+            Iterator<ImageReader> it = ImageIO.getImageReaders(in);
+            if (!it.hasNext()) {
+                throw new CleanRankException(path + ": unknown or unsupported image format; use PNG, JPEG, BMP, GIF or TIFF");
+            }
+            ImageReader r = it.next();
+            try {
+                r.setInput(in);
+                r.addIIOReadWarningListener((src, w) -> warning.compareAndSet(null, w));
+                BufferedImage img = r.read(0);
+                failOnWarning(path, warning);
+                return img;
+            } finally {
+                r.dispose();
+            }
+        }
+    }
+
+    private static DecodedImage other(Path path, byte[] bytes) throws IOException {
+        BufferedImage img = null;
+        String format = "image";
+        try {
+            img = Imaging.getBufferedImage(bytes);
+            format = Imaging.guessFormat(bytes).getName().toLowerCase();
+        } catch (ImagingException | IllegalArgumentException e) {
+            // not a format Commons Imaging knows: try ImageIO below
+        }
+        if (img == null) {
+            try (InputStream in = new java.io.ByteArrayInputStream(bytes)) {
+                img = ImageIO.read(in);
+            }
+        }
+        if (img == null) {
+            throw new CleanRankException(path + ": not an image, or an unknown format; use PNG, JPEG, BMP, GIF or TIFF");
+        }
+        return fromBufferedImage(path, format, img, 0, 1);
+    }
+
+    /** Samples of a decoded BufferedImage, in its own colour model (no colour-space conversion). */
+    private static DecodedImage fromBufferedImage(Path path, String format, BufferedImage img, int shift, int orientation) {
+        int w = img.getWidth(), h = img.getHeight();
+        ColorModel cm = img.getColorModel();
+        Raster r = img.getRaster();
+        boolean alpha = cm.hasAlpha();
+        if (cm instanceof IndexColorModel icm) {
+            // palette: expand to RGB(A) through the palette, as both references do
+            PixelFormat pf = alpha ? PixelFormat.RGBA8 : PixelFormat.RGB8;
+            byte[] out = new byte[w * h * pf.channels];
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) {
+                    int idx = r.getSample(x, y, 0);
+                    int o = (y * w + x) * pf.channels;
+                    out[o] = (byte) icm.getRed(idx);
+                    out[o + 1] = (byte) icm.getGreen(idx);
+                    out[o + 2] = (byte) icm.getBlue(idx);
+                    if (alpha) {
+                        out[o + 3] = (byte) icm.getAlpha(idx);
+                    }
+                }
+            }
+            return new DecodedImage(path, format, w, h, pf, out, null, null, orientation);
+        }
+        int bands = r.getNumBands();
+        int type = img.getType();
+        if (type == BufferedImage.TYPE_INT_RGB || type == BufferedImage.TYPE_INT_ARGB || type == BufferedImage.TYPE_INT_BGR
+                || type == BufferedImage.TYPE_INT_ARGB_PRE) {
+            PixelFormat pf = alpha ? PixelFormat.RGBA8 : PixelFormat.RGB8;
+            byte[] out = new byte[w * h * pf.channels];
+            int[] row = new int[w];
+            for (int y = 0; y < h; y++) {
+                img.getRGB(0, y, w, 1, row, 0, w);
+                for (int x = 0; x < w; x++) {
+                    int p = row[x];
+                    int o = (y * w + x) * pf.channels;
+                    out[o] = (byte) (p >> 16);
+                    out[o + 1] = (byte) (p >> 8);
+                    out[o + 2] = (byte) p;
+                    if (alpha) {
+                        out[o + 3] = (byte) (p >>> 24);
+                    }
+                }
+            }
+            return new DecodedImage(path, format, w, h, pf, out, null, null, orientation);
+        }
+        PixelFormat pf = switch (bands) {
+            case 1 -> PixelFormat.GRAY8;
+            case 2 -> PixelFormat.GRAY_ALPHA8;
+            case 3 -> PixelFormat.RGB8;
+            case 4 -> PixelFormat.RGBA8;
+            default -> throw new CleanRankException(path + ": " + bands + " channels are not supported");
+        };
+        byte[] out = new byte[w * h * bands];
+        int[] px = new int[bands];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                r.getPixel(x, y, px);
+                for (int c = 0; c < bands; c++) {
+                    out[(y * w + x) * bands + c] = (byte) (px[c] >> shift);
+                }
+            }
+        }
+        return new DecodedImage(path, format, w, h, pf, out, null, null, orientation);
+    }
+
+    /** EXIF orientation tag (1..8) of a JPEG, 1 when absent or unreadable. */
+    static int exifOrientation(byte[] bytes) {
+        try {
+            ImageMetadata md = Imaging.getMetadata(bytes);
+            if (md instanceof JpegImageMetadata jm) {
+                TiffField f = jm.findExifValueWithExactMatch(TiffTagConstants.TIFF_TAG_ORIENTATION);
+                if (f != null) {
+                    int v = f.getIntValue();
+                    return v >= 1 && v <= 8 ? v : 1;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // broken EXIF: the pixels still decode; treat as upright, as cv2.imread does
+        }
+        return 1;
+    }
+}
