@@ -71,11 +71,11 @@ public final class SelfClean {
                 lab = null;
             }
         }
-        PairEngine engine = new PairEngine(kernels, threads);
+        PairEngine engine = new PairEngine(threads);
         final int[] fl = lab;
         final AllPairsCollector all = topPairs == ALL_PAIRS ? AllPairsCollector.create(n) : null;
         final int k = topPairs == ALL_PAIRS ? 0 : (int) Math.min(topPairs, org.cleanrank.rank.Condensed.size(n));
-        List<Worker> workers = engine.run(m, w -> new Worker(
+        List<Worker> workers = engine.run(m, kernels, w -> new Worker(
                 all != null ? all : new TopKPairCollector(n, k),
                 fl != null ? new IntraExtraReductions(fl) : null), progress);
 

@@ -12,19 +12,19 @@ import org.cleanrank.vector.EmbeddingKernels;
 
 /**
  * Streams all N(N-1)/2 pair distances through consumers without ever holding an N x N matrix: the
- * upper triangle is cut into square tiles of {@link #TILE_PANELS} panels, the tiles are shared out to
- * worker threads, each tile is computed by the kernel into a small buffer and handed to that worker's
- * consumer.
+ * upper triangle is cut into square tiles of {@link #TILE} points, the tiles are shared out to worker
+ * threads, each tile is computed by a {@link PairTiles} (embedding distances, Hamming distances) into a
+ * small buffer and handed to that worker's consumer.
  */
 public final class PairEngine {
     /** Tile side in panels (x 8 points): 16 panels = 128 points, a 64 KB distance buffer. */
     public static final int TILE_PANELS = 16;
+    /** Tile side in points. */
+    public static final int TILE = TILE_PANELS * PackedEmbeddings.PANEL;
 
-    private final EmbeddingKernels kernels;
     private final int threads;
 
-    public PairEngine(EmbeddingKernels kernels, int threads) {
-        this.kernels = kernels;
+    public PairEngine(int threads) {
         this.threads = Math.max(1, threads);
     }
 
@@ -36,9 +36,15 @@ public final class PairEngine {
      * Runs the pair space of {@code m} through one consumer per worker, made by {@code perWorker}
      * (argument: worker number), and returns the consumers in worker order.
      */
-    public <C extends PairConsumer> List<C> run(PackedEmbeddings m, IntFunction<C> perWorker, Progress progress) {
-        int panels = m.panelCount();
-        int tilesPerSide = (panels + TILE_PANELS - 1) / TILE_PANELS;
+    public <C extends PairConsumer> List<C> run(PackedEmbeddings m, EmbeddingKernels kernels, IntFunction<C> perWorker,
+            Progress progress) {
+        return run(new EmbeddingTiles(m, kernels), perWorker, progress);
+    }
+
+    /** Runs the pair space of {@code tiles} through one consumer per worker; returns them in worker order. */
+    public <C extends PairConsumer> List<C> run(PairTiles tiles, IntFunction<C> perWorker, Progress progress) {
+        int n = tiles.n();
+        int tilesPerSide = (n + TILE - 1) / TILE;
         long totalTiles = (long) tilesPerSide * (tilesPerSide + 1) / 2;
         List<C> consumers = new ArrayList<>();
         for (int w = 0; w < threads; w++) {
@@ -47,22 +53,18 @@ public final class PairEngine {
         long[] rowStart = tileRowStarts(tilesPerSide);
         AtomicLong next = new AtomicLong();
         AtomicLong done = new AtomicLong();
-        int n = m.n();
         Runnable[] work = new Runnable[threads];
         for (int w = 0; w < threads; w++) {
             C consumer = consumers.get(w);
             work[w] = () -> {
-                float[] buf = new float[TILE_PANELS * TILE_PANELS * PackedEmbeddings.PANEL * PackedEmbeddings.PANEL];
+                float[] buf = new float[TILE * TILE];
                 long t;
                 while ((t = next.getAndIncrement()) < totalTiles) {
                     int[] ij = tileCoordinates(t, rowStart);
-                    int pi0 = ij[0] * TILE_PANELS, pi1 = Math.min(panels, pi0 + TILE_PANELS);
-                    int pj0 = ij[1] * TILE_PANELS, pj1 = Math.min(panels, pj0 + TILE_PANELS);
-                    kernels.distanceTile(m, pi0, pi1, pj0, pj1, buf);
-                    int width = (pj1 - pj0) * PackedEmbeddings.PANEL;
-                    int i0 = pi0 * PackedEmbeddings.PANEL, j0 = pj0 * PackedEmbeddings.PANEL;
-                    consumer.tile(i0, Math.min(n, pi1 * PackedEmbeddings.PANEL), j0,
-                            Math.min(n, pj1 * PackedEmbeddings.PANEL), buf, width);
+                    int i0 = ij[0] * TILE, i1 = Math.min(n, i0 + TILE);
+                    int j0 = ij[1] * TILE, j1 = Math.min(n, j0 + TILE);
+                    int width = tiles.compute(i0, i1, j0, j1, buf);
+                    consumer.tile(i0, i1, j0, j1, buf, width);
                     progress.update("pairs", done.incrementAndGet(), totalTiles);
                 }
             };

@@ -32,7 +32,7 @@ class PairEngineTest {
         }
         PackedEmbeddings m = PackedEmbeddings.ofNormalisedRows(rows);
         AtomicLong pairs = new AtomicLong();
-        new PairEngine(KernelProvider.get(), 3).run(m, w -> (i0, i1, j0, j1, d, width) -> {
+        new PairEngine(3).run(m, KernelProvider.get(), w -> (i0, i1, j0, j1, d, width) -> {
             for (int i = i0; i < i1; i++) {
                 for (int j = Math.max(j0, i + 1); j < j1; j++) {
                     pairs.incrementAndGet();

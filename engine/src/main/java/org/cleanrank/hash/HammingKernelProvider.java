@@ -1,0 +1,22 @@
+package org.cleanrank.hash;
+
+/** The Hamming twins: plain POPCNT by default (fastest on AVX2 machines, see results/), Panama on request. */
+public final class HammingKernelProvider {
+    private HammingKernelProvider() {}
+
+    public static HammingKernels plain() {
+        return HammingKernels.PLAIN;
+    }
+
+    /** The Panama twin, or null without jdk.incubator.vector. */
+    public static HammingKernels panamaOrNull() {
+        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
+            return null;
+        }
+        try {
+            return new PanamaHammingKernels();
+        } catch (LinkageError e) {
+            return null;
+        }
+    }
+}
