@@ -26,10 +26,11 @@ import org.cleanrank.CleanRankException;
  * references' pixels (measured on the golden images, see README "Decoding"):
  *
  * <ul>
- *   <li><b>PNG, 8-bit</b> (gray, gray+alpha, RGB, RGBA, palette): Apache Commons Imaging; its samples equal
- *       libpng's (Pillow's and OpenCV's) exactly.
- *   <li><b>PNG, 16-bit</b>: the JDK's ImageIO, because Commons Imaging reduces 16-bit samples to 8 bits, and
- *       Pillow (clip to 255) and OpenCV (value &gt;&gt; 8) need the full value.
+ *   <li><b>PNG, 8-bit colour</b> (RGB, RGBA, palette): Apache Commons Imaging; its samples equal libpng's
+ *       (Pillow's and OpenCV's) exactly.
+ *   <li><b>PNG, 16-bit or gray</b>: the JDK's ImageIO, because Commons Imaging reduces 16-bit samples to 8
+ *       bits (Pillow clips to 255, OpenCV takes value &gt;&gt; 8: both need the full value) and hands gray
+ *       PNGs over through Java2D's linear-gray colour space, which changes the stored samples.
  *   <li><b>JPEG</b>: the JDK's ImageIO (IJG libjpeg: ISLOW IDCT, fancy upsampling), whose RGB output equals
  *       Pillow's (libjpeg-turbo) on every sample of every golden JPEG, progressive ones included, and whose
  *       raw raster gives the Y plane that {@code cv2.IMREAD_GRAYSCALE} returns. Commons Imaging's own JPEG
@@ -88,7 +89,7 @@ public final class ImageDecoder {
     private static DecodedImage png(Path path, byte[] bytes) throws IOException {
         int bitDepth = bytes.length > 24 ? bytes[24] & 0xFF : 8;
         int colorType = bytes.length > 25 ? bytes[25] & 0xFF : 2;
-        if (bitDepth == 16) {
+        if (bitDepth == 16 || colorType == 0 || colorType == 4) {
             BufferedImage img = readImageIo(path, bytes, null);
             Raster r = img.getRaster();
             if (colorType == 0 && r.getNumBands() == 1) {
