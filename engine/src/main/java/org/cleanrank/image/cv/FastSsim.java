@@ -1,0 +1,147 @@
+package org.cleanrank.image.cv;
+
+import java.util.List;
+import org.cleanrank.image.Raster8;
+
+/**
+ * CleanPatrick's {@code fast_ssim} ({@code src/precompute_hashes.py}) and the distance matrix of
+ * {@code SSIMComputer.compute_full_ssim_matrix} (kernel_size 7), in float32 as the reference computes it.
+ *
+ * <ul>
+ *   <li>{@code cv2.boxFilter(I, -1, (7, 7))} on float32: normalised, BORDER_REFLECT_101, row and column
+ *       running sums in double ({@code RowSum<float,double>}, {@code ColumnSum<double,float>}), output
+ *       {@code (float)(sum * (1./49))}. The inputs are integers (pixels, squares, products &lt; 2^24), so
+ *       the double sums are exact and an integer sum reproduces them.</li>
+ *   <li>numpy float32 element-wise steps in the reference's order: {@code mu1*mu1}, {@code mu1*mu2},
+ *       {@code box(I*I) - mu^2}, {@code ((2*mu1mu2 + C1) * (2*s12 + C2)) / ((mu1sq + mu2sq + C1) * (s1 +
+ *       s2 + C2))} with C1 = float32(6.5025), C2 = float32(58.5225) (numpy 1.24 value-based casting keeps
+ *       Python floats as float32 here).</li>
+ *   <li>{@code ssim_map.mean()}: float32 pairwise summation of numpy (blocks of 8 accumulators up to 128
+ *       elements, halves split at a multiple of 8), divided by the count in float32; distance
+ *       {@code 1 - score} in float32.</li>
+ * </ul>
+ * Per image the means, squares and variances are computed once; per pair only box(I1*I2) and the map.
+ * Diagonal: 0 (the reference's diagonal is an indexing accident: entry [i,i] holds [i,n-1]).
+ */
+public final class FastSsim {
+    static final float C1 = 6.5025f;
+    static final float C2 = 58.5225f;
+    static final int K = 7;
+    private static final double INV_AREA = 1. / (K * K);
+
+    private FastSsim() {}
+
+    /** Per-image statistics. */
+    static final class Stats {
+        final int w, h;
+        final int[] px;
+        final float[] mu, muSq, sigmaSq;
+
+        Stats(Raster8 g) {
+            if (g.channels() != 1) {
+                throw new IllegalArgumentException("SSIM needs gray images");
+            }
+            w = g.width();
+            h = g.height();
+            px = new int[w * h];
+            for (int i = 0; i < px.length; i++) {
+                px[i] = g.data()[i] & 0xFF;
+            }
+            int[] sq = new int[px.length];
+            for (int i = 0; i < px.length; i++) {
+                sq[i] = px[i] * px[i];
+            }
+            mu = boxMean(px, w, h);
+            float[] e2 = boxMean(sq, w, h);
+            muSq = new float[px.length];
+            sigmaSq = new float[px.length];
+            for (int i = 0; i < px.length; i++) {
+                muSq[i] = mu[i] * mu[i];
+                sigmaSq[i] = e2[i] - muSq[i];
+            }
+        }
+    }
+
+    /** SSIM score (float32) of two gray images of equal size. */
+    public static float score(Raster8 a, Raster8 b) {
+        return score(new Stats(a), new Stats(b));
+    }
+
+    static float score(Stats a, Stats b) {
+        if (a.w != b.w || a.h != b.h) {
+            throw new IllegalArgumentException("SSIM needs equally sized images");
+        }
+        int n = a.px.length;
+        int[] prod = new int[n];
+        for (int i = 0; i < n; i++) {
+            prod[i] = a.px[i] * b.px[i];
+        }
+        float[] cross = boxMean(prod, a.w, a.h);
+        float[] map = new float[n];
+        for (int i = 0; i < n; i++) {
+            float m12 = a.mu[i] * b.mu[i];
+            float s12 = cross[i] - m12;
+            float num = (2f * m12 + C1) * (2f * s12 + C2);
+            float den = (a.muSq[i] + b.muSq[i] + C1) * (a.sigmaSq[i] + b.sigmaSq[i] + C2);
+            map[i] = num / den;
+        }
+        return NumpyFloat32.pairwiseSum(map, 0, n) / (float) n;
+    }
+
+    /** {@code 1 - fast_ssim} for all pairs, row-major n x n float32, diagonal 0, all cores. */
+    public static float[] distanceMatrix(List<Raster8> grays) {
+        return distanceMatrix(grays, PairTiles.defaultThreads());
+    }
+
+    public static float[] distanceMatrix(List<Raster8> grays, int threads) {
+        int n = grays.size();
+        Stats[] st = new Stats[n];
+        for (int i = 0; i < n; i++) {
+            st[i] = new Stats(grays.get(i));
+        }
+        float[] out = new float[n * n];
+        PairTiles.run(n, threads, (i, j) -> {
+            float d = 1f - score(st[i], st[j]);
+            out[i * n + j] = d;
+            out[j * n + i] = d;
+        });
+        return out;
+    }
+
+    /** cv2.boxFilter 7x7, normalised, BORDER_REFLECT_101, exact integer sums then (float)(sum * (1./49)). */
+    static float[] boxMean(int[] v, int w, int h) {
+        int r = K / 2;
+        long[] rows = new long[w * h];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                long s = 0;
+                for (int k = -r; k <= r; k++) {
+                    s += v[y * w + reflect101(x + k, w)];
+                }
+                rows[y * w + x] = s;
+            }
+        }
+        float[] out = new float[w * h];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                long s = 0;
+                for (int k = -r; k <= r; k++) {
+                    s += rows[reflect101(y + k, h) * w + x];
+                }
+                out[y * w + x] = (float) (s * INV_AREA);
+            }
+        }
+        return out;
+    }
+
+    /** BORDER_REFLECT_101: gfedcb|abcdefgh|gfedcba. */
+    static int reflect101(int i, int n) {
+        if (n == 1) {
+            return 0;
+        }
+        while (i < 0 || i >= n) {
+            i = i < 0 ? -i : 2 * n - 2 - i;
+        }
+        return i;
+    }
+}

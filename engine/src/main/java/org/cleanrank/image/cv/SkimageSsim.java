@@ -1,0 +1,172 @@
+package org.cleanrank.image.cv;
+
+import java.util.List;
+import org.cleanrank.image.Raster8;
+
+/**
+ * scikit-image 0.19 {@code skimage.metrics.structural_similarity(a, b, data_range=255, ...)} on 2-D gray
+ * images, float64, in two configurations.
+ *
+ * <ul>
+ *   <li>{@link #UNIFORM} (defaults): {@code scipy.ndimage.uniform_filter(size=7)}, mode 'reflect'
+ *       (half-sample symmetric: dcba|abcd, skimage passes no mode), sample covariance
+ *       {@code cov_norm = 49/48}.</li>
+ *   <li>{@link #GAUSSIAN}: {@code gaussian_weights=True, sigma=1.5, use_sample_covariance=False}:
+ *       {@code scipy.ndimage.gaussian_filter(sigma=1.5, truncate=3.5)}, i.e. radius
+ *       {@code int(3.5*1.5 + 0.5) = 5}, weights {@code exp(-x^2 / (2 sigma^2))} normalised to sum 1, per
+ *       axis, mode 'reflect'; {@code win_size = 11}; {@code cov_norm = 1}.</li>
+ * </ul>
+ * Both: K1 = 0.01, K2 = 0.03, C1 = (K1*255)^2, C2 = (K2*255)^2,
+ * {@code S = ((2 ux uy + C1)(2 vxy + C2)) / ((ux^2 + uy^2 + C1)(vx + vy + C2))}, mean over the map cropped
+ * by {@code (win_size - 1) / 2} pixels on every side. Per image ux, vx are computed once; per pair the
+ * filtered product and the map. Agreement with the reference: float64 rounding level (scipy's running
+ * sums are not reproduced operation by operation).
+ */
+public final class SkimageSsim {
+    public static final SkimageSsim UNIFORM = new SkimageSsim(uniformWeights(7), 7, 49.0 / 48.0);
+    public static final SkimageSsim GAUSSIAN = new SkimageSsim(gaussianWeights(1.5, 3.5), 11, 1.0);
+
+    private static final double C1 = Math.pow(0.01 * 255, 2);
+    private static final double C2 = Math.pow(0.03 * 255, 2);
+
+    private final double[] weights;
+    private final int winSize;
+    private final double covNorm;
+
+    private SkimageSsim(double[] weights, int winSize, double covNorm) {
+        this.weights = weights;
+        this.winSize = winSize;
+        this.covNorm = covNorm;
+    }
+
+    static double[] uniformWeights(int size) {
+        double[] w = new double[size];
+        java.util.Arrays.fill(w, 1.0 / size);
+        return w;
+    }
+
+    /** scipy.ndimage's {@code _gaussian_kernel1d(sigma, 0, radius)}. */
+    static double[] gaussianWeights(double sigma, double truncate) {
+        int radius = (int) (truncate * sigma + 0.5);
+        double[] w = new double[2 * radius + 1];
+        double sum = 0;
+        for (int x = -radius; x <= radius; x++) {
+            w[x + radius] = Math.exp(-0.5 / (sigma * sigma) * x * x);
+            sum += w[x + radius];
+        }
+        for (int i = 0; i < w.length; i++) {
+            w[i] /= sum;
+        }
+        return w;
+    }
+
+    final class Stats {
+        final int w, h;
+        final double[] px, ux, vx;
+
+        Stats(Raster8 g) {
+            if (g.channels() != 1) {
+                throw new IllegalArgumentException("SSIM needs gray images");
+            }
+            w = g.width();
+            h = g.height();
+            px = new double[w * h];
+            double[] sq = new double[w * h];
+            for (int i = 0; i < px.length; i++) {
+                px[i] = g.data()[i] & 0xFF;
+                sq[i] = px[i] * px[i];
+            }
+            ux = filter(px, w, h);
+            double[] uxx = filter(sq, w, h);
+            vx = new double[px.length];
+            for (int i = 0; i < px.length; i++) {
+                vx[i] = covNorm * (uxx[i] - ux[i] * ux[i]);
+            }
+        }
+    }
+
+    /** The SSIM score of two equally sized gray images. */
+    public double score(Raster8 a, Raster8 b) {
+        return score(new Stats(a), new Stats(b));
+    }
+
+    double score(Stats a, Stats b) {
+        if (a.w != b.w || a.h != b.h) {
+            throw new IllegalArgumentException("SSIM needs equally sized images");
+        }
+        int w = a.w, h = a.h;
+        double[] prod = new double[w * h];
+        for (int i = 0; i < prod.length; i++) {
+            prod[i] = a.px[i] * b.px[i];
+        }
+        double[] uxy = filter(prod, w, h);
+        int pad = (winSize - 1) / 2;
+        double sum = 0;
+        for (int y = pad; y < h - pad; y++) {
+            for (int x = pad; x < w - pad; x++) {
+                int i = y * w + x;
+                double ux = a.ux[i], uy = b.ux[i];
+                double vxy = covNorm * (uxy[i] - ux * uy);
+                double a1 = 2 * ux * uy + C1, a2 = 2 * vxy + C2;
+                double b1 = ux * ux + uy * uy + C1, b2 = a.vx[i] + b.vx[i] + C2;
+                sum += (a1 * a2) / (b1 * b2);
+            }
+        }
+        return sum / ((double) (w - 2 * pad) * (h - 2 * pad));
+    }
+
+    /** {@code 1 - structural_similarity} for all pairs, row-major n x n, diagonal 0, all cores. */
+    public double[] distanceMatrix(List<Raster8> grays) {
+        return distanceMatrix(grays, PairTiles.defaultThreads());
+    }
+
+    public double[] distanceMatrix(List<Raster8> grays, int threads) {
+        int n = grays.size();
+        @SuppressWarnings("unchecked")
+        Stats[] st = new SkimageSsim.Stats[n];
+        for (int i = 0; i < n; i++) {
+            st[i] = new Stats(grays.get(i));
+        }
+        double[] out = new double[n * n];
+        PairTiles.run(n, threads, (i, j) -> {
+            double d = 1 - score(st[i], st[j]);
+            out[i * n + j] = d;
+            out[j * n + i] = d;
+        });
+        return out;
+    }
+
+    /** Separable correlation along axis 0 then axis 1, mode 'reflect'. */
+    double[] filter(double[] v, int w, int h) {
+        int r = weights.length / 2;
+        double[] t = new double[w * h];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                double s = 0;
+                for (int k = -r; k <= r; k++) {
+                    s += weights[k + r] * v[reflect(y + k, h) * w + x];
+                }
+                t[y * w + x] = s;
+            }
+        }
+        double[] out = new double[w * h];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                double s = 0;
+                for (int k = -r; k <= r; k++) {
+                    s += weights[k + r] * t[y * w + reflect(x + k, w)];
+                }
+                out[y * w + x] = s;
+            }
+        }
+        return out;
+    }
+
+    /** scipy.ndimage mode 'reflect' (half-sample symmetric): cba|abc|cba. */
+    static int reflect(int i, int n) {
+        while (i < 0 || i >= n) {
+            i = i < 0 ? -i - 1 : 2 * n - 1 - i;
+        }
+        return i;
+    }
+}
