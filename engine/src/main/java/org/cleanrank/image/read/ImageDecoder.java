@@ -94,16 +94,27 @@ public final class ImageDecoder {
             Raster r = img.getRaster();
             if (colorType == 0 && r.getNumBands() == 1) {
                 int w = img.getWidth(), h = img.getHeight();
-                short[] s = new short[w * h];
+                if (bitDepth == 16) {
+                    short[] s = new short[w * h];
+                    for (int y = 0; y < h; y++) {
+                        for (int x = 0; x < w; x++) {
+                            s[y * w + x] = (short) r.getSample(x, y, 0);
+                        }
+                    }
+                    return new DecodedImage(path, "png", w, h, PixelFormat.GRAY16, null, s, null, 1);
+                }
+                // 1/2/4-bit gray is scaled to 0..255 (libpng's expand, Pillow's 1 -> L and L modes)
+                int max = (1 << bitDepth) - 1;
+                byte[] s = new byte[w * h];
                 for (int y = 0; y < h; y++) {
                     for (int x = 0; x < w; x++) {
-                        s[y * w + x] = (short) r.getSample(x, y, 0);
+                        s[y * w + x] = (byte) (r.getSample(x, y, 0) * 255 / max);
                     }
                 }
-                return new DecodedImage(path, "png", w, h, PixelFormat.GRAY16, null, s, null, 1);
+                return new DecodedImage(path, "png", w, h, PixelFormat.GRAY8, s, null, null, 1);
             }
             // 16-bit colour: both references reduce to 8 bits (OpenCV by >> 8); keep the high byte
-            return fromBufferedImage(path, "png", img, 8, 1);
+            return fromBufferedImage(path, "png", img, bitDepth == 16 ? 8 : 0, 1);
         }
         BufferedImage img;
         try {
@@ -135,7 +146,8 @@ public final class ImageDecoder {
                         for (int x = 0; x < w; x++) {
                             raw.getPixel(x, y, px);
                             for (int c = 0; c < 4; c++) {
-                                cmyk[(y * w + x) * 4 + c] = (byte) px[c];
+                                // readRaster gives libjpeg's inverted Adobe values; Pillow holds 255 - v
+                                cmyk[(y * w + x) * 4 + c] = (byte) (255 - px[c]);
                             }
                         }
                     }
