@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 @Command(name = "cleanrank", mixinStandardHelpOptions = true, version = "cleanrank 0.1.0",
         description = "Rank data-quality issues (near-duplicates, off-topic samples, label errors) in image datasets,"
                 + " exactly as SelfClean / CleanPatrick do, in Java.",
-        subcommands = {SelfCleanCommand.class, EvaluateCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {SelfCleanCommand.class, EvaluateCommand.class, DemoCommand.class, HashCommand.class, SsimCommand.class,
+                NearDuplicatesCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @Override

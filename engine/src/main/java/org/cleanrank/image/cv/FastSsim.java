@@ -88,9 +88,35 @@ public final class FastSsim {
         return NumpyFloat32.pairwiseSum(map, 0, n) / (float) n;
     }
 
+    /** Per-image statistics of a list of thumbnails, computed once; {@link #distance} per pair. */
+    public static final class Prepared {
+        private final Stats[] stats;
+
+        private Prepared(Stats[] stats) {
+            this.stats = stats;
+        }
+
+        /** {@code 1 - fast_ssim(i, j)} in float32. Thread-safe. */
+        public float distance(int i, int j) {
+            return 1f - score(stats[i], stats[j]);
+        }
+
+        public int size() {
+            return stats.length;
+        }
+    }
+
+    public static Prepared prepare(List<Raster8> grays) {
+        Stats[] st = new Stats[grays.size()];
+        for (int i = 0; i < st.length; i++) {
+            st[i] = new Stats(grays.get(i));
+        }
+        return new Prepared(st);
+    }
+
     /** {@code 1 - fast_ssim} for all pairs, row-major n x n float32, diagonal 0, all cores. */
     public static float[] distanceMatrix(List<Raster8> grays) {
-        return distanceMatrix(grays, PairTiles.defaultThreads());
+        return distanceMatrix(grays, SsimPairRunner.defaultThreads());
     }
 
     public static float[] distanceMatrix(List<Raster8> grays, int threads) {
@@ -100,7 +126,7 @@ public final class FastSsim {
             st[i] = new Stats(grays.get(i));
         }
         float[] out = new float[n * n];
-        PairTiles.run(n, threads, (i, j) -> {
+        SsimPairRunner.run(n, threads, (i, j) -> {
             float d = 1f - score(st[i], st[j]);
             out[i * n + j] = d;
             out[j * n + i] = d;

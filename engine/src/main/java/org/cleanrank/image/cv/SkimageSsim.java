@@ -117,7 +117,7 @@ public final class SkimageSsim {
 
     /** {@code 1 - structural_similarity} for all pairs, row-major n x n, diagonal 0, all cores. */
     public double[] distanceMatrix(List<Raster8> grays) {
-        return distanceMatrix(grays, PairTiles.defaultThreads());
+        return distanceMatrix(grays, SsimPairRunner.defaultThreads());
     }
 
     public double[] distanceMatrix(List<Raster8> grays, int threads) {
@@ -128,7 +128,7 @@ public final class SkimageSsim {
             st[i] = new Stats(grays.get(i));
         }
         double[] out = new double[n * n];
-        PairTiles.run(n, threads, (i, j) -> {
+        SsimPairRunner.run(n, threads, (i, j) -> {
             double d = 1 - score(st[i], st[j]);
             out[i * n + j] = d;
             out[j * n + i] = d;

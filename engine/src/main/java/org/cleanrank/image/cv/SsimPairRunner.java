@@ -10,12 +10,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * counter (row i holds i pairs, so rows are taken from the longest down). Every pair is computed once,
  * by one thread, in a fixed way, so the result does not depend on the thread count.
  */
-final class PairTiles {
+final class SsimPairRunner {
     interface PairJob {
         void pair(int i, int j);
     }
 
-    private PairTiles() {}
+    private SsimPairRunner() {}
 
     static void run(int n, int threads, PairJob job) {
         int t = Math.max(1, Math.min(threads, n));

@@ -1,0 +1,120 @@
+package org.cleanrank.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.cleanrank.CleanRankException;
+import org.cleanrank.detect.AllPairsCollector;
+import org.cleanrank.detect.SelfClean;
+import org.cleanrank.detect.TopKPairCollector;
+import org.cleanrank.hash.HammingKernels;
+import org.cleanrank.hash.HammingNearDuplicates;
+import org.cleanrank.image.ImageFolder;
+import org.cleanrank.image.PerceptualHashes;
+import org.cleanrank.image.Raster8;
+import org.cleanrank.image.cv.FastSsim;
+import org.cleanrank.pairs.PairEngine;
+import org.cleanrank.pairs.PairTiles;
+import org.cleanrank.rank.Condensed;
+import org.cleanrank.rank.PairRanking;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "near-duplicates", mixinStandardHelpOptions = true,
+        description = {"Near-duplicate image pairs of a folder, closest first: rank,file_i,file_j,distance.",
+                "phash: imagehash pHash (64 bits), distance = fraction of differing bits (CleanPatrick's pHASHDetector);",
+                "phash-opencv: OpenCV PHash on the IMREAD_GRAYSCALE read, distance = differing bits (precompute_hashes.py);",
+                "ssim: 1 - CleanPatrick's fast SSIM of 64x64 thumbnails. Ties in file order."})
+final class NearDuplicatesCommand implements Callable<Integer> {
+    @Option(names = "--images", required = true, paramLabel = "DIR")
+    Path images;
+
+    @Option(names = "--method", required = true, paramLabel = "phash|phash-opencv|ssim")
+    String method;
+
+    @Option(names = "--out", required = true, paramLabel = "pairs.csv")
+    Path out;
+
+    @Option(names = "--pairs", defaultValue = "1000", paramLabel = "K|all")
+    String pairs;
+
+    @Option(names = "--threads", defaultValue = "0")
+    int threads;
+
+    @Override
+    public Integer call() {
+        long k = SelfCleanCommand.parsePairs(pairs);
+        StderrProgress progress = new StderrProgress(true);
+        List<Path> files = ImageFolder.list(images);
+        int t = threads <= 0 ? Runtime.getRuntime().availableProcessors() : threads;
+        PairRanking ranking;
+        List<Path> ok;
+        switch (method) {
+            case "phash", "phash-opencv" -> {
+                PerceptualHashes h = method.equals("phash") ? PerceptualHashes.IMAGEHASH : PerceptualHashes.OPENCV;
+                ImageFolder.Result<PerceptualHashes.Hash> r = ImageRun.run(files, img -> h.compute(img, 8), t, progress);
+                ok = r.files();
+                requireTwo(ok);
+                long[] words = new long[ok.size()];
+                for (int i = 0; i < words.length; i++) {
+                    words[i] = r.values().get(i).words()[0];
+                }
+                ranking = HammingNearDuplicates.rank(words, 1, ok.size(), k, method.equals("phash"), t, HammingKernels.PLAIN, progress);
+            }
+            case "ssim" -> {
+                ImageFolder.Result<Raster8> r = ImageRun.run(files, img -> PerceptualHashes.ssimThumbnail(img, 64), t, progress);
+                ok = r.files();
+                requireTwo(ok);
+                ranking = rankSsim(r.values(), k, t, progress);
+            }
+            default -> throw new CleanRankException("--method " + method + ": expected phash, phash-opencv or ssim");
+        }
+        List<Path> names = ok;
+        RankingFiles.writeAtomically(out, w -> {
+            w.write("rank,file_i,file_j,distance\n");
+            for (int r = 0; r < ranking.size(); r++) {
+                w.write((r + 1) + "," + ImageRun.name(names.get(ranking.i(r))) + "," + ImageRun.name(names.get(ranking.j(r))) + ","
+                        + ranking.distance(r) + "\n");
+            }
+        });
+        progress.message("wrote " + ranking.size() + " pairs to " + out);
+        return 0;
+    }
+
+    private static void requireTwo(List<Path> ok) {
+        if (ok.size() < 2) {
+            throw new CleanRankException("fewer than 2 readable images; nothing to compare");
+        }
+    }
+
+    /** Fast-SSIM distances streamed through the pair engine (per-image statistics once, cross term per pair). */
+    static PairRanking rankSsim(List<Raster8> thumbs, long k, int threads, StderrProgress progress) {
+        int n = thumbs.size();
+        FastSsim.Prepared prepared = FastSsim.prepare(thumbs);
+        PairTiles tiles = new PairTiles() {
+            @Override
+            public int n() {
+                return n;
+            }
+
+            @Override
+            public int compute(int i0, int i1, int j0, int j1, float[] out) {
+                int width = j1 - j0;
+                for (int i = i0; i < i1; i++) {
+                    for (int j = Math.max(j0, i + 1); j < j1; j++) {
+                        out[(i - i0) * width + (j - j0)] = prepared.distance(i, j);
+                    }
+                }
+                return width;
+            }
+        };
+        PairEngine engine = new PairEngine(threads);
+        if (k == SelfClean.ALL_PAIRS) {
+            AllPairsCollector all = AllPairsCollector.create(n);
+            engine.run(tiles, w -> all, progress);
+            return all.ranking(threads);
+        }
+        int kk = (int) Math.min(k, Condensed.size(n));
+        return TopKPairCollector.merge(n, kk, engine.run(tiles, w -> new TopKPairCollector(n, kk), progress));
+    }
+}

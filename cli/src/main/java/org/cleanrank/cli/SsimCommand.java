@@ -1,0 +1,125 @@
+package org.cleanrank.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.cleanrank.CleanRankException;
+import org.cleanrank.image.ImageFolder;
+import org.cleanrank.image.PerceptualHashes;
+import org.cleanrank.image.Raster8;
+import org.cleanrank.image.cv.FastSsim;
+import org.cleanrank.image.cv.SkimageSsim;
+import org.cleanrank.io.NpyWriter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "ssim", mixinStandardHelpOptions = true,
+        description = {"The N x N SSIM distance matrix (1 - SSIM, float32 .npy) over a folder's images.",
+                "Thumbnails as CleanPatrick makes them: cv2.imread colour, INTER_AREA to SxS, BGR2GRAY.",
+                "fast: CleanPatrick's fast_ssim (7x7 box, BORDER_REFLECT_101, C1=6.5025, C2=58.5225, mean of the map);",
+                "skimage: structural_similarity defaults (7x7 uniform, sample covariance, 3-pixel crop);",
+                "gaussian: the Wang et al. variant (sigma 1.5, 11x11, population covariance). Diagonal 0."})
+final class SsimCommand implements Callable<Integer> {
+    @Option(names = "--images", required = true, paramLabel = "DIR")
+    Path images;
+
+    @Option(names = "--variant", defaultValue = "fast", paramLabel = "fast|skimage|gaussian")
+    String variant;
+
+    @Option(names = "--size", defaultValue = "64", paramLabel = "64|S|original",
+            description = "thumbnail side (default 64), or 'original' for full-size gray images of equal size")
+    String size;
+
+    @Option(names = "--list", paramLabel = "FILES.txt", description = "file names (one per line) giving the matrix order; default: name order")
+    Path list;
+
+    @Option(names = "--out", required = true, paramLabel = "D.npy")
+    Path out;
+
+    @Option(names = "--threads", defaultValue = "0")
+    int threads;
+
+    static int parseSize(String s) {
+        if (s.equalsIgnoreCase("original")) {
+            return 0;
+        }
+        try {
+            int v = Integer.parseInt(s);
+            if (v >= 7) {
+                return v;
+            }
+        } catch (NumberFormatException e) {
+            // fall through
+        }
+        throw new CleanRankException("--size " + s + ": expected a side >= 7 (the SSIM window) or 'original'");
+    }
+
+    static List<Path> files(Path images, Path list) {
+        if (list == null) {
+            return ImageFolder.list(images);
+        }
+        try {
+            List<Path> out = new ArrayList<>();
+            for (String line : Files.readAllLines(list)) {
+                if (!line.isBlank()) {
+                    out.add(images.resolve(line.strip()));
+                }
+            }
+            if (out.isEmpty()) {
+                throw new CleanRankException(list + ": no file names in it");
+            }
+            return out;
+        } catch (IOException e) {
+            throw new CleanRankException(list + ": cannot read (" + e.getMessage() + ")");
+        }
+    }
+
+    @Override
+    public Integer call() {
+        int side = parseSize(size);
+        if (!List.of("fast", "skimage", "gaussian").contains(variant)) {
+            throw new CleanRankException("--variant " + variant + ": expected fast, skimage or gaussian");
+        }
+        StderrProgress progress = new StderrProgress(true);
+        List<Path> files = files(images, list);
+        ImageFolder.Result<Raster8> r = ImageRun.run(files, img -> PerceptualHashes.ssimThumbnail(img, side), threads, progress);
+        if (list != null && !r.failures().isEmpty()) {
+            throw new CleanRankException(list + ": " + r.failures().size() + " listed files are unreadable (above); the matrix order needs every file");
+        }
+        List<Raster8> thumbs = r.values();
+        Raster8 first = thumbs.get(0);
+        for (int i = 1; i < thumbs.size(); i++) {
+            Raster8 t = thumbs.get(i);
+            if (t.width() != first.width() || t.height() != first.height()) {
+                throw new CleanRankException(r.files().get(i) + ": " + t.width() + "x" + t.height() + " differs from "
+                        + first.width() + "x" + first.height() + "; --size original needs images of one size, use --size 64");
+            }
+        }
+        int n = thumbs.size();
+        int t = threads <= 0 ? Runtime.getRuntime().availableProcessors() : threads;
+        float[] d = new float[n * n];
+        switch (variant) {
+            case "fast" -> {
+                float[] m = FastSsim.distanceMatrix(thumbs, t);
+                System.arraycopy(m, 0, d, 0, d.length);
+            }
+            case "skimage" -> copy(SkimageSsim.UNIFORM.distanceMatrix(thumbs, t), d);
+            default -> copy(SkimageSsim.GAUSSIAN.distanceMatrix(thumbs, t), d);
+        }
+        for (int i = 0; i < n; i++) {
+            d[i * n + i] = 0f;
+        }
+        NpyWriter.writeFloat32(out, d, n, n);
+        progress.message("wrote " + n + " x " + n + " SSIM distances to " + out);
+        return 0;
+    }
+
+    private static void copy(double[] src, float[] dst) {
+        for (int i = 0; i < src.length; i++) {
+            dst[i] = (float) src[i];
+        }
+    }
+}
