@@ -1,0 +1,109 @@
+package org.cleanrank.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ImageCliTest {
+    @TempDir
+    Path dir;
+
+    static Path golden(String... p) {
+        Path root = Path.of("").toAbsolutePath();
+        while (!Files.isDirectory(root.resolve("fixtures/golden"))) {
+            root = root.getParent();
+        }
+        return root.resolve("fixtures/golden/images").resolve(Path.of("", p));
+    }
+
+    /** A folder with the 37 golden images and the 4 bad files. */
+    Path mixedFolder() throws Exception {
+        Path f = Files.createDirectories(dir.resolve("imgs"));
+        try (var s = Files.list(golden("images"))) {
+            for (Path p : s.toList()) {
+                Files.copy(p, f.resolve(p.getFileName()));
+            }
+        }
+        for (String bad : new String[] {"truncated.jpg", "zero_bytes.jpg", "not_an_image.png", "corrupt_idat.png"}) {
+            Files.copy(golden("bad", bad), f.resolve(bad));
+        }
+        return f;
+    }
+
+    @Test
+    void hashSkipsBadFilesAndMatchesTheReferenceForTheRest() throws Exception {
+        Path imgs = mixedFolder();
+        Map<String, String[]> expected = new HashMap<>();
+        List<String> rows = Files.readAllLines(golden("expected_hashes.csv"));
+        for (String r : rows.subList(1, rows.size())) {
+            String[] f = r.split(",", -1);
+            expected.put(f[0], f);
+        }
+        for (String[] algo : new String[][] {{"imagehash", "1"}, {"opencv", "3"}}) {
+            Path out = dir.resolve(algo[0] + ".csv");
+            CliTest.Run r = CliTest.run("hash", "--images", imgs.toString(), "--algorithm", algo[0], "--out", out.toString());
+            assertEquals(0, r.code(), r.err());
+            assertTrue(r.err().contains("4 of 41 files skipped"), r.err());
+            assertTrue(r.err().contains("truncated.jpg") && r.err().contains("zero_bytes.jpg"), r.err());
+            List<String> lines = Files.readAllLines(out);
+            assertEquals("file,hash", lines.get(0));
+            assertEquals(38, lines.size());
+            for (String l : lines.subList(1, lines.size())) {
+                String[] f = l.split(",");
+                assertEquals(expected.get(f[0])[Integer.parseInt(algo[1])], f[1], algo[0] + " " + f[0]);
+            }
+        }
+    }
+
+    @Test
+    void ssimMatrixInListOrderMatchesTheReference() throws Exception {
+        Path out = dir.resolve("d.npy");
+        CliTest.Run r = CliTest.run("ssim", "--images", golden("images").toString(), "--list", golden("order.txt").toString(),
+                "--variant", "fast", "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        long[] shape;
+        try (var a = org.cleanrank.io.NpyArray.open(out); var ref = org.cleanrank.io.NpyArray.open(golden("ssim_fast_distance.npy"))) {
+            shape = a.shape();
+            assertEquals(37, shape[0]);
+            for (int i = 1; i < 37; i++) {
+                for (int j = 0; j < i; j++) {
+                    assertEquals(ref.getDouble(i * 37 + j), a.getDouble(i * 37 + j), 2e-3);
+                }
+                assertEquals(0.0, a.getDouble(i * 37 + i));
+            }
+        }
+        CliTest.Run bad = CliTest.run("ssim", "--images", golden("images").toString(), "--size", "original", "--out", out.toString());
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("--size original needs images of one size"), bad.err());
+    }
+
+    @Test
+    void nearDuplicatesByEveryMethod() throws Exception {
+        for (String m : new String[] {"phash", "phash-opencv", "ssim"}) {
+            Path out = dir.resolve(m + ".csv");
+            CliTest.Run r = CliTest.run("near-duplicates", "--images", golden("images").toString(), "--method", m, "--out",
+                    out.toString(), "--pairs", "all");
+            assertEquals(0, r.code(), r.err());
+            List<String> lines = Files.readAllLines(out);
+            assertEquals("rank,file_i,file_j,distance", lines.get(0));
+            assertEquals(37 * 36 / 2 + 1, lines.size());
+            double prev = -1;
+            for (String l : lines.subList(1, lines.size())) {
+                double d = Double.parseDouble(l.split(",")[3]);
+                assertTrue(d >= prev);
+                prev = d;
+            }
+        }
+        CliTest.Run empty = CliTest.run("near-duplicates", "--images", Files.createDirectories(dir.resolve("empty")).toString(),
+                "--method", "phash", "--out", dir.resolve("x.csv").toString());
+        assertEquals(2, empty.code());
+        assertTrue(empty.err().contains("holds no files"), empty.err());
+    }
+}
