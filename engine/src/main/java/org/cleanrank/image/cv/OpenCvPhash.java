@@ -18,7 +18,7 @@ import org.cleanrank.image.Raster8;
  * </ol>
  *
  * <p>Precision: OpenCV's float32 DCT (an FFT-based algorithm in {@code dxt.cpp}) is not reproduced
- * operation by operation; {@link Dct2} evaluates the same orthonormal transform in double. The float32
+ * operation by operation; {@link LowFrequencyDct} evaluates the same orthonormal transform in double (only the 8 x 8 block). The float32
  * reference differs from the exact transform by about 1e-3 at most on 32 x 32 inputs in 0..255, and the
  * golden set's smallest margin |coefficient - threshold| (column {@code opencv_phash_gray_margin}) is
  * 0.0038, so the bits agree on the golden set; an input whose margin is at float32 rounding level could
@@ -39,17 +39,10 @@ public final class OpenCvPhash {
         if (gray.width() != 32 || gray.height() != 32 || gray.channels() != 1) {
             throw new IllegalArgumentException("need a 32x32 gray raster");
         }
-        double[] px = new double[32 * 32];
-        byte[] d = gray.data();
-        for (int i = 0; i < px.length; i++) {
-            px[i] = d[i] & 0xFF;
-        }
-        double[] c = Dct2.orthonormal(px, 32, 32);
+        double[] c = LowFrequencyDct.best().block(gray.data());
         float[] block = new float[64];
-        for (int r = 0; r < 8; r++) {
-            for (int k = 0; k < 8; k++) {
-                block[r * 8 + k] = (float) c[r * 32 + k];
-            }
+        for (int i = 0; i < 64; i++) {
+            block[i] = (float) c[i];
         }
         block[0] = 0f;
         double sum = 0;

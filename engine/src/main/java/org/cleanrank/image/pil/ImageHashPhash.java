@@ -90,7 +90,7 @@ public final class ImageHashPhash {
         if (hashSize > n) {
             throw new IllegalArgumentException("hash size " + hashSize + " > image size " + n);
         }
-        double[] cos = cosTable(n, hashSize);
+        double[] cos = cachedCosTable(n, hashSize);
         byte[] px = resized.data();
         // axis 0 (down each column): a[k][j] = 2 * sum_r cos[k][r] * x[r][j], rows k < hashSize only
         double[] a = new double[hashSize * n];
@@ -115,6 +115,12 @@ public final class ImageHashPhash {
             }
         }
         return b;
+    }
+
+    private static final java.util.concurrent.ConcurrentHashMap<Long, double[]> COS_TABLES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static double[] cachedCosTable(int n, int rows) {
+        return COS_TABLES.computeIfAbsent(((long) n << 32) | rows, key -> cosTable(n, rows));
     }
 
     /** {@code cos(pi * k * (2i + 1) / (2n))} for {@code k < rows}, {@code i < n}, row-major by k. */

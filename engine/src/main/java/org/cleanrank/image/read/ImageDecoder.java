@@ -15,10 +15,6 @@ import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 import org.apache.commons.imaging.Imaging;
 import org.apache.commons.imaging.ImagingException;
-import org.apache.commons.imaging.common.ImageMetadata;
-import org.apache.commons.imaging.formats.jpeg.JpegImageMetadata;
-import org.apache.commons.imaging.formats.tiff.TiffField;
-import org.apache.commons.imaging.formats.tiff.constants.TiffTagConstants;
 import org.cleanrank.CleanRankException;
 
 /**
@@ -35,11 +31,12 @@ import org.cleanrank.CleanRankException;
  *       Pillow's (libjpeg-turbo) on every sample of every golden JPEG, progressive ones included, and whose
  *       raw raster gives the Y plane that {@code cv2.IMREAD_GRAYSCALE} returns. Commons Imaging's own JPEG
  *       decoder matches only 34-86% of samples (up to 65 levels off) and cannot read progressive JPEGs.
+ *       One decode gives the raw YCbCr; {@link LibjpegColor} applies libjpeg's own YCbCr -&gt; RGB tables.
  *       CMYK/YCCK JPEGs decode to CMYK exactly as Pillow holds them.
  *   <li><b>Anything else</b> (BMP, TIFF, GIF, ...): Commons Imaging, then ImageIO.
  * </ul>
  *
- * EXIF orientation is read with Commons Imaging's metadata reader. Truncated or corrupt data is an error,
+ * EXIF orientation is read from the JPEG's APP1 block ({@link JpegMarkers}). Truncated or corrupt data is an error,
  * never a partly grey image: ImageIO's "premature end of data" warnings are turned into errors.
  */
 public final class ImageDecoder {
@@ -129,46 +126,51 @@ public final class ImageDecoder {
     }
 
     private static DecodedImage jpeg(Path path, byte[] bytes) throws IOException {
-        int orientation = exifOrientation(bytes);
+        JpegMarkers markers = JpegMarkers.scan(bytes);
+        int orientation = markers.orientation();
         AtomicReference<String> warning = new AtomicReference<>();
         try (ImageInputStream in = ImageIO.createImageInputStream(new java.io.ByteArrayInputStream(bytes))) {
             ImageReader reader = jpegReader(in, path);
             try {
                 reader.addIIOReadWarningListener((src, w) -> warning.compareAndSet(null, w));
+                // the raw raster: libjpeg's output before colour conversion (Y, YCbCr, RGB or Adobe CMYK)
                 Raster raw = reader.readRaster(0, null);
                 failOnWarning(path, warning);
                 int w = raw.getWidth(), h = raw.getHeight();
                 int bands = raw.getNumBands();
-                if (bands == 4) {
-                    byte[] cmyk = new byte[w * h * 4];
-                    int[] px = new int[4];
-                    for (int y = 0; y < h; y++) {
-                        for (int x = 0; x < w; x++) {
-                            raw.getPixel(x, y, px);
-                            for (int c = 0; c < 4; c++) {
-                                // readRaster gives libjpeg's inverted Adobe values; Pillow holds 255 - v
-                                cmyk[(y * w + x) * 4 + c] = (byte) (255 - px[c]);
-                            }
-                        }
-                    }
-                    return new DecodedImage(path, "jpeg", w, h, PixelFormat.CMYK8, cmyk, null, null, orientation);
+                int[] all = raw.getPixels(0, 0, w, h, (int[]) null);
+                byte[] samples = new byte[all.length];
+                for (int i = 0; i < all.length; i++) {
+                    samples[i] = (byte) all[i];
                 }
-                byte[] luma = new byte[w * h];
-                for (int y = 0; y < h; y++) {
-                    for (int x = 0; x < w; x++) {
-                        luma[y * w + x] = (byte) raw.getSample(x, y, 0);
+                if (bands == 4) {
+                    // libjpeg gives Adobe CMYK inverted; Pillow holds 255 - v
+                    for (int i = 0; i < samples.length; i++) {
+                        samples[i] = (byte) (255 - (samples[i] & 0xFF));
                     }
+                    return new DecodedImage(path, "jpeg", w, h, PixelFormat.CMYK8, samples, null, null, orientation);
                 }
                 if (bands == 1) {
-                    return new DecodedImage(path, "jpeg", w, h, PixelFormat.GRAY8, luma.clone(), null, luma, orientation);
+                    return new DecodedImage(path, "jpeg", w, h, PixelFormat.GRAY8, samples, null, samples.clone(), orientation);
                 }
-                // colour: decode again with libjpeg's own YCbCr -> RGB (exactly Pillow's pixels)
-                in.seek(0);
-                reader.setInput(in);
-                BufferedImage img = reader.read(0);
-                failOnWarning(path, warning);
-                DecodedImage rgb = fromBufferedImage(path, "jpeg", img, 0, orientation);
-                return new DecodedImage(path, "jpeg", w, h, rgb.pixelFormat(), rgb.samples8(), null, luma, orientation);
+                if (bands != 3) {
+                    throw new CleanRankException(path + ": JPEG with " + bands + " components is not supported");
+                }
+                byte[] luma = new byte[w * h];
+                byte[] rgb;
+                if (markers.ycc()) {
+                    for (int i = 0; i < luma.length; i++) {
+                        luma[i] = samples[3 * i];
+                    }
+                    rgb = LibjpegColor.yccToRgb(samples);
+                } else {
+                    // Adobe RGB JPEG (no colour transform): libjpeg's own rgb -> gray for IMREAD_GRAYSCALE
+                    rgb = samples;
+                    for (int i = 0; i < luma.length; i++) {
+                        luma[i] = (byte) LibjpegColor.rgbToGray(rgb[3 * i] & 0xFF, rgb[3 * i + 1] & 0xFF, rgb[3 * i + 2] & 0xFF);
+                    }
+                }
+                return new DecodedImage(path, "jpeg", w, h, PixelFormat.RGB8, rgb, null, luma, orientation);
             } finally {
                 reader.dispose();
             }
@@ -297,22 +299,5 @@ public final class ImageDecoder {
             }
         }
         return new DecodedImage(path, format, w, h, pf, out, null, null, orientation);
-    }
-
-    /** EXIF orientation tag (1..8) of a JPEG, 1 when absent or unreadable. */
-    static int exifOrientation(byte[] bytes) {
-        try {
-            ImageMetadata md = Imaging.getMetadata(bytes);
-            if (md instanceof JpegImageMetadata jm) {
-                TiffField f = jm.findExifValueWithExactMatch(TiffTagConstants.TIFF_TAG_ORIENTATION);
-                if (f != null) {
-                    int v = f.getIntValue();
-                    return v >= 1 && v <= 8 ? v : 1;
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            // broken EXIF: the pixels still decode; treat as upright, as cv2.imread does
-        }
-        return 1;
     }
 }

@@ -1,0 +1,135 @@
+package org.cleanrank.image.cv;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The top-left 8 x 8 block of the orthonormal 2-D DCT-II of a 32 x 32 image (what OpenCV's PHash keeps), as
+ * two small matrix products: {@code T = X B8^T} (each row against the first 8 basis rows), then
+ * {@code C = B8 T}. Only the 8 x 8 block is ever computed (10k multiply-adds instead of 65k), and the basis
+ * is computed once.
+ *
+ * <p>Two twins with the same arithmetic: every output is a plain (unfused) multiply-then-add chain in
+ * ascending summation index, so {@link #plain} and {@link #panama} agree bit for bit. The Panama twin
+ * runs eight such chains side by side (two 4-lane double vectors across the output index).
+ */
+public abstract class LowFrequencyDct {
+    static final int N = 32;
+    static final int K = 8;
+    /** B[k][n] = a_k cos(pi (2n + 1) k / 2N), k < 8, n < 32, row-major. */
+    static final double[] BASIS = basis();
+    /** Its transpose, BT[n][k]. */
+    static final double[] BASIS_T = transpose(BASIS);
+
+    public abstract String name();
+
+    /** 8 x 8 coefficients (row-major) of the 32 x 32 gray image {@code px} (row-major, 0..255). */
+    public abstract double[] block(byte[] px);
+
+    private static double[] basis() {
+        double[] b = new double[K * N];
+        for (int k = 0; k < K; k++) {
+            double a = k == 0 ? Math.sqrt(1.0 / N) : Math.sqrt(2.0 / N);
+            for (int n = 0; n < N; n++) {
+                b[k * N + n] = a * Math.cos(Math.PI * (2 * n + 1) * k / (2.0 * N));
+            }
+        }
+        return b;
+    }
+
+    private static double[] transpose(double[] b) {
+        double[] t = new double[N * K];
+        for (int k = 0; k < K; k++) {
+            for (int n = 0; n < N; n++) {
+                t[n * K + k] = b[k * N + n];
+            }
+        }
+        return t;
+    }
+
+    private static final LowFrequencyDct PLAIN = new LowFrequencyDct() {
+        @Override
+        public String name() {
+            return "plain";
+        }
+
+        @Override
+        public double[] block(byte[] px) {
+            double[] t = new double[N * K];
+            for (int r = 0; r < N; r++) {
+                for (int k = 0; k < K; k++) {
+                    double s = 0;
+                    for (int j = 0; j < N; j++) {
+                        s = s + (px[r * N + j] & 0xFF) * BASIS_T[j * K + k];
+                    }
+                    t[r * K + k] = s;
+                }
+            }
+            double[] c = new double[K * K];
+            for (int k = 0; k < K; k++) {
+                for (int l = 0; l < K; l++) {
+                    double s = 0;
+                    for (int n = 0; n < N; n++) {
+                        s = s + BASIS[k * N + n] * t[n * K + l];
+                    }
+                    c[k * K + l] = s;
+                }
+            }
+            return c;
+        }
+    };
+
+    private static volatile LowFrequencyDct panama;
+
+    public static LowFrequencyDct plain() {
+        return PLAIN;
+    }
+
+    /** The Panama twin, or the plain one when jdk.incubator.vector is not available. */
+    public static LowFrequencyDct best() {
+        LowFrequencyDct p = panama;
+        if (p == null) {
+            p = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent() ? new Panama() : PLAIN;
+            panama = p;
+        }
+        return p;
+    }
+
+    private static final class Panama extends LowFrequencyDct {
+        private static final VectorSpecies<Double> S = DoubleVector.SPECIES_256;
+
+        @Override
+        public String name() {
+            return "panama";
+        }
+
+        @Override
+        public double[] block(byte[] px) {
+            double[] t = new double[N * K];
+            for (int r = 0; r < N; r++) {
+                DoubleVector lo = DoubleVector.zero(S);
+                DoubleVector hi = DoubleVector.zero(S);
+                for (int j = 0; j < N; j++) {
+                    DoubleVector x = DoubleVector.broadcast(S, px[r * N + j] & 0xFF);
+                    lo = lo.add(x.mul(DoubleVector.fromArray(S, BASIS_T, j * K)));
+                    hi = hi.add(x.mul(DoubleVector.fromArray(S, BASIS_T, j * K + 4)));
+                }
+                lo.intoArray(t, r * K);
+                hi.intoArray(t, r * K + 4);
+            }
+            double[] c = new double[K * K];
+            for (int k = 0; k < K; k++) {
+                DoubleVector lo = DoubleVector.zero(S);
+                DoubleVector hi = DoubleVector.zero(S);
+                for (int n = 0; n < N; n++) {
+                    DoubleVector b = DoubleVector.broadcast(S, BASIS[k * N + n]);
+                    lo = lo.add(b.mul(DoubleVector.fromArray(S, t, n * K)));
+                    hi = hi.add(b.mul(DoubleVector.fromArray(S, t, n * K + 4)));
+                }
+                lo.intoArray(c, k * K);
+                hi.intoArray(c, k * K + 4);
+            }
+            return c;
+        }
+    }
+}
