@@ -129,7 +129,7 @@ public final class ImageDecoder {
         JpegMarkers markers = JpegMarkers.scan(bytes);
         int orientation = markers.orientation();
         AtomicReference<String> warning = new AtomicReference<>();
-        try (ImageInputStream in = ImageIO.createImageInputStream(new java.io.ByteArrayInputStream(bytes))) {
+        try (ImageInputStream in = new javax.imageio.stream.MemoryCacheImageInputStream(new java.io.ByteArrayInputStream(bytes))) {
             ImageReader reader = jpegReader(in, path);
             try {
                 reader.addIIOReadWarningListener((src, w) -> warning.compareAndSet(null, w));
@@ -138,11 +138,8 @@ public final class ImageDecoder {
                 failOnWarning(path, warning);
                 int w = raw.getWidth(), h = raw.getHeight();
                 int bands = raw.getNumBands();
-                int[] all = raw.getPixels(0, 0, w, h, (int[]) null);
-                byte[] samples = new byte[all.length];
-                for (int i = 0; i < all.length; i++) {
-                    samples[i] = (byte) all[i];
-                }
+                byte[] samples = raw.getTransferType() == java.awt.image.DataBuffer.TYPE_BYTE
+                        ? (byte[]) raw.getDataElements(0, 0, w, h, null) : toBytes(raw.getPixels(0, 0, w, h, (int[]) null));
                 if (bands == 4) {
                     // libjpeg gives Adobe CMYK inverted; Pillow holds 255 - v
                     for (int i = 0; i < samples.length; i++) {
@@ -179,6 +176,14 @@ public final class ImageDecoder {
         }
     }
 
+    private static byte[] toBytes(int[] all) {
+        byte[] out = new byte[all.length];
+        for (int i = 0; i < all.length; i++) {
+            out[i] = (byte) all[i];
+        }
+        return out;
+    }
+
     private static ImageReader jpegReader(ImageInputStream in, Path path) {
         Iterator<ImageReader> it = ImageIO.getImageReadersByFormatName("jpeg");
         if (!it.hasNext()) {
@@ -197,7 +202,7 @@ public final class ImageDecoder {
 
     private static BufferedImage readImageIo(Path path, byte[] bytes, String what) throws IOException {
         AtomicReference<String> warning = new AtomicReference<>();
-        try (ImageInputStream in = ImageIO.createImageInputStream(new java.io.ByteArrayInputStream(bytes))) {
+        try (ImageInputStream in = new javax.imageio.stream.MemoryCacheImageInputStream(new java.io.ByteArrayInputStream(bytes))) {
             Iterator<ImageReader> it = ImageIO.getImageReaders(in);
             if (!it.hasNext()) {
                 throw new CleanRankException(path + ": unknown or unsupported image format; use PNG, JPEG, BMP, GIF or TIFF");
