@@ -39,10 +39,10 @@ final class SelfCleanCommand implements Callable<Integer> {
     public Integer call() {
         long k = parsePairs(pairs);
         StderrProgress progress = new StderrProgress(!quiet);
-        progress.message("kernels " + KernelProvider.get().name() + " (" + KernelProvider.reason() + ")");
         PackedEmbeddings m = Embeddings.load(embeddings);
         int[] lab = labels == null ? null : Labels.load(labels, m.n());
-        progress.message("loaded " + m.n() + " x " + m.dim() + " from " + embeddings);
+        progress.message("loaded " + m.n() + " x " + m.dim() + " from " + embeddings + "; kernels " + KernelProvider.get().name()
+                + " (" + KernelProvider.reason() + ")");
         SelfClean.Result r = SelfClean.builder().topPairs(k).threads(threads).progress(progress).build().run(m, lab);
         RankingFiles.writePairs(out.resolve("near_duplicates.csv"), r.nearDuplicates());
         RankingFiles.writeSamples(out.resolve("off_topic.csv"), r.offTopic());

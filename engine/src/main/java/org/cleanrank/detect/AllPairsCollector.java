@@ -47,9 +47,19 @@ public final class AllPairsCollector implements PairConsumer {
             long rowStart = Condensed.rowStart(n, i) - i - 1;
             for (int j = from; j < j1; j++) {
                 long c = rowStart + j;
-                keys[(int) c] = ((long) Float.floatToRawIntBits(d[base + j]) << 32) | c;
+                keys[(int) c] = ((long) orderedBits(d[base + j]) << 32) | c;
             }
         }
+    }
+
+    /** Float bits mapped so that their unsigned order is the floats' order (negatives included). */
+    static int orderedBits(float v) {
+        int b = Float.floatToRawIntBits(v);
+        return b >= 0 ? b ^ 0x80000000 : ~b;
+    }
+
+    static float fromOrderedBits(int k) {
+        return Float.intBitsToFloat(k < 0 ? k ^ 0x80000000 : ~k);
     }
 
     /** Sorts (in place, all cores) and returns the ranking view; call once, after the pair run. */
@@ -77,7 +87,7 @@ public final class AllPairsCollector implements PairConsumer {
 
         @Override
         public float distance(int rank) {
-            return Float.intBitsToFloat((int) (keys[rank] >>> 32));
+            return fromOrderedBits((int) (keys[rank] >>> 32));
         }
     }
 }

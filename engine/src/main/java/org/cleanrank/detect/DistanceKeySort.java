@@ -4,14 +4,13 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.stream.IntStream;
 
 /**
- * Sorts packed pair keys ({@code floatBits(distance) << 32 | condensedIndex}) that arrive in condensed
- * order: a stable LSD radix sort on the 30 distance bits only (three passes of 10 bits; a distance in
- * [0, 1] has float bits below 2^30), so pairs with equal distance keep condensed order without ever
- * sorting the low 32 bits. Each pass histograms and scatters in parallel, per contiguous chunk, with
+ * Sorts packed pair keys ({@code orderedBits(distance) << 32 | condensedIndex}) that arrive in condensed
+ * order: a stable LSD radix sort on the upper 32 bits only, taken as unsigned (three passes of 11 bits),
+ * so pairs with equal distance keep condensed order without ever sorting the low 32 bits. Each pass histograms and scatters in parallel, per contiguous chunk, with
  * chunk-major offsets inside each digit, which keeps it stable.
  */
 final class DistanceKeySort {
-    private static final int BITS = 10;
+    private static final int BITS = 11;
     private static final int RADIX = 1 << BITS;
 
     private DistanceKeySort() {}

@@ -156,17 +156,25 @@ class SelfCleanSituationsTest {
     }
 
     @Test
-    void distanceKeySortIsStableOnDistanceBits() {
+    void distanceKeySortIsStableAndHandlesAnyFloat() {
         Random r = new Random(8);
         int n = 300_000;
+        float[] values = {-1e-7f, -0f, 0f, 1e-9f, 0.25f, 1f, 1.0000075f, 2f, 63f, 64f, 256f};
         long[] keys = new long[n];
+        float[] d = new float[n];
         for (int c = 0; c < n; c++) {
-            float dist = (r.nextInt(50)) / 49f;
-            keys[c] = ((long) Float.floatToRawIntBits(dist) << 32) | c;
+            d[c] = values[r.nextInt(values.length)];
+            keys[c] = ((long) AllPairsCollector.orderedBits(d[c]) << 32) | c;
         }
-        long[] expected = keys.clone();
-        Arrays.sort(expected);
         DistanceKeySort.sort(keys, 2);
-        assertArrayEquals(expected, keys);
+        for (int k = 1; k < n; k++) {
+            float a = AllPairsCollector.fromOrderedBits((int) (keys[k - 1] >>> 32));
+            float b = AllPairsCollector.fromOrderedBits((int) (keys[k] >>> 32));
+            assertTrue(a <= b, a + " before " + b);
+            if (Float.floatToRawIntBits(a) == Float.floatToRawIntBits(b)) {
+                assertTrue((keys[k - 1] & 0xFFFFFFFFL) < (keys[k] & 0xFFFFFFFFL), "ties keep condensed order");
+            }
+            assertEquals(d[(int) (keys[k] & 0xFFFFFFFFL)], b);
+        }
     }
 }

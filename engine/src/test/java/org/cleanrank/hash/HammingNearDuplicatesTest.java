@@ -63,6 +63,11 @@ class HammingNearDuplicatesTest {
                     assertEquals(all.get(r).j(), top.j(r));
                     assertEquals(all.get(r).d(), top.distance(r));
                 }
+                PairRanking counts = HammingNearDuplicates.rank(h, words, n, -1, false, 2, k, Progress.NONE);
+                for (int r = 0; r < all.size(); r += 89) {
+                    assertEquals(all.get(r).d(), counts.distance(r), "raw counts (up to 256) sort too");
+                    assertEquals(all.get(r).j(), counts.j(r));
+                }
                 PairRanking full = HammingNearDuplicates.rank(h, words, n, -1, true, 3, k, Progress.NONE);
                 assertEquals(all.size(), full.size());
                 for (int r = 0; r < all.size(); r += 97) {
