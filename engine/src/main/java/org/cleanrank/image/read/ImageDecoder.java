@@ -237,7 +237,25 @@ public final class ImageDecoder {
         if (img == null) {
             throw new CleanRankException(path + ": not an image, or an unknown format; use PNG, JPEG, BMP, GIF or TIFF");
         }
-        return fromBufferedImage(path, format, img, 0, 1);
+        DecodedImage d = fromBufferedImage(path, format, img, 0, 1);
+        return d.pixelFormat() == PixelFormat.RGBA8 ? dropOpaqueAlpha(d) : d;
+    }
+
+    /** Commons Imaging hands some alpha-less formats (24-bit BMP) over as ARGB: an all-opaque alpha is dropped. */
+    private static DecodedImage dropOpaqueAlpha(DecodedImage d) {
+        byte[] s = d.samples8();
+        for (int i = 3; i < s.length; i += 4) {
+            if (s[i] != (byte) 255) {
+                return d;
+            }
+        }
+        byte[] rgb = new byte[s.length / 4 * 3];
+        for (int p = 0, q = 0; p < s.length; p += 4, q += 3) {
+            rgb[q] = s[p];
+            rgb[q + 1] = s[p + 1];
+            rgb[q + 2] = s[p + 2];
+        }
+        return new DecodedImage(d.source(), d.format(), d.width(), d.height(), PixelFormat.RGB8, rgb, null, null, d.exifOrientation());
     }
 
     /** Samples of a decoded BufferedImage, in its own colour model (no colour-space conversion). */

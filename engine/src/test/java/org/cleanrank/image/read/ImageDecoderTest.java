@@ -64,6 +64,26 @@ class ImageDecoderTest {
     }
 
     @Test
+    void bmpAndTiffDecodeThroughTheOtherPath(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(5, 3, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < 3; y++) {
+            for (int x = 0; x < 5; x++) {
+                img.setRGB(x, y, (x * 40) << 16 | (y * 60) << 8 | 7);
+            }
+        }
+        for (String fmt : new String[] {"bmp", "tiff"}) {
+            Path p = dir.resolve("a." + fmt);
+            javax.imageio.ImageIO.write(img, fmt, p.toFile());
+            DecodedImage d = ImageDecoder.decode(p);
+            assertEquals(5, d.width(), fmt);
+            assertEquals(PixelFormat.RGB8, d.pixelFormat(), fmt);
+            assertEquals(160, d.sample(4, 2, 0), fmt + " red");
+            assertEquals(120, d.sample(4, 2, 1), fmt + " green");
+            assertEquals(7, d.sample(4, 2, 2), fmt + " blue");
+        }
+    }
+
+    @Test
     void exifTransformsAreInverseConsistent() {
         byte[] d = new byte[6 * 4];
         for (int i = 0; i < d.length; i++) {
