@@ -192,18 +192,6 @@ final class PanamaFastSsim extends FastSsimKernel {
         return num / den;
     }
 
-    /** Eight elements of the SSIM map, lane-wise in the scalar order (no FMA). */
-    private static FloatVector mapVec(FastSsim.Stats a, FastSsim.Stats b, float[] cross, int i) {
-        FloatVector two = FloatVector.broadcast(F, 2f);
-        FloatVector ma = FloatVector.fromArray(F, a.mu, i), mb = FloatVector.fromArray(F, b.mu, i);
-        FloatVector m12 = ma.mul(mb);
-        FloatVector s12 = FloatVector.fromArray(F, cross, i).sub(m12);
-        FloatVector num = two.mul(m12).add(FastSsim.C1).mul(two.mul(s12).add(FastSsim.C2));
-        FloatVector den = ma.mul(ma).add(mb.mul(mb)).add(FastSsim.C1)
-                .mul(FloatVector.fromArray(F, a.sigmaSq, i).add(FloatVector.fromArray(F, b.sigmaSq, i)).add(FastSsim.C2));
-        return num.div(den);
-    }
-
     /**
      * numpy's pairwise_sum (see {@link NumpyFloat32}) of the SSIM map, the map computed on the fly: the
      * 8 accumulators of a leaf are the lanes of one vector of map values (lane-wise float32 operations in
@@ -217,11 +205,32 @@ final class PanamaFastSsim extends FastSsimKernel {
             }
             return res;
         } else if (n <= PW_BLOCKSIZE) {
+            // the leaf loop with the map inlined by hand (a vector returned from a call C2 does not inline
+            // would be boxed); the first vector starts the accumulator as numpy's r0..r7 = a[0..7]
+            FloatVector two = FloatVector.broadcast(F, 2f);
+            FloatVector c1 = FloatVector.broadcast(F, FastSsim.C1);
+            FloatVector c2 = FloatVector.broadcast(F, FastSsim.C2);
+            float[] muA = a.mu, muB = b.mu, sgA = a.sigmaSq, sgB = b.sigmaSq;
             int end = off + n - (n % 8);
-            FloatVector acc = mapVec(a, b, cross, off);
+            FloatVector acc;
+            {
+                FloatVector ma = FloatVector.fromArray(F, muA, off), mb = FloatVector.fromArray(F, muB, off);
+                FloatVector m12 = ma.mul(mb);
+                FloatVector s12 = FloatVector.fromArray(F, cross, off).sub(m12);
+                FloatVector num = two.mul(m12).add(c1).mul(two.mul(s12).add(c2));
+                FloatVector den = ma.mul(ma).add(mb.mul(mb)).add(c1)
+                        .mul(FloatVector.fromArray(F, sgA, off).add(FloatVector.fromArray(F, sgB, off)).add(c2));
+                acc = num.div(den);
+            }
             int i;
             for (i = off + 8; i < end; i += 8) {
-                acc = acc.add(mapVec(a, b, cross, i));
+                FloatVector ma = FloatVector.fromArray(F, muA, i), mb = FloatVector.fromArray(F, muB, i);
+                FloatVector m12 = ma.mul(mb);
+                FloatVector s12 = FloatVector.fromArray(F, cross, i).sub(m12);
+                FloatVector num = two.mul(m12).add(c1).mul(two.mul(s12).add(c2));
+                FloatVector den = ma.mul(ma).add(mb.mul(mb)).add(c1)
+                        .mul(FloatVector.fromArray(F, sgA, i).add(FloatVector.fromArray(F, sgB, i)).add(c2));
+                acc = acc.add(num.div(den));
             }
             acc.intoArray(lanes, 0);
             float res = ((lanes[0] + lanes[1]) + (lanes[2] + lanes[3])) + ((lanes[4] + lanes[5]) + (lanes[6] + lanes[7]));
