@@ -39,7 +39,10 @@ public final class FastSsim {
     static final class Stats {
         final int w, h;
         final int[] px;
-        /** The pixels as bytes (unsigned), for the SIMD twin (a quarter of the memory traffic). */
+        /**
+         * For the SIMD twin: the pixels as bytes (unsigned), rows padded by K/2 reflected pixels on each
+         * side (BORDER_REFLECT_101), row stride w + K - 1, so products of padded rows are padded product rows.
+         */
         final byte[] px8;
         final float[] mu, muSq, sigmaSq;
 
@@ -49,7 +52,13 @@ public final class FastSsim {
             }
             w = g.width();
             h = g.height();
-            px8 = g.data().clone();
+            int pw = w + K - 1;
+            px8 = new byte[h * pw];
+            for (int y = 0; y < h; y++) {
+                for (int x = -(K / 2); x < w + K / 2; x++) {
+                    px8[y * pw + x + K / 2] = g.data()[y * w + reflect101(x, w)];
+                }
+            }
             px = new int[w * h];
             for (int i = 0; i < px.length; i++) {
                 px[i] = g.data()[i] & 0xFF;

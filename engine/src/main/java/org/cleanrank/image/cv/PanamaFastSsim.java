@@ -12,10 +12,10 @@ import jdk.incubator.vector.VectorSpecies;
  * bit-identical to it:
  * <ul>
  *   <li>product image and the 7x7 box sums in exact int arithmetic (so the order of additions is free):
- *       the product image with rows padded by 3 on each side (pads filled by BORDER_REFLECT_101), the
- *       horizontal 7-tap sums from unaligned loads, then per 8-column strip a running vertical sum in a
- *       register (the window's row multiset, reflected rows included, changes by one row in and one
- *       row out);</li>
+ *       the product of the per-image padded pixel rows ({@link FastSsim.Stats#px8}, 3 reflected pixels
+ *       on each side) is the padded product image; the horizontal 7-tap sums in one flat loop over it
+ *       (unaligned loads); then per 8-column strip a running vertical sum in a register (the window's
+ *       row multiset, reflected rows included, changes by one row in and one row out);</li>
  *   <li>{@code (float)(sum * (1./49))} as the scalar code computes it: int lanes to double lanes, double
  *       multiply, double to float lanes (4 lanes at a time);</li>
  *   <li>the SSIM map with lane-wise float32 operations in the scalar order (no FMA); mu^2 is recomputed
@@ -44,8 +44,6 @@ final class PanamaFastSsim extends FastSsimKernel {
         float[] cross = new float[0];
         int[] rowIn = new int[0];
         int[] rowOut = new int[0];
-        /** Source columns of the 3 left and 3 right pads of a row (BORDER_REFLECT_101). */
-        final int[] padSrc = new int[2 * R];
         final float[] lanes = new float[L];
         int w = -1, h = -1;
 
@@ -53,18 +51,14 @@ final class PanamaFastSsim extends FastSsimKernel {
             if (w != this.w || h != this.h) {
                 int n = w * h;
                 pad = new int[h * (w + 2 * R)];
-                hs = new int[n];
+                hs = new int[h * (w + 2 * R)];
                 vs = new int[n];
                 cross = new float[n];
                 rowIn = new int[h];
                 rowOut = new int[h];
                 for (int y = 0; y < h; y++) {
-                    rowIn[y] = FastSsim.reflect101(y + R, h) * w;
-                    rowOut[y] = FastSsim.reflect101(y - R - 1, h) * w;
-                }
-                for (int j = 1; j <= R; j++) {
-                    padSrc[j - 1] = FastSsim.reflect101(-j, w);
-                    padSrc[R + j - 1] = FastSsim.reflect101(w - 1 + j, w);
+                    rowIn[y] = FastSsim.reflect101(y + R, h) * (w + 2 * R);
+                    rowOut[y] = FastSsim.reflect101(y - R - 1, h) * (w + 2 * R);
                 }
                 this.w = w;
                 this.h = h;
@@ -91,65 +85,57 @@ final class PanamaFastSsim extends FastSsimKernel {
         FastSsim.checkSameSize(a, b);
         int w = a.w, h = a.h, n = w * h;
         Scratch s = scratch.get().size(w, h);
-        product(a.px8, b.px8, s.pad, s.padSrc, w, h);
-        horizontal(s.pad, s.hs, w, h);
+        product(a.px8, b.px8, s.pad);
+        horizontal(s.pad, s.hs);
         vertical(s.hs, s.vs, s.rowIn, s.rowOut, w, h);
         toFloat(s.vs, s.cross, n);
         return (0f + pwMap(a, b, s.cross, 0, n, s.lanes)) / (float) n;
     }
 
-    /** pad: h rows of w + 6, row y = the product row, 3 reflected values on each side. */
-    private static void product(byte[] pa, byte[] pb, int[] pad, int[] padSrc, int w, int h) {
-        int pw = w + 2 * R;
-        int wv = w - w % L;
-        for (int y = 0; y < h; y++) {
-            int src = y * w, dst = y * pw + R;
-            int x = 0;
-            for (; x < wv; x += L) {
-                IntVector va = (IntVector) ByteVector.fromArray(B8, pa, src + x).convertShape(VectorOperators.ZERO_EXTEND_B2I, I, 0);
-                IntVector vb = (IntVector) ByteVector.fromArray(B8, pb, src + x).convertShape(VectorOperators.ZERO_EXTEND_B2I, I, 0);
-                va.mul(vb).intoArray(pad, dst + x);
-            }
-            for (; x < w; x++) {
-                pad[dst + x] = (pa[src + x] & 0xFF) * (pb[src + x] & 0xFF);
-            }
-            for (int j = 1; j <= R; j++) {
-                pad[dst - j] = pad[dst + padSrc[j - 1]];
-                pad[dst + w - 1 + j] = pad[dst + padSrc[R + j - 1]];
-            }
+    /** pad = the padded product image (rows of w + 6: the product of the padded pixel rows). */
+    private static void product(byte[] pa, byte[] pb, int[] pad) {
+        int m = pad.length;
+        int i = 0;
+        for (; i <= m - L; i += L) {
+            IntVector va = (IntVector) ByteVector.fromArray(B8, pa, i).convertShape(VectorOperators.ZERO_EXTEND_B2I, I, 0);
+            IntVector vb = (IntVector) ByteVector.fromArray(B8, pb, i).convertShape(VectorOperators.ZERO_EXTEND_B2I, I, 0);
+            va.mul(vb).intoArray(pad, i);
+        }
+        for (; i < m; i++) {
+            pad[i] = (pa[i] & 0xFF) * (pb[i] & 0xFF);
         }
     }
 
-    /** hs[y][x] = pad[y][x] + ... + pad[y][x + 6]: the 7-tap horizontal sums. */
-    private static void horizontal(int[] pad, int[] hs, int w, int h) {
-        int pw = w + 2 * R;
-        int wv = w - w % L;
-        for (int y = 0; y < h; y++) {
-            int p = y * pw, o = y * w;
-            int x = 0;
-            for (; x < wv; x += L) {
-                IntVector v = IntVector.fromArray(I, pad, p + x).add(IntVector.fromArray(I, pad, p + x + 1));
-                IntVector u = IntVector.fromArray(I, pad, p + x + 2).add(IntVector.fromArray(I, pad, p + x + 3));
-                IntVector t = IntVector.fromArray(I, pad, p + x + 4).add(IntVector.fromArray(I, pad, p + x + 5));
-                v.add(u).add(t.add(IntVector.fromArray(I, pad, p + x + 6))).intoArray(hs, o + x);
+    /**
+     * hs[p] = pad[p] + ... + pad[p + 6] over the flat padded image: at p = y * (w + 6) + x, x &lt; w, the
+     * 7-tap horizontal sum of row y (other positions are never read).
+     */
+    private static void horizontal(int[] pad, int[] hs) {
+        int m = pad.length - (FastSsim.K - 1);
+        int p = 0;
+        for (; p <= m - L; p += L) {
+            IntVector v = IntVector.fromArray(I, pad, p).add(IntVector.fromArray(I, pad, p + 1));
+            IntVector u = IntVector.fromArray(I, pad, p + 2).add(IntVector.fromArray(I, pad, p + 3));
+            IntVector t = IntVector.fromArray(I, pad, p + 4).add(IntVector.fromArray(I, pad, p + 5));
+            v.add(u).add(t.add(IntVector.fromArray(I, pad, p + 6))).intoArray(hs, p);
+        }
+        for (; p < m; p++) {
+            int sum = 0;
+            for (int k = 0; k < FastSsim.K; k++) {
+                sum += pad[p + k];
             }
-            for (; x < w; x++) {
-                int sum = 0;
-                for (int k = 0; k < FastSsim.K; k++) {
-                    sum += pad[p + x + k];
-                }
-                hs[o + x] = sum;
-            }
+            hs[p] = sum;
         }
     }
 
-    /** vs[y][x] = sum of hs over the 7 reflected rows around y: a running sum per column strip. */
+    /** vs[y][x] = sum of hs (stride w + 6) over the 7 reflected rows around y: a running sum per column strip. */
     private static void vertical(int[] hs, int[] vs, int[] rowIn, int[] rowOut, int w, int h) {
+        int pw = w + 2 * R;
         int x = 0;
         for (; x <= w - L; x += L) {
-            IntVector acc = IntVector.fromArray(I, hs, FastSsim.reflect101(-R, h) * w + x);
+            IntVector acc = IntVector.fromArray(I, hs, FastSsim.reflect101(-R, h) * pw + x);
             for (int k = -R + 1; k <= R; k++) {
-                acc = acc.add(IntVector.fromArray(I, hs, FastSsim.reflect101(k, h) * w + x));
+                acc = acc.add(IntVector.fromArray(I, hs, FastSsim.reflect101(k, h) * pw + x));
             }
             acc.intoArray(vs, x);
             for (int y = 1; y < h; y++) {
@@ -160,7 +146,7 @@ final class PanamaFastSsim extends FastSsimKernel {
         for (; x < w; x++) {
             int acc = 0;
             for (int k = -R; k <= R; k++) {
-                acc += hs[FastSsim.reflect101(k, h) * w + x];
+                acc += hs[FastSsim.reflect101(k, h) * pw + x];
             }
             vs[x] = acc;
             for (int y = 1; y < h; y++) {
