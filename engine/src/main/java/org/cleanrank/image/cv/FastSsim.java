@@ -20,14 +20,18 @@ import org.cleanrank.image.Raster8;
  *       elements, halves split at a multiple of 8), divided by the count in float32; distance
  *       {@code 1 - score} in float32.</li>
  * </ul>
- * Per image the means, squares and variances are computed once; per pair only box(I1*I2) and the map.
+ * Per image the means, squares and variances are computed once; per pair only box(I1*I2) and the map,
+ * by a {@link FastSsimKernel} twin: {@link FastSsimKernels#plain() plain} Java or
+ * {@link FastSsimKernels#panamaOrNull() Panama} SIMD (bit-identical; {@link FastSsimKernels#get()} picks).
  * Diagonal: 0 (the reference's diagonal is an indexing accident: entry [i,i] holds [i,n-1]).
  */
 public final class FastSsim {
     static final float C1 = 6.5025f;
     static final float C2 = 58.5225f;
     static final int K = 7;
-    private static final double INV_AREA = 1. / (K * K);
+    static final double INV_AREA = 1. / (K * K);
+    /** Images per block of the all-pairs loop (cache reuse); does not change any result. */
+    static final int TILE = Integer.getInteger("cleanrank.ssim.tile", 8);
 
     private FastSsim() {}
 
@@ -35,6 +39,11 @@ public final class FastSsim {
     static final class Stats {
         final int w, h;
         final int[] px;
+        /**
+         * For the SIMD twin: the pixels as bytes (unsigned), rows padded by K/2 reflected pixels on each
+         * side (BORDER_REFLECT_101), row stride w + K - 1, so products of padded rows are padded product rows.
+         */
+        final byte[] px8;
         final float[] mu, muSq, sigmaSq;
 
         Stats(Raster8 g) {
@@ -43,6 +52,13 @@ public final class FastSsim {
             }
             w = g.width();
             h = g.height();
+            int pw = w + K - 1;
+            px8 = new byte[h * pw];
+            for (int y = 0; y < h; y++) {
+                for (int x = -(K / 2); x < w + K / 2; x++) {
+                    px8[y * pw + x + K / 2] = g.data()[y * w + reflect101(x, w)];
+                }
+            }
             px = new int[w * h];
             for (int i = 0; i < px.length; i++) {
                 px[i] = g.data()[i] & 0xFF;
@@ -62,56 +78,61 @@ public final class FastSsim {
         }
     }
 
-    /** SSIM score (float32) of two gray images of equal size. */
+    /** SSIM score (float32) of two gray images of equal size, with the process's kernel twin. */
     public static float score(Raster8 a, Raster8 b) {
-        return score(new Stats(a), new Stats(b));
+        return score(a, b, FastSsimKernels.get());
     }
 
-    static float score(Stats a, Stats b) {
+    /** SSIM score (float32) of two gray images of equal size, with the given kernel twin. */
+    public static float score(Raster8 a, Raster8 b, FastSsimKernel kernel) {
+        return kernel.score(new Stats(a), new Stats(b));
+    }
+
+    static void checkSameSize(Stats a, Stats b) {
         if (a.w != b.w || a.h != b.h) {
             throw new IllegalArgumentException("SSIM needs equally sized images");
         }
-        int n = a.px.length;
-        int[] prod = new int[n];
-        for (int i = 0; i < n; i++) {
-            prod[i] = a.px[i] * b.px[i];
-        }
-        float[] cross = boxMean(prod, a.w, a.h);
-        float[] map = new float[n];
-        for (int i = 0; i < n; i++) {
-            float m12 = a.mu[i] * b.mu[i];
-            float s12 = cross[i] - m12;
-            float num = (2f * m12 + C1) * (2f * s12 + C2);
-            float den = (a.muSq[i] + b.muSq[i] + C1) * (a.sigmaSq[i] + b.sigmaSq[i] + C2);
-            map[i] = num / den;
-        }
-        return NumpyFloat32.pairwiseSum(map, 0, n) / (float) n;
     }
 
     /** Per-image statistics of a list of thumbnails, computed once; {@link #distance} per pair. */
     public static final class Prepared {
         private final Stats[] stats;
+        private final FastSsimKernel kernel;
 
-        private Prepared(Stats[] stats) {
+        private Prepared(Stats[] stats, FastSsimKernel kernel) {
             this.stats = stats;
+            this.kernel = kernel;
         }
 
         /** {@code 1 - fast_ssim(i, j)} in float32. Thread-safe. */
         public float distance(int i, int j) {
-            return 1f - score(stats[i], stats[j]);
+            return 1f - kernel.score(stats[i], stats[j]);
         }
 
         public int size() {
             return stats.length;
         }
+
+        /** The kernel twin this uses. */
+        public FastSsimKernel kernel() {
+            return kernel;
+        }
     }
 
     public static Prepared prepare(List<Raster8> grays) {
+        return prepare(grays, FastSsimKernels.get());
+    }
+
+    public static Prepared prepare(List<Raster8> grays, FastSsimKernel kernel) {
+        return new Prepared(stats(grays), kernel);
+    }
+
+    private static Stats[] stats(List<Raster8> grays) {
         Stats[] st = new Stats[grays.size()];
         for (int i = 0; i < st.length; i++) {
             st[i] = new Stats(grays.get(i));
         }
-        return new Prepared(st);
+        return st;
     }
 
     /** {@code 1 - fast_ssim} for all pairs, row-major n x n float32, diagonal 0, all cores. */
@@ -120,14 +141,16 @@ public final class FastSsim {
     }
 
     public static float[] distanceMatrix(List<Raster8> grays, int threads) {
+        return distanceMatrix(grays, threads, FastSsimKernels.get());
+    }
+
+    /** As {@link #distanceMatrix(List, int)} with an explicit kernel twin (tests, benchmarks). */
+    public static float[] distanceMatrix(List<Raster8> grays, int threads, FastSsimKernel kernel) {
         int n = grays.size();
-        Stats[] st = new Stats[n];
-        for (int i = 0; i < n; i++) {
-            st[i] = new Stats(grays.get(i));
-        }
+        Stats[] st = stats(grays);
         float[] out = new float[n * n];
-        SsimPairRunner.run(n, threads, (i, j) -> {
-            float d = 1f - score(st[i], st[j]);
+        SsimPairRunner.runTiled(n, threads, TILE, (i, j) -> {
+            float d = 1f - kernel.score(st[i], st[j]);
             out[i * n + j] = d;
             out[j * n + i] = d;
         });
@@ -136,28 +159,36 @@ public final class FastSsim {
 
     /** cv2.boxFilter 7x7, normalised, BORDER_REFLECT_101, exact integer sums then (float)(sum * (1./49)). */
     static float[] boxMean(int[] v, int w, int h) {
+        float[] out = new float[w * h];
+        boxMean(v, w, h, new int[w * h], out);
+        return out;
+    }
+
+    /**
+     * {@link #boxMean(int[], int, int)} into {@code out}, with {@code rows} (at least w*h) as scratch.
+     * Values are at most 255*255, so the row sums (7 terms) and the box sums (49 terms, &lt; 2^22) are
+     * exact in int, as the reference's double running sums are.
+     */
+    static void boxMean(int[] v, int w, int h, int[] rows, float[] out) {
         int r = K / 2;
-        long[] rows = new long[w * h];
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
-                long s = 0;
+                int s = 0;
                 for (int k = -r; k <= r; k++) {
                     s += v[y * w + reflect101(x + k, w)];
                 }
                 rows[y * w + x] = s;
             }
         }
-        float[] out = new float[w * h];
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
-                long s = 0;
+                int s = 0;
                 for (int k = -r; k <= r; k++) {
                     s += rows[reflect101(y + k, h) * w + x];
                 }
                 out[y * w + x] = (float) (s * INV_AREA);
             }
         }
-        return out;
     }
 
     /** BORDER_REFLECT_101: gfedcb|abcdefgh|gfedcba. */

@@ -28,6 +28,10 @@ final class SsimPairRunner {
                 }
             }
         };
+        runWorkers(t, worker);
+    }
+
+    private static void runWorkers(int t, Runnable worker) {
         if (t == 1) {
             worker.run();
             return;
@@ -53,6 +57,33 @@ final class SsimPairRunner {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /**
+     * As {@link #run}, in tiles for cache reuse: a worker takes a block row of {@code tile} images (the
+     * longest first) and runs through its tiles, so each image of a column block is fetched from memory
+     * once per block row instead of once per row. Same pairs, each computed once.
+     */
+    static void runTiled(int n, int threads, int tile, PairJob job) {
+        int blocks = (n + tile - 1) / tile;
+        int t = Math.max(1, Math.min(threads, blocks));
+        AtomicInteger next = new AtomicInteger(blocks - 1);
+        Runnable worker = () -> {
+            int bi;
+            while ((bi = next.getAndDecrement()) >= 0) {
+                int i0 = bi * tile, i1 = Math.min(n, i0 + tile);
+                for (int bj = 0; bj <= bi; bj++) {
+                    int j0 = bj * tile;
+                    for (int i = i0; i < i1; i++) {
+                        int j1 = Math.min(i, j0 + tile);
+                        for (int j = j0; j < j1; j++) {
+                            job.pair(i, j);
+                        }
+                    }
+                }
+            }
+        };
+        runWorkers(t, worker);
     }
 
     static int defaultThreads() {

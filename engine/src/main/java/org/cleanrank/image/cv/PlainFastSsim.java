@@ -1,0 +1,54 @@
+package org.cleanrank.image.cv;
+
+/**
+ * The scalar twin: product image, {@link FastSsim#boxMean box filter}, map and
+ * {@link NumpyFloat32#pairwiseSum pairwise mean}, step by step as the reference computes them, into
+ * per-thread scratch buffers.
+ */
+final class PlainFastSsim extends FastSsimKernel {
+    private static final class Scratch {
+        int[] prod = new int[0];
+        int[] rows = new int[0];
+        float[] cross = new float[0];
+        float[] map = new float[0];
+
+        Scratch size(int n) {
+            if (prod.length < n) {
+                prod = new int[n];
+                rows = new int[n];
+                cross = new float[n];
+                map = new float[n];
+            }
+            return this;
+        }
+    }
+
+    private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
+
+    @Override
+    public String name() {
+        return "plain";
+    }
+
+    @Override
+    float score(FastSsim.Stats a, FastSsim.Stats b) {
+        FastSsim.checkSameSize(a, b);
+        int n = a.px.length;
+        Scratch s = scratch.get().size(n);
+        int[] prod = s.prod;
+        for (int i = 0; i < n; i++) {
+            prod[i] = a.px[i] * b.px[i];
+        }
+        float[] cross = s.cross;
+        FastSsim.boxMean(prod, a.w, a.h, s.rows, cross);
+        float[] map = s.map;
+        for (int i = 0; i < n; i++) {
+            float m12 = a.mu[i] * b.mu[i];
+            float s12 = cross[i] - m12;
+            float num = (2f * m12 + FastSsim.C1) * (2f * s12 + FastSsim.C2);
+            float den = (a.muSq[i] + b.muSq[i] + FastSsim.C1) * (a.sigmaSq[i] + b.sigmaSq[i] + FastSsim.C2);
+            map[i] = num / den;
+        }
+        return NumpyFloat32.pairwiseSum(map, 0, n) / (float) n;
+    }
+}

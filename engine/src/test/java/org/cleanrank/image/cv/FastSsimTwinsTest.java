@@ -1,0 +1,109 @@
+package org.cleanrank.image.cv;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.cleanrank.Fixtures;
+import org.cleanrank.image.Raster8;
+import org.junit.jupiter.api.Test;
+
+/** The plain and Panama fast-SSIM twins give the same float32 bits, on random and on golden images. */
+class FastSsimTwinsTest {
+    static FastSsimKernel panama() {
+        FastSsimKernel p = FastSsimKernels.panamaOrNull();
+        assertNotNull(p, "tests run with --add-modules=jdk.incubator.vector on a 256-bit CPU");
+        return p;
+    }
+
+    static List<Raster8> random(int n, int w, int h, long seed, boolean smooth) {
+        Random r = new Random(seed);
+        List<Raster8> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            byte[] px = new byte[w * h];
+            r.nextBytes(px);
+            if (smooth && i % 2 == 1) {
+                // near-duplicates and flat areas: SSIM near 1, zero variances, constant images
+                byte[] prev = out.get(i - 1).data();
+                for (int k = 0; k < px.length; k++) {
+                    int v = (prev[k] & 0xFF) + (r.nextInt(5) - 2);
+                    px[k] = (byte) (i % 4 == 3 ? 77 : Math.max(0, Math.min(255, v)));
+                }
+            }
+            out.add(Raster8.gray(w, h, px));
+        }
+        return out;
+    }
+
+    @Test
+    void panamaIsChosenWhenTheVectorModuleIsPresent() {
+        assertSame(panama(), FastSsimKernels.get(), FastSsimKernels.reason());
+        assertSame(FastSsimKernels.plain(), FastSsimKernels.byName("plain"));
+    }
+
+    @Test
+    void twinsBitIdenticalOnRandomThumbnails() {
+        int[][] sizes = {{64, 64}, {7, 7}, {8, 8}, {63, 17}, {100, 64}, {1, 1}, {3, 2}, {9, 5}, {17, 130}, {16, 16}};
+        FastSsimKernel plain = FastSsimKernels.plain(), panama = panama();
+        for (int[] sz : sizes) {
+            for (boolean smooth : new boolean[] {false, true}) {
+                List<Raster8> imgs = random(12, sz[0], sz[1], 31L * sz[0] + sz[1] + (smooth ? 7 : 0), smooth);
+                float[] p = FastSsim.distanceMatrix(imgs, 2, plain);
+                float[] v = FastSsim.distanceMatrix(imgs, 2, panama);
+                for (int k = 0; k < p.length; k++) {
+                    assertEquals(Float.floatToRawIntBits(p[k]), Float.floatToRawIntBits(v[k]),
+                            sz[0] + "x" + sz[1] + " entry " + k + ": " + p[k] + " vs " + v[k]);
+                }
+                for (int k = 0; k + 1 < imgs.size(); k += 3) {
+                    float sp = FastSsim.score(imgs.get(k), imgs.get(k + 1), plain);
+                    float sv = FastSsim.score(imgs.get(k), imgs.get(k + 1), panama);
+                    assertEquals(Float.floatToRawIntBits(sp), Float.floatToRawIntBits(sv), sz[0] + "x" + sz[1] + " score");
+                }
+            }
+        }
+    }
+
+    @Test
+    void twinsBitIdenticalOnManyRandom64x64Pairs() {
+        List<Raster8> imgs = random(60, 64, 64, 1, true);
+        FastSsim.Prepared p = FastSsim.prepare(imgs, FastSsimKernels.plain());
+        FastSsim.Prepared v = FastSsim.prepare(imgs, panama());
+        for (int i = 0; i < imgs.size(); i++) {
+            for (int j = 0; j < imgs.size(); j++) {
+                assertEquals(Float.floatToRawIntBits(p.distance(i, j)), Float.floatToRawIntBits(v.distance(i, j)), i + "," + j);
+            }
+        }
+    }
+
+    @Test
+    void panamaTwinMatchesTheGoldenMatrixBitForBit() {
+        CvSsimGoldenTest.Sub s = CvSsimGoldenTest.sub();
+        double[] ref = Fixtures.doubles(CvGolden.images("ssim_fast_distance.npy"));
+        float[] plain = FastSsim.distanceMatrix(s.imgs(), 2, FastSsimKernels.plain());
+        float[] simd = FastSsim.distanceMatrix(s.imgs(), 2, panama());
+        int m = s.idx().length, same = 0;
+        for (int a = 0; a < m; a++) {
+            for (int b = 0; b < m; b++) {
+                assertEquals(Float.floatToRawIntBits(plain[a * m + b]), Float.floatToRawIntBits(simd[a * m + b]));
+                if (a != b && (float) ref[s.idx()[a] * s.n() + s.idx()[b]] == simd[a * m + b]) {
+                    same++;
+                }
+            }
+        }
+        System.out.printf("panama fast_ssim: %d/%d off-diagonal entries equal the float32 reference%n", same, m * (m - 1));
+    }
+
+    /** The double path (float)(s * (1./49)) equals the correctly rounded float32 s / 49 for every possible sum. */
+    @Test
+    void boxMeanConversionIsTheCorrectlyRoundedQuotient() {
+        for (int sum = 0; sum <= 49 * 255 * 255; sum++) {
+            float viaDouble = (float) (sum * FastSsim.INV_AREA);
+            if (viaDouble != (float) sum / 49f) {
+                throw new AssertionError("sum " + sum);
+            }
+        }
+    }
+}
