@@ -4,7 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.cleanrank.io.NpyArray;
 
-/** Test access to the committed golden files in {@code fixtures/golden} (never ../shared). */
+/** Test access to the committed golden files in {@code fixtures/golden}; tests never read outside the repository. */
 public final class Fixtures {
     private Fixtures() {}
 

@@ -10,13 +10,6 @@ public final class HammingKernelProvider {
 
     /** The Panama twin, or null without jdk.incubator.vector. */
     public static HammingKernels panamaOrNull() {
-        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
-            return null;
-        }
-        try {
-            return new PanamaHammingKernels();
-        } catch (LinkageError e) {
-            return null;
-        }
+        return org.cleanrank.vector.VectorSupport.panamaPossible() ? new PanamaHammingKernels() : null;
     }
 }

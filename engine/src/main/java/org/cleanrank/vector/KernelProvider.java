@@ -46,35 +46,15 @@ public final class KernelProvider {
 
     /** The Panama twin, or null when the vector module is not available here. */
     public static EmbeddingKernels panamaOrNull() {
-        try {
-            if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
-                return null;
-            }
-            int bits = jdk.incubator.vector.FloatVector.SPECIES_PREFERRED.vectorBitSize();
-            if (bits < 256) {
-                return null;
-            }
-            return new PanamaEmbeddingKernels();
-        } catch (LinkageError | RuntimeException e) {
-            return null;
-        }
+        return VectorSupport.panamaPossible() ? new PanamaEmbeddingKernels() : null;
     }
 
     private static EmbeddingKernels choose() {
-        if ("plain".equalsIgnoreCase(System.getProperty("cleanrank.kernels", ""))) {
-            reason = "forced by -Dcleanrank.kernels=plain";
-            return PLAIN;
-        }
-        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
-            reason = "jdk.incubator.vector not enabled; add --add-modules jdk.incubator.vector for SIMD";
-            return PLAIN;
-        }
-        EmbeddingKernels p = panamaOrNull();
-        if (p == null) {
-            reason = "CPU has no 256-bit vectors";
+        reason = VectorSupport.unavailableReason();
+        if (reason != null) {
             return PLAIN;
         }
         reason = "jdk.incubator.vector enabled";
-        return p;
+        return new PanamaEmbeddingKernels();
     }
 }

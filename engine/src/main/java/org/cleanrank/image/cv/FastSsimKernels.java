@@ -61,34 +61,15 @@ public final class FastSsimKernels {
     }
 
     private static FastSsimKernel loadPanama() {
-        try {
-            if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
-                return null;
-            }
-            if (jdk.incubator.vector.FloatVector.SPECIES_PREFERRED.vectorBitSize() < 256) {
-                return null;
-            }
-            return new PanamaFastSsim();
-        } catch (LinkageError | RuntimeException e) {
-            return null;
-        }
+        return org.cleanrank.vector.VectorSupport.panamaPossible() ? new PanamaFastSsim() : null;
     }
 
     private static FastSsimKernel choose() {
-        if ("plain".equalsIgnoreCase(System.getProperty("cleanrank.kernels", ""))) {
-            reason = "forced by -Dcleanrank.kernels=plain";
-            return PLAIN;
-        }
-        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
-            reason = "jdk.incubator.vector not enabled; add --add-modules jdk.incubator.vector for SIMD";
-            return PLAIN;
-        }
-        FastSsimKernel p = panamaOrNull();
-        if (p == null) {
-            reason = "CPU has no 256-bit vectors";
+        reason = org.cleanrank.vector.VectorSupport.unavailableReason();
+        if (reason != null) {
             return PLAIN;
         }
         reason = "jdk.incubator.vector enabled";
-        return p;
+        return panamaOrNull();
     }
 }

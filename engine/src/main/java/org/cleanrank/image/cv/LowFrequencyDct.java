@@ -85,11 +85,11 @@ public abstract class LowFrequencyDct {
         return PLAIN;
     }
 
-    /** The Panama twin, or the plain one when jdk.incubator.vector is not available. */
+    /** The Panama twin, or the plain one when the Panama twins may not run ({@link org.cleanrank.vector.VectorSupport}). */
     public static LowFrequencyDct best() {
         LowFrequencyDct p = panama;
         if (p == null) {
-            p = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent() ? new Panama() : PLAIN;
+            p = org.cleanrank.vector.VectorSupport.unavailableReason() == null ? new Panama() : PLAIN;
             panama = p;
         }
         return p;
