@@ -11,6 +11,7 @@ import org.cleanrank.hash.HammingKernels;
 import org.cleanrank.hash.HammingNearDuplicates;
 import org.cleanrank.image.ImageFolder;
 import org.cleanrank.image.PerceptualHashes;
+import org.cleanrank.image.SsimThumbnails;
 import org.cleanrank.image.Raster8;
 import org.cleanrank.image.cv.FastSsim;
 import org.cleanrank.pairs.PairEngine;
@@ -62,7 +63,7 @@ final class NearDuplicatesCommand implements Callable<Integer> {
                 ranking = HammingNearDuplicates.rank(words, 1, ok.size(), k, method.equals("phash"), t, HammingKernels.PLAIN, progress);
             }
             case "ssim" -> {
-                ImageFolder.Result<Raster8> r = ImageRun.run(files, img -> PerceptualHashes.ssimThumbnail(img, 64), t, progress);
+                ImageFolder.Result<Raster8> r = ImageRun.run(files, img -> SsimThumbnails.of(img, 64), t, progress);
                 ok = r.files();
                 requireTwo(ok);
                 ranking = rankSsim(r.values(), k, t, progress);

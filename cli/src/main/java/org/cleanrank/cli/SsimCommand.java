@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.cleanrank.CleanRankException;
 import org.cleanrank.image.ImageFolder;
 import org.cleanrank.image.PerceptualHashes;
+import org.cleanrank.image.SsimThumbnails;
 import org.cleanrank.image.Raster8;
 import org.cleanrank.image.cv.FastSsim;
 import org.cleanrank.image.cv.SkimageSsim;
@@ -85,7 +86,7 @@ final class SsimCommand implements Callable<Integer> {
         }
         StderrProgress progress = new StderrProgress(true);
         List<Path> files = files(images, list);
-        ImageFolder.Result<Raster8> r = ImageRun.run(files, img -> PerceptualHashes.ssimThumbnail(img, side), threads, progress);
+        ImageFolder.Result<Raster8> r = ImageRun.run(files, img -> SsimThumbnails.of(img, side), threads, progress);
         if (list != null && !r.failures().isEmpty()) {
             throw new CleanRankException(list + ": " + r.failures().size() + " listed files are unreadable (above); the matrix order needs every file");
         }

@@ -44,13 +44,4 @@ public enum PerceptualHashes {
         }
         return w;
     }
-
-    /** The CleanPatrick SSIM thumbnail: cv2.imread colour, INTER_AREA to size x size, BGR2GRAY. */
-    public static Raster8 ssimThumbnail(DecodedImage img, int size) {
-        Raster8 bgr = OpenCvRead.color(img);
-        if (size <= 0) {
-            return org.cleanrank.image.cv.CvColor.bgrToGray(bgr);
-        }
-        return org.cleanrank.image.cv.CvColor.bgrToGray(org.cleanrank.image.cv.CvResize.area(bgr, size, size));
-    }
 }

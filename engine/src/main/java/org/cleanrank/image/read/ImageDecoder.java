@@ -87,7 +87,7 @@ public final class ImageDecoder {
         int bitDepth = bytes.length > 24 ? bytes[24] & 0xFF : 8;
         int colorType = bytes.length > 25 ? bytes[25] & 0xFF : 2;
         if (bitDepth == 16 || colorType == 0 || colorType == 4) {
-            BufferedImage img = readImageIo(path, bytes, null);
+            BufferedImage img = readImageIo(path, bytes);
             Raster r = img.getRaster();
             if (colorType == 0 && r.getNumBands() == 1) {
                 int w = img.getWidth(), h = img.getHeight();
@@ -200,7 +200,7 @@ public final class ImageDecoder {
         }
     }
 
-    private static BufferedImage readImageIo(Path path, byte[] bytes, String what) throws IOException {
+    private static BufferedImage readImageIo(Path path, byte[] bytes) throws IOException {
         AtomicReference<String> warning = new AtomicReference<>();
         try (ImageInputStream in = new javax.imageio.stream.MemoryCacheImageInputStream(new java.io.ByteArrayInputStream(bytes))) {
             Iterator<ImageReader> it = ImageIO.getImageReaders(in);

@@ -13,6 +13,7 @@ import org.cleanrank.Fixtures;
 import org.cleanrank.eval.NearDuplicateEvaluation;
 import org.cleanrank.eval.RankingMetrics;
 import org.cleanrank.image.PerceptualHashes;
+import org.cleanrank.image.SsimThumbnails;
 import org.cleanrank.image.Raster8;
 import org.cleanrank.image.cv.FastSsim;
 import org.cleanrank.image.cv.SkimageSsim;
@@ -39,7 +40,7 @@ class NearDuplicateEvalGoldenTest {
         Map<String, float[]> distances = new TreeMap<>();
         distances.put("PHASH", hamming(imgs, PerceptualHashes.OPENCV, false));
         distances.put("imagehash_phash8", hamming(imgs, PerceptualHashes.IMAGEHASH, true));
-        List<Raster8> thumbs = imgs.stream().map(d -> PerceptualHashes.ssimThumbnail(d, 64)).toList();
+        List<Raster8> thumbs = imgs.stream().map(d -> SsimThumbnails.of(d, 64)).toList();
         distances.put("SSIM", FastSsim.distanceMatrix(thumbs, 2));
         distances.put("skimage_ssim", toFloat(SkimageSsim.UNIFORM.distanceMatrix(thumbs, 2)));
         distances.put("skimage_ssim_gaussian", toFloat(SkimageSsim.GAUSSIAN.distanceMatrix(thumbs, 2)));

@@ -9,8 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.cleanrank.Fixtures;
 import org.cleanrank.image.Raster8;
-import org.cleanrank.image.cv.CvColor;
-import org.cleanrank.image.cv.CvResize;
 import org.cleanrank.image.cv.FastSsim;
 import org.cleanrank.image.cv.OpenCvPhash;
 import org.cleanrank.image.cv.SkimageSsim;
@@ -34,7 +32,7 @@ class OpenCvReadGoldenTest {
 
     /** CleanPatrick's SSIM thumbnails: imread colour -> INTER_AREA 64x64 -> BGR2GRAY. */
     static Raster8 thumbnail(String file) {
-        return CvColor.bgrToGray(CvResize.area(OpenCvRead.color(ImageDecoder.decode(Fixtures.golden("images", "images", file))), 64, 64));
+        return org.cleanrank.image.SsimThumbnails.of(ImageDecoder.decode(Fixtures.golden("images", "images", file)), 64);
     }
 
     @Test
