@@ -26,7 +26,7 @@ public record LinkageMatrix(int n, double[] z) {
         return (int) z[4 * r + 3];
     }
 
-    /** Number of leaves under node {@code id} (a leaf when id < n). */
+    /** Number of leaves under node {@code id} (a leaf when id &lt; n). */
     public int count(int id) {
         return id < n ? 1 : size(id - n);
     }

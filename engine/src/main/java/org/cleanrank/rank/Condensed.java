@@ -11,7 +11,7 @@ public final class Condensed {
         return (long) n * (n - 1) / 2;
     }
 
-    /** Condensed index of pair (i, j), i < j. */
+    /** Condensed index of pair (i, j), i &lt; j. */
     public static long index(int n, int i, int j) {
         return (long) i * n - (long) i * (i + 1) / 2 + (j - i - 1);
     }

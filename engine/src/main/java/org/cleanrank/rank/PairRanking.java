@@ -1,6 +1,6 @@
 package org.cleanrank.rank;
 
-/** Sample pairs (i < j, 0-based) in audit order, closest first, with their distances. */
+/** Sample pairs (i &lt; j, 0-based) in audit order, closest first, with their distances. */
 public interface PairRanking {
     int size();
 
