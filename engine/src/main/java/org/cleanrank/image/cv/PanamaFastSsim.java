@@ -1,7 +1,6 @@
 package org.cleanrank.image.cv;
 
 import jdk.incubator.vector.ByteVector;
-import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorOperators;
@@ -16,8 +15,9 @@ import jdk.incubator.vector.VectorSpecies;
  *       on each side) is the padded product image; the horizontal 7-tap sums in one flat loop over it
  *       (unaligned loads); then per 8-column strip a running vertical sum in a register (the window's
  *       row multiset, reflected rows included, changes by one row in and one row out);</li>
- *   <li>{@code (float)(sum * (1./49))} as the scalar code computes it: int lanes to double lanes, double
- *       multiply, double to float lanes (4 lanes at a time);</li>
+ *   <li>{@code (float)(sum * (1./49))} as {@code sum / 49f} on 8 float lanes, fused into the vertical pass:
+ *       the sums are exact in float (below 2^24), and the correctly rounded quotient equals the scalar
+ *       double path for every possible sum (checked exhaustively in FastSsimTwinsTest);</li>
  *   <li>the SSIM map with lane-wise float32 operations in the scalar order (no FMA); mu^2 is recomputed
  *       as mu*mu (the same float32 product {@link FastSsim.Stats} stores) to save memory traffic;</li>
  *   <li>numpy's pairwise sum with its 8 accumulators as the 8 lanes of one FloatVector, the same
@@ -31,8 +31,6 @@ final class PanamaFastSsim extends FastSsimKernel {
     private static final VectorSpecies<Byte> B8 = ByteVector.SPECIES_64;
     private static final VectorSpecies<Integer> I = IntVector.SPECIES_256;
     private static final VectorSpecies<Float> F = FloatVector.SPECIES_256;
-    private static final VectorSpecies<Integer> I4 = IntVector.SPECIES_128;
-    private static final VectorSpecies<Double> D4 = DoubleVector.SPECIES_256;
     private static final int L = 8;
     private static final int R = FastSsim.K / 2;
     private static final int PW_BLOCKSIZE = 128;
@@ -40,7 +38,6 @@ final class PanamaFastSsim extends FastSsimKernel {
     private static final class Scratch {
         int[] pad = new int[0];
         int[] hs = new int[0];
-        int[] vs = new int[0];
         float[] cross = new float[0];
         int[] rowIn = new int[0];
         int[] rowOut = new int[0];
@@ -52,7 +49,6 @@ final class PanamaFastSsim extends FastSsimKernel {
                 int n = w * h;
                 pad = new int[h * (w + 2 * R)];
                 hs = new int[h * (w + 2 * R)];
-                vs = new int[n];
                 cross = new float[n];
                 rowIn = new int[h];
                 rowOut = new int[h];
@@ -67,10 +63,12 @@ final class PanamaFastSsim extends FastSsimKernel {
         }
     }
 
+    private static final float AREA = FastSsim.K * FastSsim.K;
+
     private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
 
     PanamaFastSsim() {
-        if (I.length() != L || F.length() != L || D4.length() != 4 || I4.length() != 4) {
+        if (I.length() != L || F.length() != L) {
             throw new IllegalStateException("needs 256-bit vectors");
         }
     }
@@ -87,8 +85,7 @@ final class PanamaFastSsim extends FastSsimKernel {
         Scratch s = scratch.get().size(w, h);
         product(a.px8, b.px8, s.pad);
         horizontal(s.pad, s.hs);
-        vertical(s.hs, s.vs, s.rowIn, s.rowOut, w, h);
-        toFloat(s.vs, s.cross, n);
+        vertical(s.hs, s.cross, s.rowIn, s.rowOut, w, h);
         return (0f + pwMap(a, b, s.cross, 0, n, s.lanes)) / (float) n;
     }
 
@@ -128,8 +125,13 @@ final class PanamaFastSsim extends FastSsimKernel {
         }
     }
 
-    /** vs[y][x] = sum of hs (stride w + 6) over the 7 reflected rows around y: a running sum per column strip. */
-    private static void vertical(int[] hs, int[] vs, int[] rowIn, int[] rowOut, int w, int h) {
+    /**
+     * cross[y][x] = (sum of hs over the 7 reflected rows around y) / 49f: a running integer sum per column
+     * strip, converted to float on the fly. The sums are below 2^24 (exact in float), so {@code sum / 49f}
+     * is the correctly rounded quotient, which equals the scalar {@code (float) (sum * (1./49))} for every
+     * possible sum (checked exhaustively in FastSsimTwinsTest).
+     */
+    private static void vertical(int[] hs, float[] cross, int[] rowIn, int[] rowOut, int w, int h) {
         int pw = w + 2 * R;
         int x = 0;
         for (; x <= w - L; x += L) {
@@ -137,10 +139,10 @@ final class PanamaFastSsim extends FastSsimKernel {
             for (int k = -R + 1; k <= R; k++) {
                 acc = acc.add(IntVector.fromArray(I, hs, FastSsim.reflect101(k, h) * pw + x));
             }
-            acc.intoArray(vs, x);
+            ((FloatVector) acc.convert(VectorOperators.I2F, 0)).div(AREA).intoArray(cross, x);
             for (int y = 1; y < h; y++) {
                 acc = acc.add(IntVector.fromArray(I, hs, rowIn[y] + x)).sub(IntVector.fromArray(I, hs, rowOut[y] + x));
-                acc.intoArray(vs, y * w + x);
+                ((FloatVector) acc.convert(VectorOperators.I2F, 0)).div(AREA).intoArray(cross, y * w + x);
             }
         }
         for (; x < w; x++) {
@@ -148,26 +150,14 @@ final class PanamaFastSsim extends FastSsimKernel {
             for (int k = -R; k <= R; k++) {
                 acc += hs[FastSsim.reflect101(k, h) * pw + x];
             }
-            vs[x] = acc;
+            cross[x] = acc / AREA;
             for (int y = 1; y < h; y++) {
                 acc += hs[rowIn[y] + x] - hs[rowOut[y] + x];
-                vs[y * w + x] = acc;
+                cross[y * w + x] = acc / AREA;
             }
         }
     }
 
-    /** cross[i] = (float) (vs[i] * (1./49)): int to double, double multiply, double to float. */
-    private static void toFloat(int[] vs, float[] cross, int n) {
-        DoubleVector inv = DoubleVector.broadcast(D4, FastSsim.INV_AREA);
-        int i = 0;
-        for (; i <= n - 4; i += 4) {
-            DoubleVector d = (DoubleVector) IntVector.fromArray(I4, vs, i).convertShape(VectorOperators.I2D, D4, 0);
-            ((FloatVector) d.mul(inv).convertShape(VectorOperators.D2F, FloatVector.SPECIES_128, 0)).intoArray(cross, i);
-        }
-        for (; i < n; i++) {
-            cross[i] = (float) (vs[i] * FastSsim.INV_AREA);
-        }
-    }
 
     /** One element of the SSIM map, in the order of {@link PlainFastSsim}. */
     private static float mapAt(FastSsim.Stats a, FastSsim.Stats b, float[] cross, int i) {
