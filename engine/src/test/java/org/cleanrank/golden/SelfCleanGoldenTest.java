@@ -110,6 +110,13 @@ class SelfCleanGoldenTest {
         for (int rank = 1; rank < ot.size(); rank++) {
             assertTrue(ot.score(rank) >= ot.score(rank - 1), "LAD scores are running sums");
         }
+        // on both golden cases the ulp-level distance differences do not reach LAD's visit order
+        int[] refIdx = Fixtures.ints(dir.resolve("expected/off_topic_indices.npy"));
+        double[] refScore = Fixtures.doubles(dir.resolve("expected/off_topic_scores.npy"));
+        for (int rank = 0; rank < refIdx.length; rank++) {
+            assertEquals(refIdx[rank], ot.index(rank), "off-topic index at rank " + rank);
+            assertEquals(refScore[rank], ot.score(rank), 1e-6 * Math.abs(refScore[rank]), "off-topic score at rank " + rank);
+        }
     }
 
     @ParameterizedTest(name = "{0} {1}")
