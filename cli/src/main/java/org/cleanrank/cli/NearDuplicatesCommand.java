@@ -4,9 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.cleanrank.CleanRankException;
-import org.cleanrank.detect.AllPairsCollector;
-import org.cleanrank.detect.SelfClean;
-import org.cleanrank.detect.TopKPairCollector;
+import org.cleanrank.detect.PairRankings;
 import org.cleanrank.hash.HammingKernels;
 import org.cleanrank.hash.HammingNearDuplicates;
 import org.cleanrank.image.ImageFolder;
@@ -14,9 +12,7 @@ import org.cleanrank.image.PerceptualHashes;
 import org.cleanrank.image.SsimThumbnails;
 import org.cleanrank.image.Raster8;
 import org.cleanrank.image.cv.FastSsim;
-import org.cleanrank.pairs.PairEngine;
-import org.cleanrank.pairs.PairTiles;
-import org.cleanrank.rank.Condensed;
+import org.cleanrank.image.cv.FastSsimTiles;
 import org.cleanrank.rank.PairRanking;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -66,7 +62,7 @@ final class NearDuplicatesCommand implements Callable<Integer> {
                 ImageFolder.Result<Raster8> r = ImageRun.run(files, img -> SsimThumbnails.of(img, 64), t, progress);
                 ok = r.files();
                 requireTwo(ok);
-                ranking = rankSsim(r.values(), k, t, progress);
+                ranking = PairRankings.rank(new FastSsimTiles(FastSsim.prepare(r.values())), k, t, progress);
             }
             default -> throw new CleanRankException("--method " + method + ": expected phash, phash-opencv or ssim");
         }
@@ -86,36 +82,5 @@ final class NearDuplicatesCommand implements Callable<Integer> {
         if (ok.size() < 2) {
             throw new CleanRankException("fewer than 2 readable images; nothing to compare");
         }
-    }
-
-    /** Fast-SSIM distances streamed through the pair engine (per-image statistics once, cross term per pair). */
-    static PairRanking rankSsim(List<Raster8> thumbs, long k, int threads, StderrProgress progress) {
-        int n = thumbs.size();
-        FastSsim.Prepared prepared = FastSsim.prepare(thumbs);
-        PairTiles tiles = new PairTiles() {
-            @Override
-            public int n() {
-                return n;
-            }
-
-            @Override
-            public int compute(int i0, int i1, int j0, int j1, float[] out) {
-                int width = j1 - j0;
-                for (int i = i0; i < i1; i++) {
-                    for (int j = Math.max(j0, i + 1); j < j1; j++) {
-                        out[(i - i0) * width + (j - j0)] = prepared.distance(i, j);
-                    }
-                }
-                return width;
-            }
-        };
-        PairEngine engine = new PairEngine(threads);
-        if (k == SelfClean.ALL_PAIRS) {
-            AllPairsCollector all = AllPairsCollector.create(n);
-            engine.run(tiles, w -> all, progress);
-            return all.ranking(threads);
-        }
-        int kk = (int) Math.min(k, Condensed.size(n));
-        return TopKPairCollector.merge(n, kk, engine.run(tiles, w -> new TopKPairCollector(n, kk), progress));
     }
 }

@@ -1,11 +1,7 @@
 package org.cleanrank.hash;
 
-import java.util.List;
-import org.cleanrank.detect.AllPairsCollector;
-import org.cleanrank.detect.TopKPairCollector;
-import org.cleanrank.pairs.PairEngine;
+import org.cleanrank.detect.PairRankings;
 import org.cleanrank.pairs.Progress;
-import org.cleanrank.rank.Condensed;
 import org.cleanrank.rank.PairRanking;
 
 /**
@@ -23,18 +19,6 @@ public final class HammingNearDuplicates {
      */
     public static PairRanking rank(long[] hashes, int words, int n, long topPairs, boolean asFraction, int threads,
             HammingKernels kernels, Progress progress) {
-        if (n < 2) {
-            throw new IllegalArgumentException("need at least 2 hashes, got " + n);
-        }
-        HammingTiles tiles = new HammingTiles(hashes, words, n, kernels, asFraction);
-        PairEngine engine = new PairEngine(threads <= 0 ? Runtime.getRuntime().availableProcessors() : threads);
-        if (topPairs < 0) {
-            AllPairsCollector all = AllPairsCollector.create(n);
-            engine.run(tiles, w -> all, progress);
-            return all.ranking(engine.threads());
-        }
-        int k = (int) Math.min(topPairs, Condensed.size(n));
-        List<TopKPairCollector> parts = engine.run(tiles, w -> new TopKPairCollector(n, k), progress);
-        return TopKPairCollector.merge(n, k, parts);
+        return PairRankings.rank(new HammingTiles(hashes, words, n, kernels, asFraction), topPairs, threads, progress);
     }
 }

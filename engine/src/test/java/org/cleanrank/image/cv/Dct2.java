@@ -3,7 +3,8 @@ package org.cleanrank.image.cv;
 /**
  * Orthonormal 2-D DCT-II, the transform {@code cv::dct} computes on a float matrix
  * ({@code modules/core/src/dxt.cpp}; scale sqrt(1/N) for k = 0, sqrt(2/N) otherwise, on rows and
- * columns). Evaluated directly in double (O(N^3) for N x N, fine for the 32 x 32 of a pHash).
+ * columns). Evaluated directly in double: the obviously-correct reference {@link LowFrequencyDct} is
+ * tested against.
  */
 final class Dct2 {
     private Dct2() {}
