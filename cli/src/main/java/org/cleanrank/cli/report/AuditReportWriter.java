@@ -1,0 +1,224 @@
+package org.cleanrank.cli.report;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.cleanrank.CleanRankException;
+import org.cleanrank.eval.RankingMetrics;
+
+/**
+ * {@code report.html}: the page a person auditing a dataset opens. Per issue type: CleanPatrick's metric
+ * table, ROC / PR / PR-gain curves (PNG, {@code plots/}), and the top of every detector's ranking as
+ * thumbnails (pairs side by side, {@code thumbs/}) with score and ground truth. Everything is relative
+ * to the report's folder, so the folder can be moved or zipped. A small script on the page counts the
+ * pictures that failed to load and says so at the top (a report copied without its folders).
+ */
+public final class AuditReportWriter {
+    private AuditReportWriter() {}
+
+    public static Path write(Path outDir, String title, List<DetectorOutcome> outcomes, SampleCatalog catalog,
+            Map<String, String> runInfo) {
+        Path plots = outDir.resolve("plots");
+        try {
+            Files.createDirectories(plots);
+        } catch (IOException e) {
+            throw new CleanRankException(outDir + ": cannot create the report folder (" + e.getMessage() + ")");
+        }
+        int[] shown = outcomes.stream().flatMap(o -> o.top().stream())
+                .flatMapToInt(a -> a.isPair() ? IntStream.of(a.i(), a.j()) : IntStream.of(a.i())).distinct().toArray();
+        Map<Integer, String> thumbs = Thumbnails.write(outDir.resolve("thumbs"), shown, catalog);
+
+        StringBuilder h = new StringBuilder(1 << 16);
+        h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
+                .append(esc(title)).append("</title>\n<script>").append(ERROR_COUNTER).append("</script>\n<style>\n").append(CSS).append("</style>\n</head>\n<body>\n");
+        h.append("<div id=\"load-warning\" class=\"warning\" hidden></div>\n");
+        h.append("<h1>").append(esc(title)).append("</h1>\n<p class=\"info\">");
+        runInfo.forEach((k, v) -> h.append("<span><b>").append(esc(k)).append(":</b> ").append(esc(v)).append("</span> "));
+        h.append("</p>\n<nav>");
+        for (IssueType t : IssueType.values()) {
+            h.append("<a href=\"#").append(t.key()).append("\">").append(esc(t.title())).append("</a> ");
+        }
+        h.append("</nav>\n");
+        for (IssueType t : IssueType.values()) {
+            List<DetectorOutcome> mine = outcomes.stream().filter(o -> o.issue() == t).toList();
+            section(h, plots, t, mine, catalog, thumbs);
+        }
+        h.append("<script>\n").append(SELF_CHECK).append("</script>\n</body>\n</html>\n");
+        Path report = outDir.resolve("report.html");
+        Path tmp = outDir.resolve(".report.html.part");
+        try {
+            Files.writeString(tmp, h, StandardCharsets.UTF_8);
+            Files.move(tmp, report, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new CleanRankException(report + ": cannot write (" + e.getMessage() + ")");
+        }
+        return report;
+    }
+
+    private static void section(StringBuilder h, Path plots, IssueType t, List<DetectorOutcome> mine, SampleCatalog catalog,
+            Map<Integer, String> thumbs) {
+        h.append("<section id=\"").append(t.key()).append("\">\n<h2>").append(esc(t.title())).append("</h2>\n");
+        if (mine.isEmpty()) {
+            h.append("<p>No detector ran for this issue type.</p>\n</section>\n");
+            return;
+        }
+        metricTable(h, mine);
+        List<DetectorOutcome> ok = mine.stream().filter(o -> o.ok() && o.curves() != null && o.curves().size() > 0).toList();
+        if (!ok.isEmpty()) {
+            List<CurvePlot.Series> roc = new ArrayList<>();
+            List<CurvePlot.Series> pr = new ArrayList<>();
+            List<CurvePlot.Series> prg = new ArrayList<>();
+            for (DetectorOutcome o : ok) {
+                roc.add(new CurvePlot.Series(o.detector(), o.curves().fpr(), o.curves().tpr()));
+                pr.add(new CurvePlot.Series(o.detector(), o.curves().tpr(), o.curves().precision()));
+                prg.add(new CurvePlot.Series(o.detector(), o.curves().recallGain(), o.curves().precisionGain()));
+            }
+            String k = t.key();
+            CurvePlot.write(plots.resolve(k + "_roc.png"), t.title() + ": ROC", "false-positive rate", "recall", roc, true);
+            CurvePlot.write(plots.resolve(k + "_pr.png"), t.title() + ": precision-recall", "recall", "precision", pr, false);
+            CurvePlot.write(plots.resolve(k + "_prg.png"), t.title() + ": precision-recall gain", "recall gain", "precision gain",
+                    prg, false);
+            h.append("<div class=\"plots\">");
+            for (String kind : new String[] {"roc", "pr", "prg"}) {
+                h.append("<img src=\"plots/").append(k).append('_').append(kind).append(".png\" alt=\"")
+                        .append(esc(t.title())).append(' ').append(kind).append(" curve\" width=\"560\" height=\"440\">");
+            }
+            h.append("</div>\n");
+        }
+        for (DetectorOutcome o : mine) {
+            if (!o.ok() || o.top().isEmpty()) {
+                continue;
+            }
+            h.append("<h3>").append(esc(o.detector())).append(": top ").append(o.top().size()).append(' ')
+                    .append(t.items()).append("</h3>\n<div class=\"items\">\n");
+            for (AuditItem a : o.top()) {
+                h.append("<figure class=\"item ").append(a.truth() == 1 ? "hit" : a.truth() == 0 ? "miss" : "unknown").append("\">");
+                thumb(h, a.i(), catalog, thumbs);
+                if (a.isPair()) {
+                    thumb(h, a.j(), catalog, thumbs);
+                }
+                h.append("<figcaption>#").append(a.rank()).append(" &middot; ").append(esc(fmt(a.score())))
+                        .append("<br>").append(a.truth() == 1 ? "issue" : a.truth() == 0 ? "not an issue" : "not annotated");
+                h.append("<br><span class=\"id\">").append(esc(catalog.id(a.i())));
+                if (a.isPair()) {
+                    h.append(" / ").append(esc(catalog.id(a.j())));
+                } else if (catalog.label(a.i()) != null) {
+                    h.append("<br>label: ").append(esc(catalog.label(a.i())));
+                }
+                h.append("</span></figcaption></figure>\n");
+            }
+            h.append("</div>\n");
+        }
+        h.append("</section>\n");
+    }
+
+    private static void thumb(StringBuilder h, int i, SampleCatalog catalog, Map<Integer, String> thumbs) {
+        String t = thumbs.get(i);
+        if (t != null && !t.startsWith("!")) {
+            h.append("<img src=\"").append(esc(t)).append("\" alt=\"").append(esc(catalog.id(i))).append("\">");
+        } else {
+            String why = t == null ? "no image" : t.substring(1);
+            h.append("<div class=\"noimg\" title=\"").append(esc(why)).append("\">").append(esc(why.length() > 40 ? "unreadable" : why))
+                    .append("</div>");
+        }
+    }
+
+    private static void metricTable(StringBuilder h, List<DetectorOutcome> mine) {
+        List<String> cols = new ArrayList<>();
+        for (int k : RankingMetrics.CUTOFFS) {
+            cols.add("Recall@" + k);
+            cols.add("Precision@" + k);
+        }
+        cols.add("AUROC");
+        cols.add("AP");
+        cols.add("AUPRG");
+        h.append("<div class=\"scroll\"><table>\n<tr><th>detector</th><th>status</th><th>seconds</th>");
+        for (String c : cols) {
+            h.append("<th>").append(esc(c)).append("</th>");
+        }
+        h.append("</tr>\n");
+        for (DetectorOutcome o : mine) {
+            h.append("<tr><td>").append(esc(o.detector())).append("</td><td class=\"").append(o.status().name().toLowerCase(Locale.ROOT))
+                    .append("\" title=\"").append(esc(o.message() == null ? "" : o.message())).append("\">")
+                    .append(o.status().name().toLowerCase(Locale.ROOT));
+            if (!o.ok() && o.message() != null) {
+                h.append(": ").append(esc(o.message()));
+            }
+            h.append("</td><td>").append(o.ok() ? String.format(Locale.ROOT, "%.2f", o.seconds()) : "").append("</td>");
+            for (String c : cols) {
+                Double v = o.metrics().get(c);
+                h.append("<td>").append(v == null ? "" : String.format(Locale.ROOT, "%.3f", v)).append("</td>");
+            }
+            h.append("</tr>\n");
+        }
+        h.append("</table></div>\n");
+    }
+
+    static String fmt(double v) {
+        return String.format(Locale.ROOT, "%.6g", v);
+    }
+
+    static String esc(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '<' -> b.append("&lt;");
+                case '>' -> b.append("&gt;");
+                case '&' -> b.append("&amp;");
+                case '"' -> b.append("&quot;");
+                case '\'' -> b.append("&#39;");
+                default -> b.append(c);
+            }
+        }
+        return b.toString();
+    }
+
+    private static final String CSS = """
+            body { font-family: system-ui, sans-serif; margin: 24px; color: #222; }
+            h1 { margin-bottom: 4px; } h2 { border-bottom: 2px solid #ddd; padding-bottom: 4px; margin-top: 40px; }
+            .info span { margin-right: 14px; font-size: 13px; color: #555; }
+            nav a { margin-right: 12px; }
+            .warning { background: #fde2e1; border: 1px solid #d9534f; padding: 8px 12px; margin-bottom: 12px; }
+            .scroll { overflow-x: auto; }
+            table { border-collapse: collapse; font-size: 12px; }
+            th, td { border: 1px solid #ddd; padding: 3px 6px; text-align: right; white-space: nowrap; }
+            th:first-child, td:first-child, td:nth-child(2) { text-align: left; }
+            td.failed { color: #b00; } td.skipped { color: #888; }
+            .plots img { margin: 8px 8px 0 0; border: 1px solid #eee; max-width: 100%; height: auto; }
+            .items { display: flex; flex-wrap: wrap; gap: 8px; }
+            figure.item { margin: 0; padding: 6px; border: 2px solid #ccc; border-radius: 4px; text-align: center; font-size: 11px; }
+            figure.hit { border-color: #2ca02c; } figure.miss { border-color: #d62728; } figure.unknown { border-color: #bbb; }
+            figure.item img { height: 112px; width: auto; margin: 0 2px; vertical-align: top; }
+            .noimg { display: inline-block; width: 112px; height: 112px; background: #f3f3f3; color: #777; line-height: 112px; }
+            .id { color: #777; font-family: monospace; font-size: 10px; }
+            """;
+
+    /** Counts script errors and failed loads (capture phase: resource errors do not bubble). */
+    private static final String ERROR_COUNTER =
+            "window.cleanrankPageErrors=0;window.addEventListener('error',function(){window.cleanrankPageErrors++;},true);";
+
+    /** Marks the page when every picture has loaded (or failed): data-images-total / data-images-broken / data-page-errors. */
+    private static final String SELF_CHECK = """
+            window.addEventListener('load', function () {
+              var imgs = Array.prototype.slice.call(document.images);
+              var broken = imgs.filter(function (i) { return !i.complete || i.naturalWidth === 0; });
+              document.body.setAttribute('data-images-total', String(imgs.length));
+              document.body.setAttribute('data-images-broken', String(broken.length));
+              document.body.setAttribute('data-page-errors', String(window.cleanrankPageErrors));
+              if (broken.length > 0) {
+                var w = document.getElementById('load-warning');
+                w.textContent = broken.length + ' of ' + imgs.length
+                    + ' pictures did not load: keep report.html together with its plots/ and thumbs/ folders.';
+                w.hidden = false;
+              }
+            });
+            """;
+}

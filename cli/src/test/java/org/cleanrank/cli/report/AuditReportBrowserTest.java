@@ -1,0 +1,158 @@
+package org.cleanrank.cli.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.cleanrank.eval.RankingCurves;
+import org.cleanrank.eval.RankingMetrics;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The report opens in a real browser without errors and every picture in it loads; and the check
+ * notices when one does not (a thumbnail removed).
+ *
+ * <p>Needs Debian's chromium ({@code apt-get install chromium}, README); CI sets
+ * {@code -Dcleanrank.requireBrowser=true} so a missing browser fails there instead of skipping.
+ */
+class AuditReportBrowserTest {
+    static Path imagesDir;
+    static List<Path> images;
+
+    @BeforeAll
+    static void findImages() throws Exception {
+        Path root = Path.of("").toAbsolutePath();
+        while (!Files.isDirectory(root.resolve("fixtures/golden/images/images"))) {
+            root = root.getParent();
+        }
+        imagesDir = root.resolve("fixtures/golden/images/images");
+        images = new ArrayList<>();
+        for (String line : Files.readAllLines(root.resolve("fixtures/golden/images/order.txt"))) {
+            if (!line.isBlank()) {
+                images.add(imagesDir.resolve(line.trim()));
+            }
+        }
+    }
+
+    private static void requireBrowser() {
+        if (HeadlessChromium.executable() == null) {
+            boolean required = Boolean.getBoolean("cleanrank.requireBrowser");
+            if (required) {
+                throw new AssertionError("chromium not found: apt-get install chromium (see README)");
+            }
+            Assumptions.abort("chromium not installed; apt-get install chromium to run the report browser test");
+        }
+    }
+
+    private static Path writeReport(Path dir) {
+        int n = images.size();
+        SampleCatalog catalog = new SampleCatalog() {
+            @Override
+            public int size() {
+                return n;
+            }
+
+            @Override
+            public String id(int i) {
+                return images.get(i).getFileName().toString();
+            }
+
+            @Override
+            public String label(int i) {
+                return "class " + (i % 3);
+            }
+
+            @Override
+            public Path image(int i) {
+                return i == n - 1 ? null : images.get(i); // one sample without a picture: shown as a placeholder
+            }
+        };
+        Random r = new Random(3);
+        List<DetectorOutcome> outcomes = new ArrayList<>();
+        for (IssueType t : IssueType.values()) {
+            for (String det : new String[] {"detector A", "detector <B>"}) {
+                int[] truth = new int[t == IssueType.NEAR_DUPLICATES ? 200 : n];
+                for (int k = 0; k < truth.length; k++) {
+                    truth[k] = r.nextInt(4) == 0 ? 1 : 0;
+                }
+                truth[0] = 1;
+                List<AuditItem> top = new ArrayList<>();
+                for (int k = 0; k < 12; k++) {
+                    int i = r.nextInt(n);
+                    int j = t == IssueType.NEAR_DUPLICATES ? (i + 1 + r.nextInt(n - 1)) % n : -1;
+                    top.add(new AuditItem(k + 1, i, j, 1.0 / (k + 1), k % 5 == 4 ? -1 : truth[k]));
+                }
+                outcomes.add(new DetectorOutcome(det, t, DetectorOutcome.Status.OK, null, 0.5, RankingMetrics.compute(truth),
+                        RankingCurves.of(truth, 500), top, null));
+            }
+            outcomes.add(DetectorOutcome.failed("broken detector", t, "embeddings have NaN", 0.1));
+        }
+        Map<String, String> info = new LinkedHashMap<>();
+        info.put("dataset", "golden images");
+        return AuditReportWriter.write(dir, "cleanrank audit: test", outcomes, catalog, info);
+    }
+
+    @Test
+    void everyPictureLoadsInChromium(@TempDir Path dir) throws Exception {
+        requireBrowser();
+        Path report = writeReport(dir.resolve("report"));
+        String html = Files.readString(report);
+        int imgTags = count(html, "<img ");
+        assertTrue(imgTags > 3 * 3 + 50, "plots and thumbnails are on the page: " + imgTags);
+        HeadlessChromium.Page page = HeadlessChromium.open(report, dir);
+        assertEquals(String.valueOf(imgTags), attribute(page.dom(), "data-images-total"), page.log());
+        assertEquals("0", attribute(page.dom(), "data-images-broken"), page.log());
+        assertEquals("0", attribute(page.dom(), "data-page-errors"), "no script error, no failed load");
+        assertTrue(page.dom().contains("detector &lt;B&gt;"), "names are escaped");
+    }
+
+    @Test
+    void aMissingThumbnailIsNoticed(@TempDir Path dir) throws Exception {
+        requireBrowser();
+        Path report = writeReport(dir.resolve("report"));
+        try (var s = Files.list(report.resolveSibling("thumbs"))) {
+            Files.delete(s.findFirst().orElseThrow());
+        }
+        HeadlessChromium.Page page = HeadlessChromium.open(report, dir);
+        assertNotNull(attribute(page.dom(), "data-images-broken"));
+        assertFalse("0".equals(attribute(page.dom(), "data-images-broken")), "the page counts the broken picture");
+        assertTrue(page.dom().contains("did not load"), "the warning is visible");
+        assertEquals(attribute(page.dom(), "data-images-broken"), attribute(page.dom(), "data-page-errors"), "each failed load is counted");
+    }
+
+    @Test
+    void aScriptErrorIsNoticed(@TempDir Path dir) throws Exception {
+        requireBrowser();
+        Path report = writeReport(dir.resolve("report"));
+        Files.writeString(report, Files.readString(report).replace("</body>", "<script>undefinedFunction();</script></body>"));
+        HeadlessChromium.Page page = HeadlessChromium.open(report, dir);
+        assertEquals("1", attribute(page.dom(), "data-page-errors"));
+        assertEquals("0", attribute(page.dom(), "data-images-broken"));
+    }
+
+    static String attribute(String dom, String name) {
+        Matcher m = Pattern.compile(name + "=\"([^\"]*)\"").matcher(dom);
+        return m.find() ? m.group(1) : null;
+    }
+
+    private static int count(String s, String what) {
+        int c = 0;
+        for (int i = s.indexOf(what); i >= 0; i = s.indexOf(what, i + 1)) {
+            c++;
+        }
+        return c;
+    }
+}
