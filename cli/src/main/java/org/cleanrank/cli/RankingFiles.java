@@ -10,14 +10,14 @@ import org.cleanrank.rank.PairRanking;
 import org.cleanrank.rank.SampleRanking;
 
 /** Ranking CSVs, written completely or not at all (a temporary file renamed into place). */
-final class RankingFiles {
+public final class RankingFiles {
     private RankingFiles() {}
 
-    interface Body {
+    public interface Body {
         void write(BufferedWriter w) throws IOException;
     }
 
-    static void writeAtomically(Path path, Body body) {
+    public static void writeAtomically(Path path, Body body) {
         Path tmp = path.resolveSibling("." + path.getFileName() + ".part");
         try {
             if (path.toAbsolutePath().getParent() != null) {
@@ -37,7 +37,7 @@ final class RankingFiles {
         }
     }
 
-    static void writePairs(Path path, PairRanking r) {
+    public static void writePairs(Path path, PairRanking r) {
         writeAtomically(path, w -> {
             w.write("rank,i,j,distance\n");
             StringBuilder sb = new StringBuilder(64);
@@ -49,7 +49,7 @@ final class RankingFiles {
         });
     }
 
-    static void writeSamples(Path path, SampleRanking r) {
+    public static void writeSamples(Path path, SampleRanking r) {
         writeAtomically(path, w -> {
             w.write("rank,index,score\n");
             for (int k = 0; k < r.size(); k++) {

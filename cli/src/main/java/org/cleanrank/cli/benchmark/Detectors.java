@@ -1,0 +1,96 @@
+package org.cleanrank.cli.benchmark;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.cleanrank.CleanRankException;
+import org.cleanrank.cli.benchmark.DetectorEntry.Input;
+import org.cleanrank.cli.report.IssueType;
+import org.cleanrank.detect.SelfClean;
+import org.cleanrank.hash.HammingKernels;
+import org.cleanrank.hash.HammingTiles;
+import org.cleanrank.image.Raster8;
+import org.cleanrank.image.cv.FastSsim;
+import org.cleanrank.image.cv.FastSsimTiles;
+import org.cleanrank.io.FloatMatrix;
+import org.cleanrank.pairs.EmbeddingTiles;
+import org.cleanrank.pairs.PackedEmbeddings;
+import org.cleanrank.vector.KernelProvider;
+
+/**
+ * CleanPatrick's line-up, per issue type in the order of its table: SelfClean's three rankings, the
+ * image near-duplicate detectors (both pHash variants, fast SSIM) and the baselines (PyOD's KNN, ECOD,
+ * HBOS, IForest; Confident Learning; NoiseRank).
+ */
+public final class Detectors {
+    private Detectors() {}
+
+    public static List<DetectorEntry> all() {
+        List<DetectorEntry> l = new ArrayList<>();
+        l.add(new DetectorEntry("SelfClean", "selfclean", IssueType.NEAR_DUPLICATES, Input.EMBEDDINGS,
+                (ctx, s) -> new Detection.Pairs(new EmbeddingTiles(packed(ctx, s), KernelProvider.get()), null)));
+        l.add(new DetectorEntry("pHash (OpenCV)", "phash_opencv", IssueType.NEAR_DUPLICATES, Input.IMAGES,
+                (ctx, s) -> hamming(ctx, true)));
+        l.add(new DetectorEntry("pHash (imagehash)", "phash_imagehash", IssueType.NEAR_DUPLICATES, Input.IMAGES,
+                (ctx, s) -> hamming(ctx, false)));
+        l.add(new DetectorEntry("SSIM", "ssim", IssueType.NEAR_DUPLICATES, Input.IMAGES, (ctx, s) -> {
+            List<Raster8> thumbs = ctx.imageFeatures().features().stream().map(RunContext.ImageFeature::ssimThumb).toList();
+            FastSsim.Prepared p = FastSsim.prepare(thumbs);
+            return new Detection.Pairs(new FastSsimTiles(p), p::distance);
+        }));
+        l.add(new DetectorEntry("SelfClean", "selfclean", IssueType.OFF_TOPIC, Input.EMBEDDINGS,
+                (ctx, s) -> new Detection.Samples(selfClean(ctx, s).offTopic())));
+        l.add(new DetectorEntry("SelfClean", "selfclean", IssueType.LABEL_ERRORS, Input.EMBEDDINGS_AND_LABELS, (ctx, s) -> {
+            SelfClean.Result r = selfClean(ctx, s);
+            if (r.labelErrors() == null) {
+                throw new CleanRankException(r.labelErrorsSkipped());
+            }
+            return new Detection.Samples(r.labelErrors());
+        }));
+        return l;
+    }
+
+    /** The embedding rows of the subset (the data's embedding matrix is already in subset order). */
+    static FloatMatrix matrix(RunContext ctx) {
+        return ctx.data().embeddings();
+    }
+
+    static int[] labels(RunContext ctx, int[] subset) {
+        int[] all = ctx.data().labels();
+        if (all == null) {
+            return null;
+        }
+        int[] out = new int[subset.length];
+        for (int k = 0; k < subset.length; k++) {
+            out[k] = all[subset[k]];
+        }
+        return out;
+    }
+
+    static PackedEmbeddings packed(RunContext ctx, int[] subset) {
+        return ctx.cached("packed", () -> {
+            FloatMatrix x = matrix(ctx);
+            return PackedEmbeddings.normalise("embeddings", x.rows(), x.cols(), (r, dst) -> {
+                for (int c = 0; c < dst.length; c++) {
+                    dst[c] = x.get(r, c);
+                }
+            });
+        });
+    }
+
+    static SelfClean.Result selfClean(RunContext ctx, int[] subset) {
+        return ctx.cached("selfclean", () -> SelfClean.builder().threads(ctx.threads()).topPairs(0).progress(ctx.progress()).build()
+                .run(packed(ctx, subset), labels(ctx, subset)));
+    }
+
+    private static Detection hamming(RunContext ctx, boolean opencv) {
+        List<RunContext.ImageFeature> f = ctx.imageFeatures().features();
+        long[] h = new long[f.size()];
+        for (int i = 0; i < h.length; i++) {
+            h[i] = opencv ? f.get(i).opencvHash() : f.get(i).imagehashHash();
+        }
+        // OpenCV convention: raw differing bits (precompute_hashes.py); imagehash: fraction of bits (pHASHDetector)
+        boolean fraction = !opencv;
+        return new Detection.Pairs(new HammingTiles(h, 1, h.length, HammingKernels.PLAIN, fraction),
+                (i, j) -> fraction ? Long.bitCount(h[i] ^ h[j]) / 64f : Long.bitCount(h[i] ^ h[j]));
+    }
+}
