@@ -1,6 +1,7 @@
 package org.cleanrank.label.cl;
 
 import java.util.List;
+import java.util.function.Function;
 import org.cleanrank.CleanRankException;
 import org.cleanrank.rank.NumpyArgsort;
 
@@ -21,6 +22,7 @@ public final class LabelIssueFilter {
     static final double GIVEN_LABEL_BONUS = 1e-6;
 
     private final int threads;
+    private final Function<double[], int[]> argsort;
 
     /** As many threads as processors. */
     public LabelIssueFilter() {
@@ -29,7 +31,13 @@ public final class LabelIssueFilter {
 
     /** {@code threads <= 0}: as many as processors. The result does not depend on it. */
     public LabelIssueFilter(int threads) {
+        this(threads, NumpyArgsort::quicksort);
+    }
+
+    /** With another argsort for the per-class selections (tests show the reference needs numpy's). */
+    LabelIssueFilter(int threads, Function<double[], int[]> argsort) {
         this.threads = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+        this.argsort = argsort;
     }
 
     /** {@code find_label_issues(labels, pred_probs, filter_by=by)} with every other argument at its default. */
@@ -62,10 +70,10 @@ public final class LabelIssueFilter {
                 long[][] prune = pruneCountMatrix(requireJoint(joint, p).counts(), minExamplesPerClass, fracNoise);
                 boolean[] byClass = by == FilterBy.PRUNE_BY_NOISE_RATE ? null
                         : assemble(p, PerClass.run(p.classes(), threads,
-                                k -> pruneByClass(p, k, prune, minExamplesPerClass)));
+                                k -> pruneByClass(p, k, prune, minExamplesPerClass, argsort)));
                 boolean[] byNoise = by == FilterBy.PRUNE_BY_CLASS ? null
                         : assemble(p, PerClass.run(p.classes(), threads,
-                                k -> pruneByNoiseRate(p, k, prune, minExamplesPerClass)));
+                                k -> pruneByNoiseRate(p, k, prune, minExamplesPerClass, argsort)));
                 if (by == FilterBy.BOTH) {
                     for (int i = 0; i < n; i++) {
                         byNoise[i] &= byClass[i];
@@ -179,7 +187,8 @@ public final class LabelIssueFilter {
     }
 
     /** {@code _prune_by_class}: the {@code count - prune[k][k]} samples of class k with the smallest p_k. */
-    static boolean[] pruneByClass(LabeledProbabilities p, int k, long[][] prune, int minExamplesPerClass) {
+    static boolean[] pruneByClass(LabeledProbabilities p, int k, long[][] prune, int minExamplesPerClass,
+            Function<double[], int[]> argsort) {
         int[] m = p.membersByClass()[k];
         boolean[] issues = new boolean[m.length];
         if (m.length <= minExamplesPerClass) {
@@ -191,7 +200,7 @@ public final class LabelIssueFilter {
             for (int j = 0; j < m.length; j++) {
                 probs[j] = p.get(m[j], k);
             }
-            int[] order = NumpyArgsort.quicksort(probs);
+            int[] order = argsort.apply(probs);
             for (int r = 0; r < Math.min(numIssues, m.length); r++) {
                 issues[order[r]] = true;
             }
@@ -203,22 +212,23 @@ public final class LabelIssueFilter {
      * {@code _prune_by_count}: for every other class j, the {@code prune[j][k]} samples of class k with the
      * largest margin p_j - p_k ({@code np.argsort(-margin)}).
      */
-    static boolean[] pruneByNoiseRate(LabeledProbabilities p, int k, long[][] prune, int minExamplesPerClass) {
+    static boolean[] pruneByNoiseRate(LabeledProbabilities p, int k, long[][] prune, int minExamplesPerClass,
+            Function<double[], int[]> argsort) {
         int[] m = p.membersByClass()[k];
         boolean[] issues = new boolean[m.length];
         if (m.length <= minExamplesPerClass) {
             return issues;
         }
-        double[] margin = new double[m.length];
+        double[] negMargin = new double[m.length];
         for (int j = 0; j < p.classes(); j++) {
             long toPrune = prune[j][k];
             if (j == k || toPrune <= 0) {
                 continue;
             }
             for (int s = 0; s < m.length; s++) {
-                margin[s] = p.get(m[s], j) - p.get(m[s], k);
+                negMargin[s] = -(p.get(m[s], j) - p.get(m[s], k)); // np.argsort(-margin), negation exact
             }
-            int[] order = NumpyArgsort.quicksortDescending(margin);
+            int[] order = argsort.apply(negMargin);
             for (int r = 0; r < Math.min(toPrune, m.length); r++) {
                 issues[order[r]] = true;
             }

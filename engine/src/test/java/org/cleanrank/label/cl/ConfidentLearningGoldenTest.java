@@ -187,6 +187,20 @@ class ConfidentLearningGoldenTest {
         assertFalse(Arrays.equals(refRanking, NumpyArgsort.stable(refQ)));
     }
 
+    /** AdaBoost's pred_probs repeat rows, so the margins tie and the e2e mask needs numpy's tie order. */
+    @ParameterizedTest
+    @ValueSource(strings = {"synth_n600_d64_seed1", "synth_n2000_d384_seed2"})
+    void endToEndMaskDependsOnNumpysTieOrder(String c) {
+        LabeledProbabilities p = e2e(c);
+        int[] ref = Fixtures.ints(dir(c).resolve("cl_e2e_is_label_issue.npy"));
+        int min = ConfidentLearning.CLEAN_LEARNING_MIN_EXAMPLES_PER_CLASS;
+        assertArrayEquals(ref, asInts(new LabelIssueFilter(2).find(p, FilterBy.PRUNE_BY_NOISE_RATE, 1.0, min)));
+        boolean[] stable = new LabelIssueFilter(2, NumpyArgsort::stable).find(p, FilterBy.PRUNE_BY_NOISE_RATE, 1.0, min);
+        assertFalse(Arrays.equals(ref, asInts(stable)), "a stable argsort should not reproduce the golden mask");
+        // and CleanLearning's min_examples_per_class=10 matters too
+        assertFalse(Arrays.equals(ref, asInts(new LabelIssueFilter(2).find(p, FilterBy.PRUNE_BY_NOISE_RATE))));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"synth_n600_d64_seed1", "synth_n2000_d384_seed2"})
     void factorizeKeepsAlreadyReindexedLabels(String c) {
