@@ -29,6 +29,44 @@ public final class Labels {
         return codes;
     }
 
+    /**
+     * Labels that index the columns of a predicted-probability matrix (cleanlab's convention: the given
+     * label of sample i is column labels[i]), read as they are, not re-coded: integers in [0, classes).
+     */
+    public static int[] loadClassIndices(Path path, int expectedN, int classes) {
+        long[] raw;
+        if (path.getFileName().toString().toLowerCase().endsWith(".npy")) {
+            try (NpyArray a = NpyArray.open(path)) {
+                long[] shape = a.shape();
+                if (shape.length != 1 && !(shape.length == 2 && shape[1] == 1)) {
+                    throw new CleanRankException(path + ": labels must be 1-D, got shape " + java.util.Arrays.toString(shape));
+                }
+                if (!a.dtype().isInteger()) {
+                    throw new CleanRankException(path + ": labels must be integers (class indices), got " + a.dtype());
+                }
+                raw = new long[(int) shape[0]];
+                for (int i = 0; i < raw.length; i++) {
+                    raw[i] = a.getLong(i);
+                }
+            }
+        } else {
+            throw new CleanRankException(path + ": with --pred-probs the labels must be an integer .npy of class indices (the columns of the probabilities)");
+        }
+        if (raw.length != expectedN) {
+            throw new CleanRankException(path + ": " + raw.length + " labels for " + expectedN
+                    + " rows of predicted probabilities; give exactly one label per row, in row order");
+        }
+        int[] out = new int[raw.length];
+        for (int i = 0; i < raw.length; i++) {
+            if (raw[i] < 0 || raw[i] >= classes) {
+                throw new CleanRankException(path + ": label " + raw[i] + " at row " + i + " is not a column of the "
+                        + classes + "-class probabilities; labels must be 0.." + (classes - 1));
+            }
+            out[i] = (int) raw[i];
+        }
+        return out;
+    }
+
     /** Number of distinct codes. */
     public static int distinct(int[] codes) {
         return (int) java.util.Arrays.stream(codes).distinct().count();

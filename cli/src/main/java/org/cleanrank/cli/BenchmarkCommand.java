@@ -1,0 +1,244 @@
+package org.cleanrank.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import org.cleanrank.CleanRankException;
+import org.cleanrank.cli.benchmark.BenchmarkData;
+import org.cleanrank.cli.benchmark.BenchmarkFiles;
+import org.cleanrank.cli.benchmark.BenchmarkRunner;
+import org.cleanrank.cli.benchmark.DetectorEntry;
+import org.cleanrank.cli.benchmark.Detectors;
+import org.cleanrank.cli.benchmark.RunContext;
+import org.cleanrank.cli.report.AuditReportWriter;
+import org.cleanrank.cli.report.DetectorOutcome;
+import org.cleanrank.cli.report.SampleCatalog;
+import org.cleanrank.dataset.CleanPatrickDataset;
+import org.cleanrank.dataset.EmbeddingRows;
+import org.cleanrank.dataset.ImageIndex;
+import org.cleanrank.dataset.LoadOptions;
+import org.cleanrank.dataset.PairLabels;
+import org.cleanrank.eval.NearDuplicateEvaluation.AnnotatedPairs;
+import org.cleanrank.image.ImageFolder;
+import org.cleanrank.io.FloatMatrix;
+import org.cleanrank.vector.KernelProvider;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "benchmark", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"CleanPatrick's comparison on a dataset: every applicable detector per issue type, its table,",
+                "and an audit report. Writes DIR/metrics.json, DIR/rankings/<issue>_<detector>.csv and DIR/report.html.",
+                "Embedding detectors need --embeddings; image detectors need images (--images, default DATASET/images)."})
+public final class BenchmarkCommand implements Callable<Integer> {
+    @Option(names = "--dataset", required = true, paramLabel = "DIR",
+            description = "a CleanPatrick release: off_topic_samples.csv, near_duplicates.csv, label_errors.csv"
+                    + " (+ fitzpatrick17k.csv), or the consolidated table (a folder or the .csv)")
+    Path dataset;
+
+    @Option(names = "--images", paramLabel = "DIR", description = "image folder (files named <md5hash>.<ext>, any depth);"
+            + " default: DATASET/images when it exists")
+    Path images;
+
+    @Option(names = "--embeddings", paramLabel = "E.npy", description = "N x D embeddings (float32/float64 .npy)")
+    Path embeddings;
+
+    @Option(names = "--ids", paramLabel = "IDS.csv", description = "the md5hash of each embedding row; default: rows follow the"
+            + " metadata order")
+    Path ids;
+
+    @Option(names = "--labels-column", paramLabel = "C", description = "metadata column with the class labels"
+            + " (default: 'label' in fitzpatrick17k.csv, 'granular_partition_label' in the consolidated table)")
+    String labelsColumn;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "output folder (created if missing)")
+    Path out;
+
+    @Option(names = "--detectors", split = ",", paramLabel = "NAME",
+            description = "run only these (file names, e.g. selfclean,knn,ssim); default: all")
+    List<String> only;
+
+    @Option(names = "--pairs", defaultValue = "1000", paramLabel = "K",
+            description = "closest pairs written per near-duplicate detector (metrics always use every annotated pair)")
+    long pairs;
+
+    @Option(names = "--report-items", defaultValue = "24", paramLabel = "K", description = "top items per detector in the report")
+    int reportItems;
+
+    @Option(names = "--seed", defaultValue = "0", description = "seed of the random baselines (IForest, k-means, folds)")
+    long seed;
+
+    @Option(names = "--verify-md5", description = "hash every image file and report files whose bytes do not match their name")
+    boolean verifyMd5;
+
+    @Option(names = "--threads", defaultValue = "0", description = "worker threads (default: all cores)")
+    int threads;
+
+    @Option(names = "--quiet", description = "no progress on stderr")
+    boolean quiet;
+
+    @Override
+    public Integer call() {
+        StderrProgress progress = new StderrProgress(!quiet);
+        Result r = run(progress);
+        BenchmarkFiles.printTable(System.out, r.outcomes());
+        System.out.println();
+        System.out.println("report:  " + r.report().toAbsolutePath());
+        System.out.println("metrics: " + out.resolve("metrics.json").toAbsolutePath());
+        return r.outcomes().stream().anyMatch(o -> o.status() == DetectorOutcome.Status.FAILED) ? 4 : 0;
+    }
+
+    /** Outcomes and the report path. */
+    public record Result(List<DetectorOutcome> outcomes, Path report) {}
+
+    Result run(StderrProgress progress) {
+        LoadOptions opts = LoadOptions.defaults();
+        if (labelsColumn != null) {
+            opts = opts.withLabelsColumn(labelsColumn);
+        }
+        CleanPatrickDataset ds = CleanPatrickDataset.load(dataset, opts);
+        progress.message(ds.summary());
+        int n = ds.size();
+
+        Path[] imagePaths = new Path[n];
+        Path imageDir = images;
+        if (imageDir == null) {
+            Path guess = (Files.isDirectory(dataset) ? dataset : dataset.toAbsolutePath().getParent()).resolve("images");
+            imageDir = Files.isDirectory(guess) ? guess : null;
+        }
+        if (imageDir != null) {
+            ImageIndex index = ImageIndex.build(imageDir, ds.ids(), verifyMd5, threads);
+            progress.message("images: " + index.mismatch().summary());
+            for (int i = 0; i < n; i++) {
+                imagePaths[i] = index.path(i);
+            }
+        }
+
+        FloatMatrix x = null;
+        int[] embeddingSamples = null;
+        if (embeddings != null) {
+            FloatMatrix all = FloatMatrix.load(embeddings);
+            EmbeddingRows rows = ids != null ? EmbeddingRows.fromIdsCsv(ids, ds.ids(), all.rows())
+                    : EmbeddingRows.inSampleOrder(ds.ids(), all.rows());
+            progress.message(rows.mismatch().summary());
+            int[] rowOf = rows.rowPerSample();
+            embeddingSamples = java.util.stream.IntStream.range(0, n).filter(i -> rowOf[i] >= 0).toArray();
+            float[] data = new float[embeddingSamples.length * all.cols()];
+            for (int k = 0; k < embeddingSamples.length; k++) {
+                System.arraycopy(all.data(), rowOf[embeddingSamples[k]] * all.cols(), data, k * all.cols(), all.cols());
+            }
+            x = new FloatMatrix(embeddingSamples.length, all.cols(), data);
+        }
+
+        PairLabels.AnnotatedPairs lt = ds.pairLabels().lowerTriangle();
+        int[] pl = new int[lt.labels().length];
+        for (int k = 0; k < pl.length; k++) {
+            pl[k] = lt.labels()[k];
+        }
+        String[] idArr = ds.ids().toArray(String[]::new);
+        String[] labelNames = new String[n];
+        for (int i = 0; i < n; i++) {
+            labelNames[i] = ds.labels().name(i);
+        }
+        BenchmarkData data = new BenchmarkData(dataset.getFileName().toString(), idArr, labelNames, ds.labels().codes(),
+                toInt(ds.offTopic()), toInt(ds.labelError()), new AnnotatedPairs(lt.rows(), lt.cols(), pl), imagePaths, x,
+                embeddingSamples);
+
+        List<DetectorEntry> entries = select(Detectors.all());
+        RunContext ctx = new RunContext(data, threads, seed, progress);
+        int[] count = {0};
+        List<DetectorOutcome> outcomes = BenchmarkRunner.run(ctx, entries, new BenchmarkRunner.Options(out, pairs, reportItems),
+                new BenchmarkRunner.Listener() {
+                    @Override
+                    public void started(DetectorEntry e, int samples) {
+                        progress.message(String.format(Locale.ROOT, "[%d/%d] %s: %s on %d samples", ++count[0], entries.size(),
+                                e.issue().title(), e.name(), samples));
+                    }
+
+                    @Override
+                    public void finished(DetectorOutcome o) {
+                        if (!o.ok()) {
+                            if (o.status() == DetectorOutcome.Status.SKIPPED) {
+                                count[0]++;
+                            }
+                            progress.message(o.issue().title() + ": " + o.detector() + " " + o.status().name().toLowerCase(Locale.ROOT)
+                                    + ": " + o.message());
+                        }
+                    }
+                });
+        List<ImageFolder.Failure> failures = ctx.imageFeatures().failures();
+        for (ImageFolder.Failure f : failures) {
+            progress.message("skipped " + f.message());
+        }
+
+        Map<String, String> info = new LinkedHashMap<>();
+        info.put("dataset", dataset.toAbsolutePath().toString());
+        info.put("format", ds.format().name().toLowerCase(Locale.ROOT));
+        info.put("samples", String.valueOf(n));
+        info.put("embeddings", embeddings == null ? "none" : embeddings + " (" + (x == null ? 0 : x.rows()) + " rows matched)");
+        info.put("images", imageDir == null ? "none" : imageDir + " (" + Arrays.stream(imagePaths).filter(p -> p != null).count()
+                + " found, " + failures.size() + " unreadable)");
+        info.put("kernels", KernelProvider.get().name());
+        info.put("seed", String.valueOf(seed));
+        BenchmarkFiles.writeMetricsJson(out.resolve("metrics.json"), info, outcomes);
+        SampleCatalog catalog = new SampleCatalog() {
+            @Override
+            public int size() {
+                return n;
+            }
+
+            @Override
+            public String id(int i) {
+                return idArr[i];
+            }
+
+            @Override
+            public String label(int i) {
+                return labelNames[i];
+            }
+
+            @Override
+            public Path image(int i) {
+                return imagePaths[i];
+            }
+        };
+        progress.message("writing the report");
+        Path report = AuditReportWriter.write(out, "cleanrank audit: " + data.name(), outcomes, catalog, info);
+        return new Result(outcomes, report);
+    }
+
+    private List<DetectorEntry> select(List<DetectorEntry> all) {
+        if (only == null || only.isEmpty()) {
+            return all;
+        }
+        Set<String> known = new TreeSet<>();
+        all.forEach(e -> known.add(e.fileName()));
+        for (String s : only) {
+            if (!known.contains(s.trim())) {
+                throw new CleanRankException("--detectors " + s + ": unknown; choose from " + String.join(", ", known));
+            }
+        }
+        List<DetectorEntry> out = new ArrayList<>();
+        for (DetectorEntry e : all) {
+            if (only.stream().anyMatch(s -> s.trim().equals(e.fileName()))) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    private static int[] toInt(byte[] b) {
+        int[] out = new int[b.length];
+        for (int i = 0; i < b.length; i++) {
+            out[i] = b[i];
+        }
+        return out;
+    }
+}

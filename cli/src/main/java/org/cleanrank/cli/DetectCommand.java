@@ -1,0 +1,139 @@
+package org.cleanrank.cli;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.cleanrank.CleanRankException;
+import org.cleanrank.detect.SelfClean;
+import org.cleanrank.io.Embeddings;
+import org.cleanrank.io.FloatMatrix;
+import org.cleanrank.io.Labels;
+import org.cleanrank.io.ProbabilityMatrix;
+import org.cleanrank.label.cl.ConfidentLearning;
+import org.cleanrank.label.cl.FilterBy;
+import org.cleanrank.label.cl.LabeledProbabilities;
+import org.cleanrank.label.cl.QualityMethod;
+import org.cleanrank.pairs.PackedEmbeddings;
+import org.cleanrank.rank.SampleRanking;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "detect", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Runs one detector on an embedding matrix and writes rank,index,score (index 0-based, rank 1-based).",
+                "Scores as the reference reports them:",
+                "  knn, ecod, hbos, iforest  PyOD decision scores (defaults as CleanPatrick runs them), most outlying first",
+                "  lad                       SelfClean's off-topic score (single-linkage LAD), most off-topic first",
+                "  cl                        cleanlab label quality, lowest first (all samples; --filter-by lists the flagged only)",
+                "  noiserank                 NoiseRank score, highest first",
+                "  intra-extra               SelfClean's label-error score (intra/extra distance ratio), lowest first"})
+final class DetectCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "DETECTOR", description = "knn, ecod, hbos, iforest, cl, noiserank, lad or intra-extra")
+    String detector;
+
+    @Option(names = "--embeddings", paramLabel = "E.npy", description = "N x D float32/float64 .npy (not needed by cl with --pred-probs)")
+    Path embeddings;
+
+    @Option(names = "--labels", paramLabel = "L.npy|L.csv", description = "one label per row (cl, noiserank, intra-extra)")
+    Path labels;
+
+    @Option(names = "--out", required = true, paramLabel = "R.csv", description = "ranking file to write")
+    Path out;
+
+    @Option(names = "--seed", defaultValue = "0", description = "seed of the random detectors: iforest (default 0 as the goldens;"
+            + " CleanPatrick passes none), noiserank's k-means (NoiseRank's own default is 42: pass --seed 42), cl's folds")
+    long seed;
+
+    @Option(names = "--pred-probs", paramLabel = "P.npy",
+            description = "cl: out-of-fold predicted probabilities N x C (labels are then class indices 0..C-1);"
+                    + " without it cl trains the built-in cross-validated classifier on the embeddings")
+    Path predProbs;
+
+    @Option(names = "--quality-method", defaultValue = "self_confidence",
+            description = "cl: self_confidence (default), normalized_margin or confidence_weighted_entropy")
+    String qualityMethod;
+
+    @Option(names = "--filter-by", paramLabel = "METHOD", description = "cl: list only the samples this filter flags: "
+            + "prune_by_noise_rate, prune_by_class, both, confident_learning or predicted_neq_given")
+    String filterBy;
+
+    @Option(names = "--prototypes", paramLabel = "P.npy", description = "noiserank: use these prototypes (P x D) instead of k-means")
+    Path prototypes;
+
+    @Option(names = "--prototype-labels", paramLabel = "PL.npy", description = "noiserank: the prototypes' labels")
+    Path prototypeLabels;
+
+    @Option(names = "--threads", defaultValue = "0", description = "worker threads (default: all cores)")
+    int threads;
+
+    @Option(names = "--quiet", description = "no progress on stderr")
+    boolean quiet;
+
+    @Override
+    public Integer call() {
+        StderrProgress progress = new StderrProgress(!quiet);
+        String d = detector.toLowerCase(Locale.ROOT);
+        long t0 = System.nanoTime();
+        SampleRanking r = switch (d) {
+            case "lad" -> selfClean(progress, false).offTopic();
+            case "intra-extra" -> {
+                SelfClean.Result res = selfClean(progress, true);
+                if (res.labelErrors() == null) {
+                    throw new CleanRankException(res.labelErrorsSkipped());
+                }
+                yield res.labelErrors();
+            }
+            case "cl" -> confidentLearning(progress);
+            default -> throw new CleanRankException("unknown detector '" + detector
+                    + "'; choose knn, ecod, hbos, iforest, cl, noiserank, lad or intra-extra");
+        };
+        RankingFiles.writeSamples(out, r);
+        progress.message(String.format(Locale.ROOT, "%s: ranked %d samples in %.2f s; wrote %s", d, r.size(),
+                (System.nanoTime() - t0) / 1e9, out));
+        return 0;
+    }
+
+    private Path requireEmbeddings() {
+        if (embeddings == null) {
+            throw new CleanRankException(detector + " needs --embeddings E.npy");
+        }
+        return embeddings;
+    }
+
+    private int[] requireLabels(int n) {
+        if (labels == null) {
+            throw new CleanRankException(detector + " needs --labels L.npy (one label per embedding row)");
+        }
+        return Labels.load(labels, n);
+    }
+
+    FloatMatrix matrix(StderrProgress progress) {
+        FloatMatrix x = FloatMatrix.load(requireEmbeddings());
+        progress.message("loaded " + x.rows() + " x " + x.cols() + " from " + embeddings);
+        return x;
+    }
+
+    private SelfClean.Result selfClean(StderrProgress progress, boolean withLabels) {
+        PackedEmbeddings m = Embeddings.load(requireEmbeddings());
+        int[] lab = withLabels ? requireLabels(m.n()) : null;
+        return SelfClean.builder().topPairs(0).threads(threads).progress(progress).build().run(m, lab);
+    }
+
+    private SampleRanking confidentLearning(StderrProgress progress) {
+        QualityMethod q = QualityMethod.parse(qualityMethod);
+        FilterBy f = filterBy == null ? FilterBy.PRUNE_BY_NOISE_RATE : FilterBy.parse(filterBy);
+        ConfidentLearning cl = new ConfidentLearning(q, f, threads);
+        LabeledProbabilities p;
+        if (predProbs != null) {
+            ProbabilityMatrix.Loaded probs = ProbabilityMatrix.load(predProbs);
+            if (labels == null) {
+                throw new CleanRankException("cl needs --labels L.npy (class indices 0.." + (probs.classes() - 1) + ")");
+            }
+            int[] lab = Labels.loadClassIndices(labels, probs.rows(), probs.classes());
+            p = LabeledProbabilities.of(probs.data(), probs.classes(), lab);
+        } else {
+            p = BuiltInClassifier.outOfFold(matrix(progress), requireLabels(-1), seed, threads, progress);
+        }
+        return filterBy == null ? cl.rankAll(p) : cl.rankFlagged(p);
+    }
+}
