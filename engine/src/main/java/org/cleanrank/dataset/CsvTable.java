@@ -55,7 +55,7 @@ final class CsvTable {
             List<String> header = null;
             long headerLine = 0;
             List<Row> rows = new ArrayList<>();
-            while (rows.size() < maxRows) {
+            while (header == null || rows.size() < maxRows) {
                 long line = p.getCurrentLineNumber() + 1;
                 if (!it.hasNext()) {
                     break;
