@@ -13,7 +13,7 @@ import org.cleanrank.CleanRankException;
  *
  * <p>Detection ({@link #locate}): the three-file set in the folder itself, in {@code CleanPatrick/} or in
  * {@code cleanpatrick/} below it; else a CSV in the folder whose header has {@code md5hash} and
- * {@code nd_clique} (or the CSV itself when a file is given). When a folder holds both, the three-file
+ * {@code nd_clique}. A file given directly (other than one of the three) is read as the consolidated table. When a folder holds both, the three-file
  * release wins: it is the one CleanPatrick's reader reads, and the only one that records annotated
  * negatives. Ask for the other with {@link LoadOptions#withFormat}.
  */
@@ -55,11 +55,6 @@ public enum CleanPatrickFormat {
             if (want == THREE_FILE) {
                 throw new CleanRankException(dirOrFile + ": a single file, but the three-file release was asked for; give the folder holding "
                         + String.join(", ", THREE_FILES));
-            }
-            if (!want(CONSOLIDATED, want) || !isConsolidated(dirOrFile)) {
-                CsvTable.read(dirOrFile, ConsolidatedTable.EXPECTED, 0); // reports an empty or missing file as such
-                throw new CleanRankException(dirOrFile + ": not a CleanPatrick table (no md5hash and nd_clique columns); give the consolidated "
-                        + "CSV or the folder of " + String.join(", ", THREE_FILES));
             }
             return new Located(CONSOLIDATED, dirOrFile, null);
         }

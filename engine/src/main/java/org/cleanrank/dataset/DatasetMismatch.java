@@ -24,7 +24,7 @@ public record DatasetMismatch(String subject, int samples, int matched, Issue mi
     public record Issue(String what, int count, List<String> examples) {
         @Override
         public String toString() {
-            return count + " " + what + (examples.isEmpty() ? "" : " (e.g. " + String.join(", ", examples) + (count > examples.size() ? ", ..." : "") + ")");
+            return what + ": " + count + (examples.isEmpty() ? "" : " (e.g. " + String.join(", ", examples) + (count > examples.size() ? ", ..." : "") + ")");
         }
     }
 
@@ -32,7 +32,7 @@ public record DatasetMismatch(String subject, int samples, int matched, Issue mi
         return missing.count == 0 && unknown.count == 0 && duplicates.count == 0 && wrongContent.count == 0;
     }
 
-    /** One line, e.g. "images: 36 of 37 samples matched; 1 samples without an image (e.g. ...)". */
+    /** One line, e.g. "images: 36 of 37 samples matched; samples without an image: 1 (e.g. ...)". */
     public String summary() {
         if (isEmpty()) {
             return subject + ": all " + samples + " samples matched";

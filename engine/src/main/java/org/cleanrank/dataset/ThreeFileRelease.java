@@ -127,7 +127,8 @@ final class ThreeFileRelease {
                     long key = AnnotatedPairLabels.key(n, m[a], m[b]);
                     if (pairs.containsKey(key) && pairs.get(key) != label && !lastWins) {
                         long earlier = earlierLine(t, all, m[a], m[b]);
-                        throw t.error(row.line(), "pair " + meta.ids().get(m[a]) + ", " + meta.ids().get(m[b]) + " is labelled " + label
+                        throw t.error(row.line(), "pair " + meta.ids().get(Math.min(m[a], m[b])) + ", " + meta.ids().get(Math.max(m[a], m[b]))
+                                + " is labelled " + label
                                 + " here but " + pairs.get(key) + " on line " + earlier,
                                 "annotate each pair once (or load with lastAnnotationWins to keep the later label)");
                     }
