@@ -31,7 +31,7 @@ public final class CleanPatrickDataset {
         this.format = format;
         this.files = List.copyOf(files);
         this.ids = List.copyOf(ids);
-        this.index = ThreeFileRelease.indexOf(ids);
+        this.index = Md5.index(ids);
         this.labels = labels;
         this.fitzpatrick = fitzpatrick;
         this.offTopic = offTopic;

@@ -53,7 +53,7 @@ final class ConsolidatedTable {
         byte[] labelError = new byte[n];
         int[] clique = new int[n];
         Map<String, IntArrayList> cliques = new LinkedHashMap<>();
-        Fitzpatrick17kMetadata.UniqueIds unique = new Fitzpatrick17kMetadata.UniqueIds(t, "md5hash");
+        CsvTable.UniqueIds unique = new CsvTable.UniqueIds(t, "md5hash");
         for (int i = 0; i < n; i++) {
             CsvTable.Row row = t.rows.get(i);
             List<String> v = row.values();

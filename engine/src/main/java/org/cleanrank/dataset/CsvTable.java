@@ -1,5 +1,6 @@
 package org.cleanrank.dataset;
 
+import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -130,5 +131,25 @@ final class CsvTable {
     static String show(String v) {
         String s = v.replaceAll("\\s+", " ");
         return "'" + (s.length() > 60 ? s.substring(0, 57) + "..." : s) + "'";
+    }
+
+    /** Rejects an id seen before in the same file, naming both lines. */
+    static final class UniqueIds {
+        private final CsvTable table;
+        private final String column;
+        private final Object2IntOpenHashMap<String> firstLine = new Object2IntOpenHashMap<>();
+
+        UniqueIds(CsvTable table, String column) {
+            this.table = table;
+            this.column = column;
+            firstLine.defaultReturnValue(-1);
+        }
+
+        void add(String id, long line, String fix) {
+            int before = firstLine.putIfAbsent(id, (int) line);
+            if (before >= 0) {
+                throw table.error(line, column + " " + id + " repeats line " + before, fix);
+            }
+        }
     }
 }

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import org.cleanrank.CleanRankException;
 
 /**
@@ -85,7 +84,7 @@ public final class EmbeddingRows {
             throw t.error(rows.size() + " ids for " + embeddingRows + " embedding rows",
                     "give exactly one md5hash per embedding row, in row order");
         }
-        Object2IntOpenHashMap<String> index = ThreeFileRelease.indexOf(sampleIds.stream().map(s -> s.toLowerCase(Locale.ROOT)).toList());
+        Object2IntOpenHashMap<String> index = Md5.index(sampleIds);
         int n = sampleIds.size();
         int[] rowOf = new int[n];
         Arrays.fill(rowOf, -1);

@@ -1,6 +1,5 @@
 package org.cleanrank.dataset;
 
-import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,7 +47,7 @@ public record Fitzpatrick17kMetadata(Path csv, List<String> ids, SampleLabels la
         List<String> ids = new ArrayList<>(n);
         String[] raw = new String[n];
         int[] fitz = new int[n];
-        UniqueIds unique = new UniqueIds(t, "md5hash");
+        CsvTable.UniqueIds unique = new CsvTable.UniqueIds(t, "md5hash");
         for (int i = 0; i < n; i++) {
             CsvTable.Row row = t.rows.get(i);
             String id = Md5.parse(row.values().get(idCol), t, row.line(), "md5hash");
@@ -58,25 +57,5 @@ public record Fitzpatrick17kMetadata(Path csv, List<String> ids, SampleLabels la
             fitz[i] = fitzCol < 0 ? -1 : CsvValues.fitzpatrick(row.values().get(fitzCol), t, row.line(), t.header.get(fitzCol));
         }
         return new Fitzpatrick17kMetadata(csv, List.copyOf(ids), SampleLabels.factorize(t.header.get(labelCol), raw), fitz);
-    }
-
-    /** Rejects an id seen before in the same file, naming both lines. */
-    static final class UniqueIds {
-        private final CsvTable table;
-        private final String column;
-        private final Object2IntOpenHashMap<String> firstLine = new Object2IntOpenHashMap<>();
-
-        UniqueIds(CsvTable table, String column) {
-            this.table = table;
-            this.column = column;
-            firstLine.defaultReturnValue(-1);
-        }
-
-        void add(String id, long line, String fix) {
-            int before = firstLine.putIfAbsent(id, (int) line);
-            if (before >= 0) {
-                throw table.error(line, column + " " + id + " repeats line " + before, fix);
-            }
-        }
     }
 }

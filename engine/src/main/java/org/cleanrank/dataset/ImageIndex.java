@@ -54,7 +54,7 @@ public final class ImageIndex {
         if (!Files.isDirectory(imageDir)) {
             throw new CleanRankException(imageDir + ": not a folder; give the folder that holds the images (named <md5hash>.<ext>)");
         }
-        Object2IntOpenHashMap<String> index = ThreeFileRelease.indexOf(ids.stream().map(s -> s.toLowerCase(Locale.ROOT)).toList());
+        Object2IntOpenHashMap<String> index = Md5.index(ids);
         int n = ids.size();
         Path[] paths = new Path[n];
         DatasetMismatch.Tally unknown = new DatasetMismatch.Tally("images with no row");

@@ -1,5 +1,7 @@
 package org.cleanrank.dataset;
 
+import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -42,5 +44,15 @@ public final class Md5 {
             sb.append(Character.forDigit((b >> 4) & 0xF, 16)).append(Character.forDigit(b & 0xF, 16));
         }
         return sb.toString();
+    }
+
+    /** Position of each hash (lower-cased) in {@code ids}; -1 for a hash not there. */
+    static Object2IntOpenHashMap<String> index(List<String> ids) {
+        Object2IntOpenHashMap<String> index = new Object2IntOpenHashMap<>(ids.size());
+        index.defaultReturnValue(-1);
+        for (int i = 0; i < ids.size(); i++) {
+            index.put(ids.get(i).toLowerCase(Locale.ROOT), i);
+        }
+        return index;
     }
 }

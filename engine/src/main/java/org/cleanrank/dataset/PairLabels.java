@@ -97,8 +97,8 @@ public interface PairLabels {
         return out.toIntArray();
     }
 
-    /** Largest N for {@link #dense()}: the n*n array must fit in one Java array. */
-    int DENSE_MAX_N = 46_340;
+    /** Largest N for {@link #dense()} (8 N^2 bytes = 512 MiB); beyond, use the sparse forms. */
+    int DENSE_MAX_N = 8_192;
 
     /**
      * The n x n row-major matrix, exactly the reference's {@code nd_matrix.values} (NaN diagonal), in

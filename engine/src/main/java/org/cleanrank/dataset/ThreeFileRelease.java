@@ -32,7 +32,7 @@ final class ThreeFileRelease {
 
     static CleanPatrickDataset read(Path dir, Path metadataCsv, LoadOptions options) {
         Fitzpatrick17kMetadata meta = Fitzpatrick17kMetadata.read(metadataCsv, options.labelsColumn());
-        Object2IntOpenHashMap<String> index = indexOf(meta.ids());
+        Object2IntOpenHashMap<String> index = Md5.index(meta.ids());
         byte[] offTopic = flags(dir.resolve(OFF_TOPIC), meta, index, "off-topic");
         byte[] labelError = flags(dir.resolve(LABEL_ERRORS), meta, index, "label error");
         Groups g = groups(dir.resolve(NEAR_DUPLICATES), meta, index, options.lastAnnotationWins());
@@ -40,15 +40,6 @@ final class ThreeFileRelease {
                 List.of(dir.resolve(OFF_TOPIC), dir.resolve(NEAR_DUPLICATES), dir.resolve(LABEL_ERRORS), metadataCsv),
                 meta.ids(), meta.labels(), meta.fitzpatrick(), offTopic, labelError,
                 g.positive.toArray(int[][]::new), g.negative.toArray(int[][]::new), g.pairs);
-    }
-
-    static Object2IntOpenHashMap<String> indexOf(List<String> ids) {
-        Object2IntOpenHashMap<String> index = new Object2IntOpenHashMap<>(ids.size());
-        index.defaultReturnValue(-1);
-        for (int i = 0; i < ids.size(); i++) {
-            index.put(ids.get(i), i);
-        }
-        return index;
     }
 
     /** A per-image 0/1 file (md5hash,label) in metadata order; every image needs exactly one row. */
@@ -59,7 +50,7 @@ final class ThreeFileRelease {
         int n = meta.ids().size();
         byte[] out = new byte[n];
         boolean[] seen = new boolean[n];
-        Fitzpatrick17kMetadata.UniqueIds unique = new Fitzpatrick17kMetadata.UniqueIds(t, "md5hash");
+        CsvTable.UniqueIds unique = new CsvTable.UniqueIds(t, "md5hash");
         for (CsvTable.Row row : t.rows) {
             String id = Md5.parse(row.values().get(idCol), t, row.line(), "md5hash");
             unique.add(id, row.line(), "keep one row per image");
