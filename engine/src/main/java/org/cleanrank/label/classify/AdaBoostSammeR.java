@@ -34,6 +34,9 @@ public final class AdaBoostSammeR implements FoldClassifier {
     private final double learningRate;
     private final long randomState;
     private final int threads;
+    /** Set on the copy {@link #forMatrix} returns: every column of that matrix argsorted. */
+    private final FloatMatrix sortedMatrix;
+    private final int[][] globalOrder;
 
     /** sklearn's defaults with random_state=0, one thread per fit. */
     public AdaBoostSammeR() {
@@ -52,6 +55,23 @@ public final class AdaBoostSammeR implements FoldClassifier {
         this.learningRate = learningRate;
         this.randomState = randomState;
         this.threads = Math.max(1, threads);
+        this.sortedMatrix = null;
+        this.globalOrder = null;
+    }
+
+    private AdaBoostSammeR(AdaBoostSammeR a, FloatMatrix x) {
+        this.nEstimators = a.nEstimators;
+        this.learningRate = a.learningRate;
+        this.randomState = a.randomState;
+        this.threads = a.threads;
+        this.sortedMatrix = x;
+        this.globalOrder = SortedColumns.globalOrder(x);
+    }
+
+    /** A copy that sorts x's features once for all folds (the folds only filter that order). */
+    @Override
+    public FoldClassifier forMatrix(FloatMatrix x) {
+        return new AdaBoostSammeR(this, x);
     }
 
     /** A fitted ensemble. */
@@ -158,7 +178,8 @@ public final class AdaBoostSammeR implements FoldClassifier {
 
     /** Fits on x's rows {@code rows} (training order matters only at rounding level) with classes 0..nClasses-1. */
     public Model fit(FloatMatrix x, int[] rows, int[] labels, int nClasses) {
-        return fit(SortedColumns.of(x, rows, checkedLabels(labels, rows.length, nClasses), nClasses));
+        int[][] order = x == sortedMatrix ? globalOrder : null;
+        return fit(SortedColumns.of(x, order, rows, checkedLabels(labels, rows.length, nClasses), nClasses));
     }
 
     Model fit(SortedColumns cols) {

@@ -60,6 +60,7 @@ public final class CrossValidatedProbabilities {
             }
             nFolds = Math.max(nFolds, f + 1);
         }
+        FoldClassifier bound = classifier.forMatrix(x);
         double[][] out = new double[n][];
         int[] done = {0};
         int nThreads = Math.max(1, Math.min(threads, nFolds));
@@ -69,7 +70,7 @@ public final class CrossValidatedProbabilities {
             for (int fold = 0; fold < nFolds; fold++) {
                 int k = fold;
                 Runnable task = () -> {
-                    runFold(x, labels, folds, k, nClasses, classifier, out);
+                    runFold(x, labels, folds, k, nClasses, bound, out);
                     if (progress != null) {
                         synchronized (done) {
                             progress.accept(++done[0]);

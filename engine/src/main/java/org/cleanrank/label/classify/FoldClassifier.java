@@ -10,5 +10,13 @@ public interface FoldClassifier {
      * {@code predict_proba} of the rows {@code holdoutRows}: one row of nClasses probabilities each.
      * Must be deterministic and must not keep state between calls (folds run concurrently).
      */
+    /**
+     * Called once with the whole matrix before the folds are fitted; a classifier may return a copy that
+     * shares work across folds (AdaBoost sorts every feature once here). The default returns itself.
+     */
+    default FoldClassifier forMatrix(FloatMatrix x) {
+        return this;
+    }
+
     double[][] fitPredict(FloatMatrix x, int[] trainRows, int[] trainLabels, int nClasses, int[] holdoutRows);
 }

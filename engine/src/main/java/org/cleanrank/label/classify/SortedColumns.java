@@ -31,6 +31,8 @@ final class SortedColumns {
     final float[][] sorted;
     /** Split positions p (samples [0, p) go left) that sklearn evaluates: sorted[p] > sorted[p-1] + 1e-7. */
     final int[][] candidates;
+    /** isCandidate[f][p]: p is in candidates[f]. */
+    final boolean[][] isCandidate;
     /** sklearn's constant-feature test at the root: max <= min + FEATURE_THRESHOLD. */
     final boolean[] constant;
 
@@ -44,11 +46,47 @@ final class SortedColumns {
         this.yOrder = new int[d][];
         this.sorted = new float[d][];
         this.candidates = new int[d][];
+        this.isCandidate = new boolean[d][];
         this.constant = new boolean[d];
     }
 
-    /** Sorts the features of {@code x}'s rows {@code rows} (training order) with classes {@code y}. */
+    /**
+     * Every column of {@code x} argsorted by (value, row): shared by all folds, each of which then only
+     * filters it ({@link #of(FloatMatrix, int[][], int[], int[], int)}) instead of sorting again.
+     */
+    static int[][] globalOrder(FloatMatrix x) {
+        int n = x.rows();
+        int d = x.cols();
+        float[] data = x.data();
+        int[][] out = new int[d][n];
+        long[] keys = new long[n];
+        for (int f = 0; f < d; f++) {
+            for (int i = 0; i < n; i++) {
+                float v = data[i * d + f];
+                if (!Float.isFinite(v)) {
+                    throw new CleanRankException("feature " + f + " of sample " + i + " is " + v
+                            + "; the classifier needs finite features");
+                }
+                keys[i] = ((long) sortableBits(v) << 32) | i;
+            }
+            Arrays.sort(keys);
+            for (int p = 0; p < n; p++) {
+                out[f][p] = (int) keys[p];
+            }
+        }
+        return out;
+    }
+
+    /** Sorts the features of {@code x}'s rows {@code rows} (training order, rows may repeat) with classes {@code y}. */
     static SortedColumns of(FloatMatrix x, int[] rows, int[] y, int nClasses) {
+        return of(x, null, rows, y, nClasses);
+    }
+
+    /**
+     * As {@link #of(FloatMatrix, int[], int[], int)}; with {@code globalOrder} (from {@link #globalOrder})
+     * and distinct rows the per-feature order is filtered from it in O(n), ties then ordered by row.
+     */
+    static SortedColumns of(FloatMatrix x, int[][] globalOrder, int[] rows, int[] y, int nClasses) {
         int m = rows.length;
         int d = x.cols();
         if (y.length != m) {
@@ -56,23 +94,47 @@ final class SortedColumns {
         }
         SortedColumns s = new SortedColumns(m, d, nClasses, y.clone(), rows.clone());
         float[] data = x.data();
-        long[] keys = new long[m];
-        for (int f = 0; f < d; f++) {
-            for (int i = 0; i < m; i++) {
-                float v = data[rows[i] * d + f];
-                if (!Float.isFinite(v)) {
-                    throw new CleanRankException("feature " + f + " of sample " + rows[i] + " is " + v
-                            + "; the classifier needs finite features");
+        int[] localOf = null;
+        if (globalOrder != null) {
+            localOf = new int[x.rows()];
+            Arrays.fill(localOf, -1);
+            for (int i = 0; i < m && localOf != null; i++) {
+                if (localOf[rows[i]] >= 0) {
+                    localOf = null; // a repeated row: sort this fold's columns instead
+                } else {
+                    localOf[rows[i]] = i;
                 }
-                keys[i] = ((long) sortableBits(v) << 32) | i;
             }
-            Arrays.sort(keys);
+        }
+        long[] keys = localOf == null ? new long[m] : null;
+        for (int f = 0; f < d; f++) {
             int[] ord = new int[m];
+            if (localOf != null) {
+                int p = 0;
+                for (int row : globalOrder[f]) {
+                    int local = localOf[row];
+                    if (local >= 0) {
+                        ord[p++] = local;
+                    }
+                }
+            } else {
+                for (int i = 0; i < m; i++) {
+                    float v = data[rows[i] * d + f];
+                    if (!Float.isFinite(v)) {
+                        throw new CleanRankException("feature " + f + " of sample " + rows[i] + " is " + v
+                                + "; the classifier needs finite features");
+                    }
+                    keys[i] = ((long) sortableBits(v) << 32) | i;
+                }
+                Arrays.sort(keys);
+                for (int p = 0; p < m; p++) {
+                    ord[p] = (int) keys[p];
+                }
+            }
             int[] yo = new int[m];
             float[] val = new float[m];
             int nCand = 0;
             for (int p = 0; p < m; p++) {
-                ord[p] = (int) keys[p];
                 yo[p] = y[ord[p]];
                 val[p] = data[rows[ord[p]] * d + f];
                 if (p > 0 && val[p] > (double) val[p - 1] + FEATURE_THRESHOLD) {
@@ -80,12 +142,15 @@ final class SortedColumns {
                 }
             }
             int[] cand = new int[nCand];
+            boolean[] isCand = new boolean[m + 1];
             nCand = 0;
             for (int p = 1; p < m; p++) {
                 if (val[p] > (double) val[p - 1] + FEATURE_THRESHOLD) {
                     cand[nCand++] = p;
+                    isCand[p] = true;
                 }
             }
+            s.isCandidate[f] = isCand;
             s.order[f] = ord;
             s.yOrder[f] = yo;
             s.sorted[f] = val;

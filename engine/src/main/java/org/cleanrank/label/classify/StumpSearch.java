@@ -51,8 +51,8 @@ final class StumpSearch {
             left = new double[k];
             right = new double[k];
             exactLeft = new double[k];
-            suffixSq = new double[m];
-            suffixW = new double[m];
+            suffixSq = new double[m + 1];
+            suffixW = new double[m + 1];
         }
     }
 
@@ -113,7 +113,7 @@ final class StumpSearch {
         if (nChunks <= 1) {
             Scratch s = new Scratch(c.nClasses, c.m);
             for (int v = 0; v < visit.length; v++) {
-                out[v] = sweep(visit[v], s, w, null, 0.0, Double.POSITIVE_INFINITY, false);
+                out[v] = approxMax(visit[v], s, w);
             }
             return out;
         }
@@ -124,7 +124,7 @@ final class StumpSearch {
             futures.add(pool.submit(() -> {
                 Scratch s = new Scratch(c.nClasses, c.m);
                 for (int v = from; v < to; v++) {
-                    out[v] = sweep(visit[v], s, w, null, 0.0, Double.POSITIVE_INFINITY, false);
+                    out[v] = approxMax(visit[v], s, w);
                 }
             }));
         }
@@ -139,6 +139,60 @@ final class StumpSearch {
             }
         }
         return out;
+    }
+
+    /**
+     * Pass 1: the largest fast score sqL/wL + sqR/wR of feature f over its candidate positions, both sums of
+     * squares built from positive increments (the right side from the end). Same arithmetic as
+     * {@link #sweep}'s fast score, in two plain loops over positions.
+     */
+    private double approxMax(int f, Scratch s, double[] w) {
+        int m = c.m;
+        int[] ord = c.order[f];
+        int[] yo = c.yOrder[f];
+        boolean[] isCand = c.isCandidate[f];
+        if (c.candidates[f].length == 0) {
+            return Double.NEGATIVE_INFINITY;
+        }
+        double[] right = s.right;
+        double[] suffixSq = s.suffixSq;
+        double[] suffixW = s.suffixW;
+        Arrays.fill(right, 0.0);
+        double sq = 0.0;
+        double wr = 0.0;
+        for (int p = m - 1; p >= 1; p--) {
+            int k = yo[p];
+            double wi = w[ord[p]];
+            double r = right[k];
+            sq += wi * (2.0 * r + wi);
+            right[k] = r + wi;
+            wr += wi;
+            suffixSq[p] = sq;
+            suffixW[p] = wr;
+        }
+        double[] left = s.left;
+        Arrays.fill(left, 0.0);
+        double sqL = 0.0;
+        double wl = 0.0;
+        double max = Double.NEGATIVE_INFINITY;
+        for (int p = 0; p < m - 1; p++) {
+            int k = yo[p];
+            double wi = w[ord[p]];
+            double l = left[k];
+            sqL += wi * (2.0 * l + wi);
+            left[k] = l + wi;
+            wl += wi;
+            int at = p + 1;
+            if (isCand[at]) {
+                double wrj = suffixW[at];
+                double num = sqL * wrj + suffixSq[at] * wl;
+                double den = wl * wrj;
+                if (num > max * den) {
+                    max = num / den;
+                }
+            }
+        }
+        return max;
     }
 
     /**
@@ -161,6 +215,8 @@ final class StumpSearch {
         // Right side from the end: positive increments keep the sum of squares accurate even when the
         // right side's weight is tiny.
         double[] right = s.right;
+        double[] suffixSq = s.suffixSq;
+        double[] suffixW = s.suffixW;
         Arrays.fill(right, 0.0);
         double sq = 0.0;
         double wr = 0.0;
@@ -176,8 +232,8 @@ final class StumpSearch {
                 right[k] = r + wi;
                 wr += wi;
             }
-            s.suffixSq[j] = sq;
-            s.suffixW[j] = wr;
+            suffixSq[j] = sq;
+            suffixW[j] = wr;
         }
         double[] left = s.left;
         Arrays.fill(left, 0.0);
@@ -202,9 +258,12 @@ final class StumpSearch {
                 wl += wi;
                 p++;
             }
-            double a = sqL / wl + s.suffixSq[j] / s.suffixW[j];
-            if (a > max) {
-                max = a;
+            // Fast score sqL/wl + sqR/wr, compared through cross-multiplication: no division per position.
+            double wrj = suffixW[j];
+            double num = sqL * wrj + suffixSq[j] * wl;
+            double den = wl * wrj;
+            if (num > max * den) {
+                max = num / den;
             }
             if (exact) {
                 // ClassificationCriterion.update(new_pos): add forward, or reverse_reset and subtract
@@ -225,7 +284,7 @@ final class StumpSearch {
                     }
                 }
                 pos = at;
-                if (a >= cutoff) {
+                if (num >= cutoff * den) {
                     double v = proxy(xl, xwl, total, wn);
                     if (v > s.bestExact) {
                         s.bestExact = v;
