@@ -132,7 +132,8 @@ final class DetectCommand implements Callable<Integer> {
             int[] lab = Labels.loadClassIndices(labels, probs.rows(), probs.classes());
             p = LabeledProbabilities.of(probs.data(), probs.classes(), lab);
         } else {
-            p = BuiltInClassifier.outOfFold(matrix(progress), requireLabels(-1), seed, threads, progress);
+            FloatMatrix x = matrix(progress);
+            p = BuiltInClassifier.outOfFold(x, requireLabels(x.rows()), seed, threads, progress);
         }
         return filterBy == null ? cl.rankAll(p) : cl.rankFlagged(p);
     }

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         description = "Rank data-quality issues (near-duplicates, off-topic samples, label errors) in image datasets,"
                 + " exactly as SelfClean / CleanPatrick do, in Java.",
         subcommands = {SelfCleanCommand.class, EvaluateCommand.class, DemoCommand.class, HashCommand.class, SsimCommand.class,
-                NearDuplicatesCommand.class, CommandLine.HelpCommand.class})
+                NearDuplicatesCommand.class, DetectCommand.class, BenchmarkCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @Override
