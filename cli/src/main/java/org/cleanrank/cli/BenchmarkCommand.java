@@ -115,7 +115,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
         }
         if (imageDir != null) {
             ImageIndex index = ImageIndex.build(imageDir, ds.ids(), verifyMd5, threads);
-            progress.message("images: " + index.mismatch().summary());
+            progress.message(index.mismatch().summary());
             for (int i = 0; i < n; i++) {
                 imagePaths[i] = index.path(i);
             }
@@ -153,6 +153,13 @@ public final class BenchmarkCommand implements Callable<Integer> {
 
         List<DetectorEntry> entries = select(Detectors.all());
         RunContext ctx = new RunContext(data, threads, seed, progress);
+        if (data.hasImages() && entries.stream().anyMatch(e -> e.needs() == DetectorEntry.Input.IMAGES)) {
+            // decode once for every image detector, timed on its own (not charged to the first detector)
+            long t0 = System.nanoTime();
+            RunContext.ImageFeatures f = ctx.imageFeatures();
+            progress.message(String.format(Locale.ROOT, "decoded %d images (pHash x2, SSIM thumbnails) in %.2f s; %d unreadable",
+                    f.samples().length, (System.nanoTime() - t0) / 1e9, f.failures().size()));
+        }
         int[] count = {0};
         List<DetectorOutcome> outcomes = BenchmarkRunner.run(ctx, entries, new BenchmarkRunner.Options(out, pairs, reportItems),
                 new BenchmarkRunner.Listener() {

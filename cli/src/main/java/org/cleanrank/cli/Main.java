@@ -11,6 +11,8 @@ import picocli.CommandLine.Command;
         subcommands = {SelfCleanCommand.class, EvaluateCommand.class, DemoCommand.class, HashCommand.class, SsimCommand.class,
                 NearDuplicatesCommand.class, DetectCommand.class, BenchmarkCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
+    /** Held strongly: a logger whose level was set but that nothing references can be collected, losing the level. */
+    private static final java.util.logging.Logger ENGINE_LOG = java.util.logging.Logger.getLogger("org.cleanrank");
 
     @Override
     public void run() {
@@ -31,7 +33,7 @@ public final class Main implements Runnable {
     /** Runs the command line and returns the exit code (tests call this). */
     public static int execute(String... args) {
         // the CLI prints which kernels it uses itself; keep the engine's log line off the terminal
-        java.util.logging.Logger.getLogger("org.cleanrank").setLevel(java.util.logging.Level.WARNING);
+        ENGINE_LOG.setLevel(java.util.logging.Level.WARNING);
         CommandLine cl = new CommandLine(new Main());
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             Throwable t = ex;

@@ -12,6 +12,12 @@ import org.cleanrank.image.Raster8;
 import org.cleanrank.image.cv.FastSsim;
 import org.cleanrank.image.cv.FastSsimTiles;
 import org.cleanrank.io.FloatMatrix;
+import org.cleanrank.label.cl.ConfidentLearning;
+import org.cleanrank.label.cl.FilterBy;
+import org.cleanrank.label.cl.LabeledProbabilities;
+import org.cleanrank.label.cl.QualityMethod;
+import org.cleanrank.label.classify.CrossValidatedProbabilities;
+import org.cleanrank.label.classify.StratifiedFolds;
 import org.cleanrank.pairs.EmbeddingTiles;
 import org.cleanrank.pairs.PackedEmbeddings;
 import org.cleanrank.vector.KernelProvider;
@@ -45,6 +51,15 @@ public final class Detectors {
                 throw new CleanRankException(r.labelErrorsSkipped());
             }
             return new Detection.Samples(r.labelErrors());
+        }));
+        l.add(new DetectorEntry("Confident Learning", "cl", IssueType.LABEL_ERRORS, Input.EMBEDDINGS_AND_LABELS, (ctx, s) -> {
+            // CleanPatrick: pd.factorize the labels, CleanLearning(AdaBoostClassifier(random_state=0), cv_n_folds=10)
+            int[] codes = StratifiedFolds.firstAppearanceCodes(labels(ctx, s));
+            int folds = CrossValidatedProbabilities.DEFAULT_FOLDS;
+            double[][] p = CrossValidatedProbabilities.adaBoost(matrix(ctx), codes, folds, ctx.seed(), ctx.threads(),
+                    done -> ctx.progress().update("AdaBoost folds", done, folds));
+            return new Detection.Samples(new ConfidentLearning(QualityMethod.SELF_CONFIDENCE, FilterBy.PRUNE_BY_NOISE_RATE,
+                    ctx.threads()).rankAll(LabeledProbabilities.of(p, codes)));
         }));
         return l;
     }

@@ -1,0 +1,67 @@
+package org.cleanrank.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The benchmark command end to end on the golden mini CleanPatrick set, both release formats. */
+class BenchmarkCliTest {
+    @TempDir
+    Path dir;
+
+    static Path images(String... p) {
+        Path root = Path.of("").toAbsolutePath();
+        while (!Files.isDirectory(root.resolve("fixtures/golden"))) {
+            root = root.getParent();
+        }
+        return root.resolve("fixtures/golden/images").resolve(String.join("/", p));
+    }
+
+    @Test
+    void threeFileReleaseRunsTheImageDetectorsWithTheReferenceMetrics() throws Exception {
+        Path out = dir.resolve("out");
+        CliTest.Run r = CliTest.run("benchmark", "--dataset", images("cleanpatrick").toString(), "--images", images("images").toString(),
+                "--out", out.toString(), "--quiet");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("Near-duplicates") && r.out().contains("pHash (OpenCV)"), r.out());
+        JsonNode m = new ObjectMapper().readTree(out.resolve("metrics.json").toFile());
+        JsonNode ref = new ObjectMapper().readTree(images("cleanpatrick", "expected_near_duplicate_eval.json").toFile()).get("methods");
+        assertEquals(ref.get("PHASH").get("metrics").get("AP").asDouble(),
+                m.get("near_duplicates").get("pHash (OpenCV)").get("metrics").get("AP").asDouble(), 1e-12);
+        assertEquals(ref.get("SSIM").get("metrics").get("AUROC").asDouble(),
+                m.get("near_duplicates").get("SSIM").get("metrics").get("AUROC").asDouble(), 1e-12);
+        assertEquals("skipped", m.get("off_topic").get("SelfClean").get("status").asText());
+        assertTrue(Files.exists(out.resolve("report.html")));
+        assertTrue(Files.readAllLines(out.resolve("rankings/near_duplicates_ssim.csv")).get(0).startsWith("rank,i,j,md5hash_i"));
+    }
+
+    @Test
+    void consolidatedTableLoadsAndRuns() throws Exception {
+        Path ds = Files.createDirectories(dir.resolve("consolidated"));
+        Files.copy(images("cleanpatrick_consolidated.csv"), ds.resolve("cleanpatrick_consolidated.csv"));
+        Path out = dir.resolve("out2");
+        CliTest.Run r = CliTest.run("benchmark", "--dataset", ds.toString(), "--images", images("images").toString(), "--out",
+                out.toString(), "--detectors", "phash_opencv", "--quiet");
+        assertEquals(0, r.code(), r.err());
+        JsonNode m = new ObjectMapper().readTree(out.resolve("metrics.json").toFile());
+        assertEquals("ok", m.get("near_duplicates").get("pHash (OpenCV)").get("status").asText());
+        assertFalse(m.get("near_duplicates").has("SSIM"), "--detectors limits the run");
+    }
+
+    @Test
+    void malformedDatasetIsOneLine() throws Exception {
+        Path ds = Files.createDirectories(dir.resolve("bad"));
+        Files.writeString(ds.resolve("cleanpatrick_consolidated.csv"), "md5hash,fitzpatrick,granular_partition_label,nd_clique,label_error,off_topic_sample\nnot-a-hash,1,a,1,0,0\n");
+        CliTest.Run r = CliTest.run("benchmark", "--dataset", ds.toString(), "--out", dir.resolve("o").toString(), "--quiet");
+        assertEquals(2, r.code());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertTrue(r.err().contains("cleanpatrick_consolidated.csv") && r.err().contains("csv:2:"), r.err());
+    }
+}
