@@ -1,98 +1,78 @@
 package org.cleanrank.cli;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
+import java.util.Comparator;
+import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.cleanrank.detect.SelfClean;
-import org.cleanrank.eval.RankingMetrics;
-import org.cleanrank.fixtures.SyntheticDataset;
-import org.cleanrank.io.NpyWriter;
-import org.cleanrank.pairs.PackedEmbeddings;
-import org.cleanrank.rank.PairRanking;
-import org.cleanrank.rank.SampleRanking;
-import org.cleanrank.vector.KernelProvider;
+import java.util.stream.Stream;
+import org.cleanrank.CleanRankException;
+import org.cleanrank.fixtures.SyntheticImageDataset;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"The main job on the embedded default: a seeded synthetic CleanPatrick-like embedding set",
-                "(2,000 x 384, 20 classes, planted near-duplicates, off-topic samples and label errors), SelfClean's",
-                "three rankings, and CleanPatrick's metric table per issue type."})
+        description = {"The main job on the embedded default, with no download: generates (seeded) a small CleanPatrick-like",
+                "dataset (drawn lesion pictures, near-duplicate variants, off-topic pictures, embeddings, labels with planted",
+                "errors, ground truth in CleanPatrick's formats) into OUT/dataset, then runs `benchmark` on it: every",
+                "detector per issue type, CleanPatrick's table, OUT/metrics.json, OUT/rankings/ and OUT/report.html."})
 final class DemoCommand implements Callable<Integer> {
-    @Option(names = "--out", paramLabel = "DIR", description = "also write the dataset (.npy) and the rankings (.csv) here")
+    @Option(names = "--out", defaultValue = "cleanrank-demo", paramLabel = "DIR",
+            description = "output folder (default ${DEFAULT-VALUE}; its dataset/ subfolder is regenerated)")
     Path out;
 
-    @Option(names = "--n", defaultValue = "2000", description = "samples (default ${DEFAULT-VALUE})")
+    @Option(names = "--n", defaultValue = "240", description = "original pictures before variants and off-topic ones (default ${DEFAULT-VALUE})")
     int n;
-
-    @Option(names = "--dim", defaultValue = "384", description = "embedding dimension (default ${DEFAULT-VALUE})")
-    int dim;
 
     @Option(names = "--seed", defaultValue = "42", description = "generator seed (default ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--pairs", defaultValue = "all", paramLabel = "K|all",
-            description = "near-duplicate pairs to rank: 'all' (default; the near-duplicate metrics then cover every pair) or the K closest")
-    String pairs;
+    @Option(names = "--threads", defaultValue = "0", description = "worker threads (default: all cores)")
+    int threads;
+
+    @Option(names = "--quiet", description = "no progress on stderr")
+    boolean quiet;
 
     @Override
     public Integer call() {
-        SyntheticDataset d = SyntheticDataset.generate(n, dim, 20, seed);
-        StderrProgress progress = new StderrProgress(true);
-        progress.message("kernels " + KernelProvider.get().name() + "; synthetic set " + n + " x " + dim + ", seed " + seed);
-        PackedEmbeddings m = PackedEmbeddings.normalise("synthetic", d.n(), d.dim(), d::readRow);
-        long t0 = System.nanoTime();
-        SelfClean.Result r = SelfClean.builder().topPairs(SelfCleanCommand.parsePairs(pairs)).progress(progress).build().run(m, d.labels());
-        double secs = (System.nanoTime() - t0) / 1e9;
+        StderrProgress progress = new StderrProgress(!quiet);
+        Path data = out.resolve("dataset");
+        clearGenerated(data);
+        SyntheticImageDataset.Spec spec = SyntheticImageDataset.Spec.DEFAULT.withN(n).withSeed(seed);
+        SyntheticImageDataset.Result d = SyntheticImageDataset.write(data, spec,
+                threads <= 0 ? Runtime.getRuntime().availableProcessors() : threads);
+        progress.message(String.format(Locale.ROOT,
+                "generated %d pictures (%d near-duplicate groups, %d off-topic, %d label errors), %d-d embeddings, seed %d, in %s",
+                d.imageCount(), d.nearDuplicateGroups(), d.offTopic(), d.labelErrors(), d.dim(), seed, data));
+        BenchmarkCommand b = new BenchmarkCommand();
+        b.dataset = d.groundTruthDir();
+        b.images = d.imageDir();
+        b.embeddings = d.embeddingsNpy();
+        b.ids = d.embeddingIdsCsv();
+        b.out = out;
+        b.pairs = 1000;
+        b.reportItems = 24;
+        b.seed = 0;
+        b.threads = threads;
+        b.quiet = quiet;
+        return b.call();
+    }
 
-        PairRanking nd = r.nearDuplicates();
-        int[] ndTruth = new int[nd.size()];
-        for (int k = 0; k < nd.size(); k++) {
-            ndTruth[k] = d.nearDuplicate(nd.i(k), nd.j(k)) ? 1 : 0;
+    /** Removes a previous demo dataset (only one this command wrote: it has the generator's README.txt). */
+    private static void clearGenerated(Path data) {
+        if (!Files.exists(data)) {
+            return;
         }
-        Map<String, Double> ndM = RankingMetrics.compute(ndTruth);
-        Map<String, Double> otM = RankingMetrics.compute(inOrder(r.offTopic(), d.offTopic()));
-        Map<String, Double> leM = RankingMetrics.compute(inOrder(r.labelErrors(), d.labelError()));
-
-        System.out.printf("SelfClean on the synthetic CleanPatrick-like set (N=%d, D=%d): %.2f s%n%n", n, dim, secs);
-        System.out.printf("%-18s %10s %10s %10s%n", "metric", "near-dup", "off-topic", "label-err");
-        for (String key : ndM.keySet()) {
-            if (key.equals("n")) {
-                continue;
+        if (!Files.isRegularFile(data.resolve("README.txt"))) {
+            throw new CleanRankException(data + " exists and was not written by `demo`; choose another --out");
+        }
+        try (Stream<Path> s = Files.walk(data)) {
+            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
             }
-            System.out.printf("%-18s %10.4f %10.4f %10.4f%n", key, ndM.get(key), value(otM, key), value(leM, key));
+        } catch (IOException e) {
+            throw new CleanRankException(data + ": cannot remove the previous demo dataset (" + e.getMessage() + ")");
         }
-        System.out.printf("%-18s %10d %10d %10d%n", "ranked items", nd.size(), r.offTopic().size(), r.labelErrors().size());
-        if (out != null) {
-            NpyWriter.writeFloat32(out.resolve("embeddings.npy"), d.embeddings(), d.n(), d.dim());
-            NpyWriter.writeInt32(out.resolve("labels.npy"), d.labels(), d.n());
-            NpyWriter.writeInt32(out.resolve("truth_off_topic.npy"), d.offTopic(), d.n());
-            NpyWriter.writeInt32(out.resolve("truth_label_error.npy"), d.labelError(), d.n());
-            NpyWriter.writeInt32(out.resolve("truth_nd_clique.npy"), d.ndClique(), d.n());
-            RankingFiles.writeAtomically(out.resolve("truth_samples.csv"), w -> {
-                w.write("index,off_topic,label_error,clique\n");
-                for (int i = 0; i < d.n(); i++) {
-                    w.write(i + "," + d.offTopic()[i] + "," + d.labelError()[i] + "," + d.ndClique()[i] + "\n");
-                }
-            });
-            RankingFiles.writePairs(out.resolve("near_duplicates.csv"), nd);
-            RankingFiles.writeSamples(out.resolve("off_topic.csv"), r.offTopic());
-            RankingFiles.writeSamples(out.resolve("label_errors.csv"), r.labelErrors());
-            progress.message("wrote dataset and rankings to " + out);
-        }
-        return 0;
-    }
-
-    private static double value(Map<String, Double> m, String k) {
-        Double v = m.get(k);
-        return v == null ? Double.NaN : v;
-    }
-
-    private static int[] inOrder(SampleRanking r, int[] truth) {
-        int[] t = new int[r.size()];
-        for (int k = 0; k < t.length; k++) {
-            t[k] = truth[r.index(k)];
-        }
-        return t;
     }
 }
