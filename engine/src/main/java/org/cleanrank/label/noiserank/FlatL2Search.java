@@ -21,6 +21,9 @@ import org.cleanrank.io.FloatMatrix;
 public final class FlatL2Search {
     static final int GEMM_Q = 320;
     static final int GEMM_UNROLL_M = 8;
+    /** Samples per block: d x 256 floats of the transposed database stay in cache for a query group. */
+    private static final int CHUNK = 256;
+    private static final int GROUP = 8;
 
     private FlatL2Search() {}
 
@@ -40,29 +43,35 @@ public final class FlatL2Search {
             throw new CleanRankException("NoiseRank k = " + k + " neighbours but there are " + n
                     + " samples; choose k between 1 and " + n);
         }
-        float[] x = database.data();
         float[] q = queries.data();
         float[] xNorms = squaredNorms(database);
         float[] qNorms = squaredNorms(queries);
+        float[] xt = transpose(database);
         int nq = queries.rows();
         int[] indices = new int[nq * k];
         float[] dists = new float[nq * k];
-        Parallel.forEach(nq, threads, i -> {
-            float[] dist = new float[n];
-            int qo = i * d;
-            int j = 0;
-            for (; j + 4 <= n; j += 4) {
-                dot4(q, qo, x, j * d, d, dist, j);
+        // queries in groups so each block of samples is reused from cache by GROUP queries
+        int groups = (nq + GROUP - 1) / GROUP;
+        Parallel.forEach(groups, threads, g -> {
+            int g0 = g * GROUP;
+            int g1 = Math.min(nq, g0 + GROUP);
+            float[][] dist = new float[g1 - g0][n];
+            float[] block = new float[Math.min(n, CHUNK)];
+            for (int j0 = 0; j0 < n; j0 += CHUNK) {
+                int j1 = Math.min(n, j0 + CHUNK);
+                for (int i = g0; i < g1; i++) {
+                    dots(q, i * d, xt, n, d, j0, j1, block, dist[i - g0]);
+                }
             }
-            for (; j < n; j++) {
-                dist[j] = dot(q, qo, x, j * d, d);
+            for (int i = g0; i < g1; i++) {
+                float[] di = dist[i - g0];
+                for (int j = 0; j < n; j++) {
+                    float dis = qNorms[i] + xNorms[j] - 2 * di[j];
+                    // as faiss: "negative values can occur for identical vectors due to roundoff errors"
+                    di[j] = dis < 0 ? 0f : dis;
+                }
+                selectSmallest(di, k, indices, dists, i * k);
             }
-            for (j = 0; j < n; j++) {
-                float dis = qNorms[i] + xNorms[j] - 2 * dist[j];
-                // as faiss: "negative values can occur for identical vectors due to roundoff errors"
-                dist[j] = dis < 0 ? 0f : dis;
-            }
-            selectSmallest(dist, k, indices, dists, i * k);
         });
         return new Neighbours(nq, k, indices, dists);
     }
@@ -93,6 +102,35 @@ public final class FlatL2Search {
         return remaining;
     }
 
+    /**
+     * Dot products of one query with samples j0..j1-1 into {@code out[j0..j1)}. Each product is the same
+     * sequence of float32 fused multiply-adds as {@link #dot}; looping over samples innermost (on the
+     * transposed database) only lets the JIT run several samples per instruction.
+     */
+    private static void dots(float[] q, int qo, float[] xt, int n, int d, int j0, int j1, float[] block, float[] out) {
+        int len = j1 - j0;
+        for (int ls = 0; ls < d; ) {
+            int kb = blockLength(d - ls);
+            java.util.Arrays.fill(block, 0, len, 0f);
+            for (int t = ls, e = ls + kb; t < e; t++) {
+                float qt = q[qo + t];
+                int row = t * n + j0;
+                for (int j = 0; j < len; j++) {
+                    block[j] = Math.fma(qt, xt[row + j], block[j]);
+                }
+            }
+            if (ls == 0) {
+                System.arraycopy(block, 0, out, j0, len);
+            } else {
+                for (int j = 0; j < len; j++) {
+                    out[j0 + j] += block[j];
+                }
+            }
+            ls += kb;
+        }
+    }
+
+    /** One dot product in the modelled BLAS order (the reference for {@link #dots}). */
     static float dot(float[] a, int ao, float[] b, int bo, int d) {
         float c = 0f;
         for (int ls = 0; ls < d; ) {
@@ -107,37 +145,17 @@ public final class FlatL2Search {
         return c;
     }
 
-    /** Four dot products against consecutive rows at once (independent chains, same per-row order as dot). */
-    private static void dot4(float[] a, int ao, float[] b, int bo, int d, float[] out, int j) {
-        int b0 = bo, b1 = bo + d, b2 = bo + 2 * d, b3 = bo + 3 * d;
-        float c0 = 0f, c1 = 0f, c2 = 0f, c3 = 0f;
-        for (int ls = 0; ls < d; ) {
-            int len = blockLength(d - ls);
-            float s0 = 0f, s1 = 0f, s2 = 0f, s3 = 0f;
-            for (int t = ls, e = ls + len; t < e; t++) {
-                float av = a[ao + t];
-                s0 = Math.fma(av, b[b0 + t], s0);
-                s1 = Math.fma(av, b[b1 + t], s1);
-                s2 = Math.fma(av, b[b2 + t], s2);
-                s3 = Math.fma(av, b[b3 + t], s3);
+    private static float[] transpose(FloatMatrix m) {
+        int n = m.rows();
+        int d = m.cols();
+        float[] a = m.data();
+        float[] t = new float[n * d];
+        for (int i = 0; i < n; i++) {
+            for (int c = 0; c < d; c++) {
+                t[c * n + i] = a[i * d + c];
             }
-            if (ls == 0) {
-                c0 = s0;
-                c1 = s1;
-                c2 = s2;
-                c3 = s3;
-            } else {
-                c0 += s0;
-                c1 += s1;
-                c2 += s2;
-                c3 += s3;
-            }
-            ls += len;
         }
-        out[j] = c0;
-        out[j + 1] = c1;
-        out[j + 2] = c2;
-        out[j + 3] = c3;
+        return t;
     }
 
     /**

@@ -7,9 +7,14 @@ import org.cleanrank.io.FloatMatrix;
 /** One NoiseRank golden folder of fixtures/golden/baselines (inputs and the reference's stage outputs). */
 record NoiseRankGolden(String name, Path dir, FloatMatrix x, int[] labels, FloatMatrix prototypes,
         int[] prototypeLabels) {
-    static final String[] CASES = {"synth_n600_d64_seed1", "synth_n2000_d384_seed2", "noiserank_vote_probe"};
+    private static final java.util.Map<String, NoiseRankGolden> LOADED = new java.util.concurrent.ConcurrentHashMap<>();
 
+    /** Loaded once per test JVM (the inputs are never modified). */
     static NoiseRankGolden load(String name) {
+        return LOADED.computeIfAbsent(name, NoiseRankGolden::read);
+    }
+
+    private static NoiseRankGolden read(String name) {
         Path dir = Fixtures.golden("baselines", name);
         return new NoiseRankGolden(name, dir, FloatMatrix.load(dir.resolve("embeddings.npy")),
                 Fixtures.ints(dir.resolve("labels.npy")), FloatMatrix.load(dir.resolve("noiserank_prototypes.npy")),

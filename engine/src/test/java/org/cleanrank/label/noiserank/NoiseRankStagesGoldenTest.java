@@ -28,8 +28,8 @@ class NoiseRankStagesGoldenTest {
                 bitExact++;
             }
         }
-        // the model of faiss' float32 arithmetic reproduces most distances bit for bit (all on the probe)
-        assertTrue(bitExact >= 0.9 * expected.length, name + ": only " + bitExact + " of " + expected.length
+        // the model of faiss' float32 arithmetic gives 297/300, 979/1000 and 400/400 bit for bit
+        assertTrue(bitExact >= 0.95 * expected.length, name + ": only " + bitExact + " of " + expected.length
                 + " distances bit-exact");
     }
 
@@ -92,15 +92,18 @@ class NoiseRankStagesGoldenTest {
             }
         }
         assertEquals(40, differ, "predictions that change with plain-distance weights");
-        double[] plainScores = NoiseRank.builder().voteKernel(VoteKernel.PLAIN_L2).build()
+        // with the defaults alpha = 0.5, b_factor = 1 every weight between different labels is 0.5, so the
+        // predictions cannot change the scores; with alpha = 0.3 they do
+        double[] squaredScores = NoiseRank.builder().alpha(0.3).build()
                 .run(g.x(), g.labels(), g.prototypes(), g.prototypeLabels()).scores();
-        double[] referenceScores = g.doubles("noiserank_scores.npy");
+        double[] plainScores = NoiseRank.builder().alpha(0.3).voteKernel(VoteKernel.PLAIN_L2).build()
+                .run(g.x(), g.labels(), g.prototypes(), g.prototypeLabels()).scores();
         int changed = 0;
         for (int i = 0; i < plainScores.length; i++) {
-            if (plainScores[i] != referenceScores[i]) {
+            if (plainScores[i] != squaredScores[i]) {
                 changed++;
             }
         }
-        assertTrue(changed > 0, "the plain kernel's predictions change the probe's scores");
+        assertTrue(changed > 0, "with alpha = 0.3 the plain kernel's predictions change the probe's scores");
     }
 }
