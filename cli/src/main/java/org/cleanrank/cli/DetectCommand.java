@@ -13,6 +13,7 @@ import org.cleanrank.label.cl.ConfidentLearning;
 import org.cleanrank.label.cl.FilterBy;
 import org.cleanrank.label.cl.LabeledProbabilities;
 import org.cleanrank.label.cl.QualityMethod;
+import org.cleanrank.label.noiserank.NoiseRank;
 import org.cleanrank.pairs.PackedEmbeddings;
 import org.cleanrank.rank.SampleRanking;
 import picocli.CommandLine.Command;
@@ -40,9 +41,15 @@ final class DetectCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "R.csv", description = "ranking file to write")
     Path out;
 
-    @Option(names = "--seed", defaultValue = "0", description = "seed of the random detectors: iforest (default 0 as the goldens;"
-            + " CleanPatrick passes none), noiserank's k-means (NoiseRank's own default is 42: pass --seed 42), cl's folds")
+    @Option(names = "--seed", description = "seed of the random parts: iforest's trees and cl's folds (default 0, as the goldens;"
+            + " CleanPatrick passes none), noiserank's k-means (default 42, NoiseRank's own)")
+    void seed(long s) {
+        seed = s;
+        seedGiven = true;
+    }
+
     long seed;
+    boolean seedGiven;
 
     @Option(names = "--pred-probs", paramLabel = "P.npy",
             description = "cl: out-of-fold predicted probabilities N x C (labels are then class indices 0..C-1);"
@@ -84,6 +91,7 @@ final class DetectCommand implements Callable<Integer> {
                 yield res.labelErrors();
             }
             case "cl" -> confidentLearning(progress);
+            case "noiserank" -> noiseRank(progress);
             default -> throw new CleanRankException("unknown detector '" + detector
                     + "'; choose knn, ecod, hbos, iforest, cl, noiserank, lad or intra-extra");
         };
@@ -117,6 +125,21 @@ final class DetectCommand implements Callable<Integer> {
         PackedEmbeddings m = Embeddings.load(requireEmbeddings());
         int[] lab = withLabels ? requireLabels(m.n()) : null;
         return SelfClean.builder().topPairs(0).threads(threads).progress(progress).build().run(m, lab);
+    }
+
+    private SampleRanking noiseRank(StderrProgress progress) {
+        FloatMatrix x = matrix(progress);
+        int[] lab = requireLabels(x.rows());
+        NoiseRank nr = NoiseRank.builder().seed(seedGiven ? seed : 42).threads(threads).build();
+        if (prototypes == null && prototypeLabels == null) {
+            return nr.rank(x, lab);
+        }
+        if (prototypes == null || prototypeLabels == null) {
+            throw new CleanRankException("noiserank: give both --prototypes P.npy and --prototype-labels PL.npy, or neither");
+        }
+        FloatMatrix p = FloatMatrix.load(prototypes);
+        int[] pl = Labels.loadClassIndices(prototypeLabels, p.rows(), Integer.MAX_VALUE);
+        return nr.rank(x, lab, p, pl);
     }
 
     private SampleRanking confidentLearning(StderrProgress progress) {

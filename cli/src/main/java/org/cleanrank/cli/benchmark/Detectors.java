@@ -18,6 +18,7 @@ import org.cleanrank.label.cl.LabeledProbabilities;
 import org.cleanrank.label.cl.QualityMethod;
 import org.cleanrank.label.classify.CrossValidatedProbabilities;
 import org.cleanrank.label.classify.StratifiedFolds;
+import org.cleanrank.label.noiserank.NoiseRank;
 import org.cleanrank.pairs.EmbeddingTiles;
 import org.cleanrank.pairs.PackedEmbeddings;
 import org.cleanrank.vector.KernelProvider;
@@ -61,8 +62,14 @@ public final class Detectors {
             return new Detection.Samples(new ConfidentLearning(QualityMethod.SELF_CONFIDENCE, FilterBy.PRUNE_BY_NOISE_RATE,
                     ctx.threads()).rankAll(LabeledProbabilities.of(p, codes)));
         }));
+        l.add(new DetectorEntry("NoiseRank", "noiserank", IssueType.LABEL_ERRORS, Input.EMBEDDINGS_AND_LABELS,
+                (ctx, s) -> new Detection.Samples(NoiseRank.builder().seed(NOISERANK_SEED).threads(ctx.threads()).build()
+                        .rank(matrix(ctx), labels(ctx, s)))));
         return l;
     }
+
+    /** NoiseRankDetector's own default seed (its k-means random_state). */
+    static final long NOISERANK_SEED = 42;
 
     /** The embedding rows of the subset (the data's embedding matrix is already in subset order). */
     static FloatMatrix matrix(RunContext ctx) {
