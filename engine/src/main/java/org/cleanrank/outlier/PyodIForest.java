@@ -141,7 +141,7 @@ public final class PyodIForest {
         Arrays.sort(s);
         int n = s.length;
         double quantile = q / 100;
-        double virtualIndex = (n * quantile + (1 + quantile * (1 - 1 - 1))) - 1;
+        double virtualIndex = (n - 1) * quantile; // numpy's method 'linear'
         if (virtualIndex <= 0) {
             return s[0];
         }
