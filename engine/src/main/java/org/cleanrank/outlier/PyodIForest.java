@@ -99,7 +99,7 @@ public final class PyodIForest {
                 for (IsolationTree tree : trees) {
                     depths += tree.pathLength(data, d, i);
                 }
-                // sklearn: a single training sample gives 0 / 0; it sets the score to 1 (-> -1)
+                // sklearn: one training sample gives 0 / 0; np.divide(..., out=ones) makes the ratio 1 (score -0.5)
                 double ratio = denominator != 0 ? depths / denominator : 1.0;
                 scores[i] = -Math.pow(2, -ratio);
             }

@@ -12,11 +12,12 @@ import org.cleanrank.rank.SampleRanking;
  * the decision score of a sample is its Euclidean distance to the {@code nNeighbors}-th nearest OTHER
  * sample (method 'largest', minkowski p=2).
  *
- * <p>scikit-learn 1.2.1 picks brute force for d &gt; 15 and, for float32 rows, gets the squared distances
+ * <p>scikit-learn 1.2.1 picks brute force for d &gt; 15 (or n_neighbors &gt;= n // 2) and, for float32 rows, gets the squared distances
  * in float64 from |x|^2 - 2 x.y + |y|^2 and rounds them to float32; the score is the float64 square root
  * of that float32 value (so scores agree with exact distances only to ~3e-8, and two samples that are
  * each other's k-th neighbour tie exactly). We reproduce those roundings; the pair space is streamed
- * through {@link PairEngine} with a per-worker k-smallest list per row, never an N x N matrix.
+ * through {@link PairEngine} with a per-worker k-smallest list per row, never an N x N matrix. Otherwise
+ * sklearn uses a KD tree with plain float64 distances; {@link Float64NeighbourScan} reproduces those.
  */
 public final class PyodKnn {
     private static final String NAME = "PyOD KNN";
@@ -56,6 +57,9 @@ public final class PyodKnn {
             throw new CleanRankException(NAME + ": nNeighbors = " + k + " needs at least " + (k + 1)
                     + " samples, got " + n + "; lower nNeighbors below " + n);
         }
+        if (!bruteForce(n, x.cols(), k)) {
+            return Float64NeighbourScan.kthDistances(x, k, threads);
+        }
         SquaredEuclideanTiles tiles = new SquaredEuclideanTiles(x, kernel);
         List<KSmallestDistances> parts = new PairEngine(threads)
                 .run(tiles, w -> new KSmallestDistances(n, k), Progress.NONE);
@@ -65,6 +69,14 @@ public final class PyodKnn {
             scores[i] = Math.sqrt((double) kth[i]); // float64 sqrt of the float32 squared distance
         }
         return scores;
+    }
+
+    /**
+     * sklearn's NearestNeighbors(algorithm='auto') choice: brute force when d &gt; 15 or n_neighbors &gt;= n // 2,
+     * else a KD tree, whose distances are plain float64 (no float32 rounding).
+     */
+    static boolean bruteForce(int n, int d, int k) {
+        return d > 15 || k >= n / 2;
     }
 
     /** Most outlying first, ties in numpy's quicksort order, scores in rank order. */

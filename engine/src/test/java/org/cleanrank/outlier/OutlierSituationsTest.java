@@ -89,9 +89,26 @@ class OutlierSituationsTest {
     }
 
     @Test
+    void knnPicksSklearnsAlgorithmAndItsRounding() {
+        // scikit-learn 1.2.1 NearestNeighbors(5).kneighbors() on these float32 rows (run offline):
+        // 12 x 3 -> kd_tree, plain float64 distances; the first 9 rows -> brute (5 >= 9 // 2), float32 rounding
+        float[][] r = new float[12][];
+        for (int i = 0; i < 12; i++) {
+            r[i] = new float[] {(float) (i / 3.0), (float) (i * i / 7.0), (float) StrictMath.sin(i)};
+        }
+        assertArrayEquals(new double[] {4.056157694611269, 4.095644328572937, 3.672907818640329, 2.622790796253847,
+                2.8541750551260616, 3.8484691323795213, 4.249027553998599, 5.022279183296951, 5.986370048185901,
+                6.542533701409428, 9.243355949024727, 12.277866552942859},
+                PyodKnn.defaults().decisionScores(FloatMatrix.of(r)), 0.0);
+        assertArrayEquals(new double[] {4.056157722070062, 4.095644214153698, 3.6729077773798915, 2.6227908147949215,
+                2.854175112820865, 3.8484691400191435, 4.249027589740272, 5.890412263545013, 8.076632157001564},
+                PyodKnn.defaults().decisionScores(FloatMatrix.of(java.util.Arrays.copyOf(r, 9))), 0.0);
+    }
+
+    @Test
     void knnAcrossTilesMatchesBruteForce() {
         // n spans several 128-point tiles and a partial panel; both twins, 1 and 3 threads
-        int n = 301, d = 7;
+        int n = 301, d = 17;
         Random rnd = new Random(5);
         float[][] r = new float[n][d];
         for (float[] row : r) {
