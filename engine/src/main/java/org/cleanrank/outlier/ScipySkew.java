@@ -1,0 +1,87 @@
+package org.cleanrank.outlier;
+
+/**
+ * The sign of {@code scipy.stats.skew(column)} (scipy 1.10.1, bias=True) for a float32 column, with the
+ * NaN that scipy returns for a (nearly) constant column mapped to 0 as PyOD's
+ * {@code np.nan_to_num} does. scipy keeps float32 throughout: mean, deviations, {@code a0**2} and
+ * {@code (a0**2) * a0} and their means are float32, the column is declared constant when
+ * {@code m2 <= (1e-6f * mean)**2}, and the value is {@code m3 / m2**1.5}.
+ *
+ * <p>Summation order matters for the zero test and tiny m3: numpy reduces axis 0 of a C-ordered (n, d)
+ * array row by row (a plain running float32 sum per column); with a single feature (d = 1) it is a
+ * contiguous reduction and uses numpy's pairwise sum instead.
+ */
+final class ScipySkew {
+    private static final float RESOLUTION = 1e-6f; // np.finfo(np.float32).resolution
+
+    private ScipySkew() {}
+
+    /** -1, 0 or 1. */
+    static int sign(float[] col, boolean pairwise) {
+        int n = col.length;
+        float mean = sum(col, pairwise) / n;
+        float[] a0 = new float[n];
+        float[] sq = new float[n];
+        float[] cube = new float[n];
+        for (int i = 0; i < n; i++) {
+            a0[i] = col[i] - mean;
+            sq[i] = a0[i] * a0[i];
+            cube[i] = sq[i] * a0[i];
+        }
+        float m2 = sum(sq, pairwise) / n;
+        float m3 = sum(cube, pairwise) / n;
+        float t = RESOLUTION * mean;
+        if (m2 <= t * t) {
+            return 0; // scipy: NaN; PyOD: nan_to_num -> 0
+        }
+        float v = m3 / (float) Math.pow(m2, 1.5);
+        if (Float.isNaN(v)) {
+            return 0;
+        }
+        return v > 0 ? 1 : (v < 0 ? -1 : 0);
+    }
+
+    static float sum(float[] a, boolean pairwise) {
+        if (pairwise) {
+            return pairwiseSum(a, 0, a.length);
+        }
+        float s = 0f;
+        for (float v : a) {
+            s += v;
+        }
+        return s;
+    }
+
+    /** numpy's float32 pairwise sum (blocks of 128, eight float32 partial sums). */
+    static float pairwiseSum(float[] a, int from, int n) {
+        if (n < 8) {
+            float res = 0f;
+            for (int i = 0; i < n; i++) {
+                res += a[from + i];
+            }
+            return res;
+        } else if (n <= 128) {
+            float r0 = a[from], r1 = a[from + 1], r2 = a[from + 2], r3 = a[from + 3];
+            float r4 = a[from + 4], r5 = a[from + 5], r6 = a[from + 6], r7 = a[from + 7];
+            int i;
+            for (i = 8; i < n - (n % 8); i += 8) {
+                r0 += a[from + i];
+                r1 += a[from + i + 1];
+                r2 += a[from + i + 2];
+                r3 += a[from + i + 3];
+                r4 += a[from + i + 4];
+                r5 += a[from + i + 5];
+                r6 += a[from + i + 6];
+                r7 += a[from + i + 7];
+            }
+            float res = ((r0 + r1) + (r2 + r3)) + ((r4 + r5) + (r6 + r7));
+            for (; i < n; i++) {
+                res += a[from + i];
+            }
+            return res;
+        }
+        int n2 = n / 2;
+        n2 -= n2 % 8;
+        return pairwiseSum(a, from, n2) + pairwiseSum(a, from + n2, n - n2);
+    }
+}
