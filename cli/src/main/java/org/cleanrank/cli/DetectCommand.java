@@ -14,6 +14,10 @@ import org.cleanrank.label.cl.FilterBy;
 import org.cleanrank.label.cl.LabeledProbabilities;
 import org.cleanrank.label.cl.QualityMethod;
 import org.cleanrank.label.noiserank.NoiseRank;
+import org.cleanrank.outlier.PyodEcod;
+import org.cleanrank.outlier.PyodHbos;
+import org.cleanrank.outlier.PyodIForest;
+import org.cleanrank.outlier.PyodKnn;
 import org.cleanrank.pairs.PackedEmbeddings;
 import org.cleanrank.rank.SampleRanking;
 import picocli.CommandLine.Command;
@@ -82,6 +86,10 @@ final class DetectCommand implements Callable<Integer> {
         String d = detector.toLowerCase(Locale.ROOT);
         long t0 = System.nanoTime();
         SampleRanking r = switch (d) {
+            case "knn" -> PyodKnn.builder().threads(threads).build().rank(matrix(progress));
+            case "ecod" -> PyodEcod.builder().threads(threads).build().rank(matrix(progress));
+            case "hbos" -> PyodHbos.builder().threads(threads).build().rank(matrix(progress));
+            case "iforest" -> PyodIForest.builder().seed(seedGiven ? seed : 0).threads(threads).build().rank(matrix(progress));
             case "lad" -> selfClean(progress, false).offTopic();
             case "intra-extra" -> {
                 SelfClean.Result res = selfClean(progress, true);

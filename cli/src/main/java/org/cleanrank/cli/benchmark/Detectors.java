@@ -19,6 +19,10 @@ import org.cleanrank.label.cl.QualityMethod;
 import org.cleanrank.label.classify.CrossValidatedProbabilities;
 import org.cleanrank.label.classify.StratifiedFolds;
 import org.cleanrank.label.noiserank.NoiseRank;
+import org.cleanrank.outlier.PyodEcod;
+import org.cleanrank.outlier.PyodHbos;
+import org.cleanrank.outlier.PyodIForest;
+import org.cleanrank.outlier.PyodKnn;
 import org.cleanrank.pairs.EmbeddingTiles;
 import org.cleanrank.pairs.PackedEmbeddings;
 import org.cleanrank.vector.KernelProvider;
@@ -46,6 +50,14 @@ public final class Detectors {
         }));
         l.add(new DetectorEntry("SelfClean", "selfclean", IssueType.OFF_TOPIC, Input.EMBEDDINGS,
                 (ctx, s) -> new Detection.Samples(selfClean(ctx, s).offTopic())));
+        l.add(new DetectorEntry("KNN", "knn", IssueType.OFF_TOPIC, Input.EMBEDDINGS,
+                (ctx, s) -> new Detection.Samples(PyodKnn.builder().threads(ctx.threads()).build().rank(matrix(ctx)))));
+        l.add(new DetectorEntry("ECOD", "ecod", IssueType.OFF_TOPIC, Input.EMBEDDINGS,
+                (ctx, s) -> new Detection.Samples(PyodEcod.builder().threads(ctx.threads()).build().rank(matrix(ctx)))));
+        l.add(new DetectorEntry("HBOS", "hbos", IssueType.OFF_TOPIC, Input.EMBEDDINGS,
+                (ctx, s) -> new Detection.Samples(PyodHbos.builder().threads(ctx.threads()).build().rank(matrix(ctx)))));
+        l.add(new DetectorEntry("IForest", "iforest", IssueType.OFF_TOPIC, Input.EMBEDDINGS, (ctx, s) -> new Detection.Samples(
+                PyodIForest.builder().seed(ctx.seed()).threads(ctx.threads()).build().rank(matrix(ctx)))));
         l.add(new DetectorEntry("SelfClean", "selfclean", IssueType.LABEL_ERRORS, Input.EMBEDDINGS_AND_LABELS, (ctx, s) -> {
             SelfClean.Result r = selfClean(ctx, s);
             if (r.labelErrors() == null) {
