@@ -1,0 +1,110 @@
+package org.cleanrank.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.cleanrank.io.NpyArray;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** `detect` writes the reference's rankings (golden baselines) and rejects bad input in one line. */
+class DetectCliTest {
+    @TempDir
+    Path dir;
+
+    static Path golden(String c, String f) {
+        Path root = Path.of("").toAbsolutePath();
+        while (!Files.isDirectory(root.resolve("fixtures/golden"))) {
+            root = root.getParent();
+        }
+        return root.resolve("fixtures/golden/baselines").resolve(c).resolve(f);
+    }
+
+    static int[] ints(Path p) {
+        try (NpyArray a = NpyArray.open(p)) {
+            int[] out = new int[(int) a.elementCount()];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = (int) a.getLong(i);
+            }
+            return out;
+        }
+    }
+
+    private int[] ranking(Path csv, String header) throws Exception {
+        List<String> lines = Files.readAllLines(csv);
+        assertEquals(header, lines.get(0));
+        return lines.stream().skip(1).mapToInt(l -> Integer.parseInt(l.split(",")[1])).toArray();
+    }
+
+    @Test
+    void pyodDetectorsWriteTheReferenceRanking() throws Exception {
+        String c = "synth_n600_d64_seed1";
+        for (String d : new String[] {"knn", "ecod", "hbos"}) {
+            Path out = dir.resolve(d + ".csv");
+            CliTest.Run r = CliTest.run("detect", d, "--embeddings", golden(c, "embeddings.npy").toString(), "--out", out.toString(),
+                    "--quiet");
+            assertEquals(0, r.code(), r.err());
+            assertArrayEquals(ints(golden(c, "pyod_" + d + "_ranking.npy")), ranking(out, "rank,index,score"), d);
+        }
+    }
+
+    @Test
+    void clFromPredProbsWritesCleanPatricksRanking() throws Exception {
+        String c = "synth_n2000_d384_seed2";
+        Path out = dir.resolve("cl.csv");
+        CliTest.Run r = CliTest.run("detect", "cl", "--pred-probs", golden(c, "cl_e2e_pred_probs.npy").toString(), "--labels",
+                golden(c, "cl_e2e_reindexed_labels.npy").toString(), "--out", out.toString(), "--quiet");
+        assertEquals(0, r.code(), r.err());
+        assertArrayEquals(ints(golden(c, "cl_e2e_ranking.npy")), ranking(out, "rank,index,score"));
+    }
+
+    @Test
+    void clFilterListsOnlyTheFlaggedSamples() throws Exception {
+        String c = "synth_n600_d64_seed1";
+        Path out = dir.resolve("cl.csv");
+        CliTest.Run r = CliTest.run("detect", "cl", "--pred-probs", golden(c, "pred_probs.npy").toString(), "--labels",
+                golden(c, "labels.npy").toString(), "--filter-by", "both", "--out", out.toString(), "--quiet");
+        assertEquals(0, r.code(), r.err());
+        int[] mask = ints(golden(c, "cl_issue_mask_both.npy"));
+        int flagged = java.util.Arrays.stream(mask).sum();
+        int[] ranked = ranking(out, "rank,index,score");
+        assertTrue(flagged > 0);
+        assertTrue(ranked.length > 0 && ranked.length <= flagged, ranked.length + " listed, " + flagged + " flagged by both (min 1)");
+        for (int i : ranked) {
+            assertEquals(1, mask[i], "listed sample " + i + " is flagged");
+        }
+    }
+
+    @Test
+    void noiseRankWithReferencePrototypesWritesTheReferenceRanking() throws Exception {
+        String c = "synth_n600_d64_seed1";
+        Path out = dir.resolve("nr.csv");
+        CliTest.Run r = CliTest.run("detect", "noiserank", "--embeddings", golden(c, "embeddings.npy").toString(), "--labels",
+                golden(c, "labels.npy").toString(), "--prototypes", golden(c, "noiserank_prototypes.npy").toString(),
+                "--prototype-labels", golden(c, "noiserank_prototype_labels.npy").toString(), "--out", out.toString(), "--quiet");
+        assertEquals(0, r.code(), r.err());
+        assertArrayEquals(ints(golden(c, "noiserank_ranking.npy")), ranking(out, "rank,index,score"));
+    }
+
+    @Test
+    void badInputIsOneLine() {
+        String c = "synth_n600_d64_seed1";
+        String[][] cases = {
+            {"detect", "nope", "--embeddings", golden(c, "embeddings.npy").toString(), "--out", dir.resolve("x.csv").toString(), "--quiet"},
+            {"detect", "noiserank", "--embeddings", golden(c, "embeddings.npy").toString(), "--out", dir.resolve("x.csv").toString(), "--quiet"},
+            {"detect", "cl", "--pred-probs", golden(c, "pred_probs.npy").toString(), "--labels",
+                golden("synth_n2000_d384_seed2", "labels.npy").toString(), "--out", dir.resolve("x.csv").toString(), "--quiet"},
+            {"detect", "knn", "--embeddings", golden(c, "labels.npy").toString(), "--out", dir.resolve("x.csv").toString(), "--quiet"},
+        };
+        for (String[] a : cases) {
+            CliTest.Run r = CliTest.run(a);
+            assertEquals(2, r.code(), String.join(" ", a) + "\n" + r.err());
+            assertEquals(1, r.err().strip().lines().filter(l -> l.startsWith("cleanrank:")).count(), r.err());
+            assertTrue(!r.err().contains("Exception"), r.err());
+        }
+    }
+}
