@@ -44,6 +44,13 @@ public final class FastSsim {
          * side (BORDER_REFLECT_101), row stride w + K - 1, so products of padded rows are padded product rows.
          */
         final byte[] px8;
+        /**
+         * For the SIMD twin: the pixels as floats, rows padded as {@link #px8} and then with zeros up to a
+         * row stride {@link #padStride} that is a multiple of 8, so a product of two padded pixels is an
+         * exact float (at most 255^2) and the padded rows are whole vectors.
+         */
+        final float[] padF;
+        final int padStride;
         final float[] mu, muSq, sigmaSq;
 
         Stats(Raster8 g) {
@@ -57,6 +64,13 @@ public final class FastSsim {
             for (int y = 0; y < h; y++) {
                 for (int x = -(K / 2); x < w + K / 2; x++) {
                     px8[y * pw + x + K / 2] = g.data()[y * w + reflect101(x, w)];
+                }
+            }
+            padStride = (w + K - 1 + 7) & ~7;
+            padF = new float[h * padStride];
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < pw; x++) {
+                    padF[y * padStride + x] = px8[y * pw + x] & 0xFF;
                 }
             }
             px = new int[w * h];
