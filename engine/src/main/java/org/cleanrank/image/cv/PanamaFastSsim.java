@@ -7,23 +7,24 @@ import jdk.incubator.vector.VectorSpecies;
  * The SIMD twin of {@link PlainFastSsim} (jdk.incubator.vector, 8 float lanes), bit-identical to it. Every
  * box sum is an integer below 2^24, so float arithmetic on it is exact and the order of additions is free:
  * <ul>
- *   <li>vertical first, straight from the pixels: per image the padded pixel rows are stored as floats
- *       ({@link FastSsim.Stats#padF}), so a product is an exact float; one padded row of column sums over
- *       the 7 reflected rows is kept and moved down a row with {@code fma(a_in, b_in, col) - a_out * b_out}
- *       (the window's row multiset, reflected rows included, changes by one row in and one row out);</li>
- *   <li>then the 7-tap horizontal sums of that row (unaligned loads) and the division by 49 as
- *       {@code q0 = s * (1/49f)}, {@code q1 = fma(fma(q0, -49, s), 1/49f, q0)}: the correctly rounded
- *       {@code s / 49f} (checked for every possible sum in FastSsimTwinsTest), which equals the reference's
- *       {@code (float)(s * (1./49))};</li>
+ *   <li>vertical first, straight from the pixels: per image the pixels are stored as floats, padded by 3
+ *       reflected pixels on every side ({@link FastSsim.Stats#padF}), so a product is an exact float and
+ *       the window rows of output row y are padded rows y .. y + 6. The column sums of every output row
+ *       come from one flat loop, {@code col[y] = fma(a[y + 6], b[y + 6], col[y - 1]) - a[y - 1] * b[y - 1]}
+ *       (row by row over whole padded rows, so one long loop with affine indexes);</li>
+ *   <li>then per output vector the 7-tap horizontal sum of the column sums (unaligned loads) and the
+ *       division by 49 as {@code q0 = s * (1/49f)}, {@code q1 = fma(fma(q0, -49, s), 1/49f, q0)}: the
+ *       correctly rounded {@code s / 49f} (checked for every possible sum in FastSsimTwinsTest), which equals
+ *       the reference's {@code (float)(s * (1./49))};</li>
  *   <li>the SSIM map with lane-wise float32 operations in the scalar order; {@code 2f * x + c} as
  *       {@code fma(x, 2, c)} (2x is exact, so one rounding either way); mu^2 recomputed as mu*mu, the float32
  *       product {@link FastSsim.Stats} stores; {@code num / den} a true division;</li>
- *   <li>numpy's pairwise sum, fused with the rows: when the width is a multiple of 8, every leaf of numpy's
+ *   <li>numpy's pairwise sum, fused with the map: when the width is a multiple of 8, every leaf of numpy's
  *       recursion (splits at multiples of 8, leaves of at most 128) is a run of whole vectors, so a leaf's 8
  *       accumulators are the 8 lanes of one vector started at -0 (the exact additive identity, so lane j
  *       equals numpy's r_j = a[j] + a[j+8] + ...); the leaf sums are combined by numpy's recursion at the
- *       end. Nothing of size w*h is stored per pair. Other widths store the row's box means and sum the
- *       map with the same leaves, the remainders scalar.</li>
+ *       end. The map is never stored. Other widths store the box means and sum the map with the same
+ *       leaves, the remainders scalar.</li>
  * </ul>
  */
 final class PanamaFastSsim extends FastSsimKernel {
@@ -42,9 +43,6 @@ final class PanamaFastSsim extends FastSsimKernel {
         float[] leafSums = new float[0];
         /** Vector index (flat index / 8) one past the end of each leaf, in order; fused layout only. */
         int[] leafEnd = new int[0];
-        int[] rowIn = new int[0];
-        int[] rowOut = new int[0];
-        int[] rowsAtTop = new int[FastSsim.K];
         final float[] lanes = new float[L];
         final int[] cursor = new int[1];
         int w = -1, h = -1;
@@ -52,17 +50,8 @@ final class PanamaFastSsim extends FastSsimKernel {
         Scratch size(int w, int h, int stride) {
             if (w != this.w || h != this.h) {
                 int n = w * h;
-                col = new float[stride];
+                col = new float[h * stride];
                 cross = new float[n];
-                rowIn = new int[h];
-                rowOut = new int[h];
-                for (int y = 0; y < h; y++) {
-                    rowIn[y] = FastSsim.reflect101(y + R, h) * stride;
-                    rowOut[y] = FastSsim.reflect101(y - R - 1, h) * stride;
-                }
-                for (int k = -R; k <= R; k++) {
-                    rowsAtTop[k + R] = FastSsim.reflect101(k, h) * stride;
-                }
                 int leaves = countLeaves(n);
                 leafSums = new float[leaves];
                 leafEnd = new int[leaves];
@@ -94,6 +83,7 @@ final class PanamaFastSsim extends FastSsimKernel {
         FastSsim.checkSameSize(a, b);
         int w = a.w, h = a.h, n = w * h;
         Scratch s = scratch.get().size(w, h, a.padStride);
+        columnSums(a.padF, b.padF, s.col, a.padStride, h);
         float total;
         if (w % L == 0) {
             fused(a, b, s);
@@ -101,8 +91,7 @@ final class PanamaFastSsim extends FastSsimKernel {
             total = combine(s.leafSums, n, s.cursor);
         } else {
             for (int y = 0; y < h; y++) {
-                columnSums(a.padF, b.padF, s, y);
-                boxRow(s.col, w, s.cross, y * w);
+                boxRow(s.col, y * a.padStride, w, s.cross, y * w);
             }
             total = pwMap(a, b, s.cross, 0, n, s.lanes);
         }
@@ -110,29 +99,24 @@ final class PanamaFastSsim extends FastSsimKernel {
     }
 
     /**
-     * col = the column sums of the padded product image over the 7 reflected rows around y: started from the
-     * 7 rows at y = 0, then moved down one row (every integer is exact in float, so fma adds the exact
-     * product and the running sum never rounds).
+     * col[y][x] = the sum of the padded product image over padded rows y .. y + 6 (the 7 reflected rows
+     * around output row y), for every padded column: row 0 from its 7 rows, then one flat loop moving each
+     * column down a row (plus the entering row's products, minus the leaving row's). Every value is an
+     * integer below 2^24, so the fma adds the exact product and nothing rounds.
      */
-    private static void columnSums(float[] pa, float[] pb, Scratch s, int y) {
-        float[] col = s.col;
-        int m = col.length;
-        if (y == 0) {
-            int[] top = s.rowsAtTop;
-            for (int x = 0; x < m; x += L) {
-                FloatVector acc = FloatVector.fromArray(F, pa, top[0] + x).mul(FloatVector.fromArray(F, pb, top[0] + x));
-                for (int k = 1; k < FastSsim.K; k++) {
-                    acc = FloatVector.fromArray(F, pa, top[k] + x).fma(FloatVector.fromArray(F, pb, top[k] + x), acc);
-                }
-                acc.intoArray(col, x);
+    private static void columnSums(float[] pa, float[] pb, float[] col, int stride, int h) {
+        for (int x = 0; x < stride; x += L) {
+            FloatVector acc = FloatVector.fromArray(F, pa, x).mul(FloatVector.fromArray(F, pb, x));
+            for (int k = 1; k < FastSsim.K; k++) {
+                acc = FloatVector.fromArray(F, pa, k * stride + x).fma(FloatVector.fromArray(F, pb, k * stride + x), acc);
             }
-        } else {
-            int in = s.rowIn[y], out = s.rowOut[y];
-            for (int x = 0; x < m; x += L) {
-                FloatVector c = FloatVector.fromArray(F, pa, in + x).fma(FloatVector.fromArray(F, pb, in + x),
-                        FloatVector.fromArray(F, col, x));
-                c.sub(FloatVector.fromArray(F, pa, out + x).mul(FloatVector.fromArray(F, pb, out + x))).intoArray(col, x);
-            }
+            acc.intoArray(col, x);
+        }
+        int in = (FastSsim.K - 1) * stride, out = -stride, end = h * stride;
+        for (int p = stride; p < end; p += L) {
+            FloatVector c = FloatVector.fromArray(F, pa, p + in).fma(FloatVector.fromArray(F, pb, p + in),
+                    FloatVector.fromArray(F, col, p - stride));
+            c.sub(FloatVector.fromArray(F, pa, p + out).mul(FloatVector.fromArray(F, pb, p + out))).intoArray(col, p);
         }
     }
 
@@ -142,57 +126,61 @@ final class PanamaFastSsim extends FastSsimKernel {
         return q0.fma(NEG_AREA_V, sum).fma(INV_AREA_V, q0);
     }
 
-    /** The 7-tap sums of col, divided by 49, into cross[off .. off + w) (the unfused path). */
-    private static void boxRow(float[] col, int w, float[] cross, int off) {
+    /** The 7-tap sums of the column-sum row at col[c ..], divided by 49, into cross[off .. off + w). */
+    private static void boxRow(float[] col, int c, int w, float[] cross, int off) {
         int x = 0;
         for (; x <= w - L; x += L) {
-            FloatVector v = FloatVector.fromArray(F, col, x).add(FloatVector.fromArray(F, col, x + 1));
-            FloatVector u = FloatVector.fromArray(F, col, x + 2).add(FloatVector.fromArray(F, col, x + 3));
-            FloatVector t = FloatVector.fromArray(F, col, x + 4).add(FloatVector.fromArray(F, col, x + 5));
-            div49(v.add(u).add(t.add(FloatVector.fromArray(F, col, x + 6)))).intoArray(cross, off + x);
+            FloatVector v = FloatVector.fromArray(F, col, c + x).add(FloatVector.fromArray(F, col, c + x + 1));
+            FloatVector u = FloatVector.fromArray(F, col, c + x + 2).add(FloatVector.fromArray(F, col, c + x + 3));
+            FloatVector t = FloatVector.fromArray(F, col, c + x + 4).add(FloatVector.fromArray(F, col, c + x + 5));
+            div49(v.add(u).add(t.add(FloatVector.fromArray(F, col, c + x + 6)))).intoArray(cross, off + x);
         }
         for (; x < w; x++) {
             float sum = 0f;
             for (int k = 0; k < FastSsim.K; k++) {
-                sum += col[x + k];
+                sum += col[c + x + k];
             }
             cross[off + x] = sum / AREA;
         }
     }
 
-    /** Rows in order, the map vector by vector into the leaf accumulator; width a multiple of 8. */
+    /**
+     * The map in flat order, vector by vector into the leaf accumulator; width a multiple of 8. One loop over
+     * the output vectors, the column-sum index stepping over each row's padding.
+     */
     private static void fused(FastSsim.Stats a, FastSsim.Stats b, Scratch s) {
-        int w = a.w, h = a.h;
+        int w = a.w, n = w * a.h;
         float[] col = s.col, muA = a.mu, muB = b.mu, sgA = a.sigmaSq, sgB = b.sigmaSq;
         float[] leafSums = s.leafSums, lanes = s.lanes;
         int[] leafEnd = s.leafEnd;
         FloatVector negZero = FloatVector.broadcast(F, -0f);
         FloatVector acc = negZero;
-        int q = 0, leaf = 0, nextEnd = leafEnd[0];
-        for (int y = 0; y < h; y++) {
-            columnSums(a.padF, b.padF, s, y);
-            int row = y * w;
-            for (int x = 0; x < w; x += L) {
-                FloatVector v = FloatVector.fromArray(F, col, x).add(FloatVector.fromArray(F, col, x + 1));
-                FloatVector u = FloatVector.fromArray(F, col, x + 2).add(FloatVector.fromArray(F, col, x + 3));
-                FloatVector t = FloatVector.fromArray(F, col, x + 4).add(FloatVector.fromArray(F, col, x + 5));
-                FloatVector cross = div49(v.add(u).add(t.add(FloatVector.fromArray(F, col, x + 6))));
-                int i = row + x;
-                FloatVector ma = FloatVector.fromArray(F, muA, i), mb = FloatVector.fromArray(F, muB, i);
-                FloatVector m12 = ma.mul(mb);
-                FloatVector s12 = cross.sub(m12);
-                FloatVector num = m12.fma(2f, FastSsim.C1).mul(s12.fma(2f, FastSsim.C2));
-                FloatVector den = ma.mul(ma).add(mb.mul(mb)).add(FastSsim.C1)
-                        .mul(FloatVector.fromArray(F, sgA, i).add(FloatVector.fromArray(F, sgB, i)).add(FastSsim.C2));
-                acc = acc.add(num.div(den));
-                if (++q == nextEnd) {
-                    acc.intoArray(lanes, 0);
-                    leafSums[leaf++] = ((lanes[0] + lanes[1]) + (lanes[2] + lanes[3]))
-                            + ((lanes[4] + lanes[5]) + (lanes[6] + lanes[7]));
-                    acc = negZero;
-                    if (leaf < leafEnd.length) {
-                        nextEnd = leafEnd[leaf];
-                    }
+        int leaf = 0, nextEnd = leafEnd[0] * L;
+        int p = 0, xv = 0, perRow = w / L, skip = a.padStride - w;
+        for (int i = 0; i < n; i += L) {
+            FloatVector v = FloatVector.fromArray(F, col, p).add(FloatVector.fromArray(F, col, p + 1));
+            FloatVector u = FloatVector.fromArray(F, col, p + 2).add(FloatVector.fromArray(F, col, p + 3));
+            FloatVector t = FloatVector.fromArray(F, col, p + 4).add(FloatVector.fromArray(F, col, p + 5));
+            FloatVector cross = div49(v.add(u).add(t.add(FloatVector.fromArray(F, col, p + 6))));
+            p += L;
+            if (++xv == perRow) {
+                xv = 0;
+                p += skip;
+            }
+            FloatVector ma = FloatVector.fromArray(F, muA, i), mb = FloatVector.fromArray(F, muB, i);
+            FloatVector m12 = ma.mul(mb);
+            FloatVector s12 = cross.sub(m12);
+            FloatVector num = m12.fma(2f, FastSsim.C1).mul(s12.fma(2f, FastSsim.C2));
+            FloatVector den = ma.mul(ma).add(mb.mul(mb)).add(FastSsim.C1)
+                    .mul(FloatVector.fromArray(F, sgA, i).add(FloatVector.fromArray(F, sgB, i)).add(FastSsim.C2));
+            acc = acc.add(num.div(den));
+            if (i + L == nextEnd) {
+                acc.intoArray(lanes, 0);
+                leafSums[leaf++] = ((lanes[0] + lanes[1]) + (lanes[2] + lanes[3]))
+                        + ((lanes[4] + lanes[5]) + (lanes[6] + lanes[7]));
+                acc = negZero;
+                if (leaf < leafEnd.length) {
+                    nextEnd = leafEnd[leaf] * L;
                 }
             }
         }

@@ -121,6 +121,41 @@ class FastSsimTwinsTest {
     }
 
     @Test
+    void cacheBlocksDoNotChangeTheMatrix() {
+        List<Raster8> imgs = random(23, 16, 16, 9, false);
+        float[] ref = FastSsim.distanceMatrix(imgs, 1, panama(), 1, 1);
+        int checked = 0;
+        for (int[] b : new int[][] {{64, 6}, {5, 3}, {2, 7}, {23, 23}, {100, 1}}) {
+            for (int threads : new int[] {1, 3}) {
+                float[] got = FastSsim.distanceMatrix(imgs, threads, panama(), b[0], b[1]);
+                for (int k = 0; k < ref.length; k++) {
+                    assertEquals(Float.floatToRawIntBits(ref[k]), Float.floatToRawIntBits(got[k]), "blocks " + b[0] + "/" + b[1] + " entry " + k);
+                    checked += k / 23 != k % 23 && got[k] != 0f ? 1 : 0;
+                }
+            }
+        }
+        assertEquals(10 * 23 * 22, checked, "every off-diagonal pair computed (random images: no distance is 0)");
+    }
+
+    @Test
+    void pairTilesGiveTheMatrixEntries() {
+        List<Raster8> imgs = random(30, 64, 64, 11, true);
+        float[] ref = FastSsim.distanceMatrix(imgs, 1, panama());
+        FastSsimTiles tiles = new FastSsimTiles(FastSsim.prepare(imgs, panama()));
+        for (int[] t : new int[][] {{0, 30, 0, 30}, {5, 11, 8, 30}, {0, 7, 20, 29}}) {
+            float[] out = new float[(t[1] - t[0]) * (t[3] - t[2])];
+            int width = tiles.compute(t[0], t[1], t[2], t[3], out);
+            assertEquals(t[3] - t[2], width);
+            for (int i = t[0]; i < t[1]; i++) {
+                for (int j = Math.max(t[2], i + 1); j < t[3]; j++) {
+                    assertEquals(Float.floatToRawIntBits(ref[i * 30 + j]),
+                            Float.floatToRawIntBits(out[(i - t[0]) * width + (j - t[2])]), i + "," + j);
+                }
+            }
+        }
+    }
+
+    @Test
     void previousPanamaTwinStillAgrees() {
         List<Raster8> imgs = random(16, 64, 64, 5, true);
         float[] v1 = FastSsim.distanceMatrix(imgs, 2, FastSsimKernels.byName("panama-v1"));
