@@ -30,8 +30,13 @@ public final class FastSsim {
     static final float C2 = 58.5225f;
     static final int K = 7;
     static final double INV_AREA = 1. / (K * K);
-    /** Images per block of the all-pairs loop (cache reuse); does not change any result. */
-    static final int TILE = Integer.getInteger("cleanrank.ssim.tile", 8);
+    /** Images per block row of the all-pairs loop (cache reuse); does not change any result. */
+    static final int ROW_BLOCK = Integer.getInteger("cleanrank.ssim.rowBlock", 64);
+    /**
+     * Images per column block: their statistics (~50 KB each at 64 x 64) plus one row image stay within a
+     * 512 KB L2; does not change any result.
+     */
+    static final int COL_BLOCK = Integer.getInteger("cleanrank.ssim.colBlock", 6);
 
     private FastSsim() {}
 
@@ -44,6 +49,15 @@ public final class FastSsim {
          * side (BORDER_REFLECT_101), row stride w + K - 1, so products of padded rows are padded product rows.
          */
         final byte[] px8;
+        /**
+         * For the SIMD twin: the pixels as floats, padded on all sides by K/2 reflected pixels
+         * (BORDER_REFLECT_101: padded row r is image row reflect101(r - K/2), columns as {@link #px8}), then
+         * zeros up to a row stride {@link #padStride} that is a multiple of 8; h + K - 1 rows. A product of
+         * two padded pixels is an exact float (at most 255^2), the padded rows are whole vectors, and the 7
+         * rows of the window of output row y are padded rows y .. y + 6.
+         */
+        final float[] padF;
+        final int padStride;
         final float[] mu, muSq, sigmaSq;
 
         Stats(Raster8 g) {
@@ -57,6 +71,14 @@ public final class FastSsim {
             for (int y = 0; y < h; y++) {
                 for (int x = -(K / 2); x < w + K / 2; x++) {
                     px8[y * pw + x + K / 2] = g.data()[y * w + reflect101(x, w)];
+                }
+            }
+            padStride = (w + K - 1 + 7) & ~7;
+            padF = new float[(h + K - 1) * padStride];
+            for (int r = 0; r < h + K - 1; r++) {
+                int y = reflect101(r - K / 2, h);
+                for (int x = 0; x < pw; x++) {
+                    padF[r * padStride + x] = px8[y * pw + x] & 0xFF;
                 }
             }
             px = new int[w * h];
@@ -146,10 +168,15 @@ public final class FastSsim {
 
     /** As {@link #distanceMatrix(List, int)} with an explicit kernel twin (tests, benchmarks). */
     public static float[] distanceMatrix(List<Raster8> grays, int threads, FastSsimKernel kernel) {
+        return distanceMatrix(grays, threads, kernel, ROW_BLOCK, COL_BLOCK);
+    }
+
+    /** With explicit cache blocks (tests: the blocks never change a result). */
+    static float[] distanceMatrix(List<Raster8> grays, int threads, FastSsimKernel kernel, int rowBlock, int colBlock) {
         int n = grays.size();
         Stats[] st = stats(grays);
         float[] out = new float[n * n];
-        SsimPairRunner.runTiled(n, threads, TILE, (i, j) -> {
+        SsimPairRunner.runTiled(n, threads, rowBlock, colBlock, (i, j) -> {
             float d = 1f - kernel.score(st[i], st[j]);
             out[i * n + j] = d;
             out[j * n + i] = d;

@@ -47,11 +47,15 @@ public final class FastSsimKernels {
         return Holder.PANAMA;
     }
 
-    /** By name: "plain" or "panama" (null when Panama is not available). */
+    /**
+     * By name: "plain", "panama" or "panama-v1" (the previous SIMD twin, for benchmark comparisons); null
+     * when Panama is not available.
+     */
     public static FastSsimKernel byName(String name) {
         return switch (name) {
             case "plain" -> plain();
             case "panama" -> panamaOrNull();
+            case "panama-v1" -> Holder.PANAMA == null ? null : new PanamaFastSsimV1();
             default -> throw new IllegalArgumentException("unknown fast SSIM twin " + name);
         };
     }

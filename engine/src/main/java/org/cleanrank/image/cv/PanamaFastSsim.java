@@ -1,60 +1,62 @@
 package org.cleanrank.image.cv;
 
-import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.IntVector;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The SIMD twin of {@link PlainFastSsim} (jdk.incubator.vector, 256-bit: 8 int / 8 float / 4 double lanes),
- * bit-identical to it:
+ * The SIMD twin of {@link PlainFastSsim} (jdk.incubator.vector, 8 float lanes), bit-identical to it. Every
+ * box sum is an integer below 2^24, so float arithmetic on it is exact and the order of additions is free:
  * <ul>
- *   <li>product image and the 7x7 box sums in exact int arithmetic (so the order of additions is free):
- *       the product of the per-image padded pixel rows ({@link FastSsim.Stats#px8}, 3 reflected pixels
- *       on each side) is the padded product image; the horizontal 7-tap sums in one flat loop over it
- *       (unaligned loads); then per 8-column strip a running vertical sum in a register (the window's
- *       row multiset, reflected rows included, changes by one row in and one row out);</li>
- *   <li>{@code (float)(sum * (1./49))} as {@code sum / 49f} on 8 float lanes, fused into the vertical pass:
- *       the sums are exact in float (below 2^24), and the correctly rounded quotient equals the scalar
- *       double path for every possible sum (checked exhaustively in FastSsimTwinsTest);</li>
- *   <li>the SSIM map with lane-wise float32 operations in the scalar order (no FMA); mu^2 is recomputed
- *       as mu*mu (the same float32 product {@link FastSsim.Stats} stores) to save memory traffic;</li>
- *   <li>numpy's pairwise sum with its 8 accumulators as the 8 lanes of one FloatVector, the same
- *       recursion splits, the same combination ((r0+r1)+(r2+r3))+((r4+r5)+(r6+r7)) and scalar
- *       remainders; the map (element-wise, so computed over the flat index) is computed inside the
- *       pairwise-sum leaves, never stored.</li>
+ *   <li>vertical first, straight from the pixels: per image the pixels are stored as floats, padded by 3
+ *       reflected pixels on every side ({@link FastSsim.Stats#padF}), so a product is an exact float and
+ *       the window rows of output row y are padded rows y .. y + 6. The column sums of every output row
+ *       come from one flat loop, {@code col[y] = fma(a[y + 6], b[y + 6], col[y - 1]) - a[y - 1] * b[y - 1]}
+ *       (row by row over whole padded rows, so one long loop with affine indexes);</li>
+ *   <li>then per output vector the 7-tap horizontal sum of the column sums (unaligned loads) and the
+ *       division by 49 as {@code q0 = s * (1/49f)}, {@code q1 = fma(fma(q0, -49, s), 1/49f, q0)}: the
+ *       correctly rounded {@code s / 49f} (checked for every possible sum in FastSsimTwinsTest), which equals
+ *       the reference's {@code (float)(s * (1./49))};</li>
+ *   <li>the SSIM map with lane-wise float32 operations in the scalar order; {@code 2f * x + c} as
+ *       {@code fma(x, 2, c)} (2x is exact, so one rounding either way); mu^2 recomputed as mu*mu, the float32
+ *       product {@link FastSsim.Stats} stores; {@code num / den} a true division;</li>
+ *   <li>numpy's pairwise sum, fused with the map: when the width is a multiple of 8, every leaf of numpy's
+ *       recursion (splits at multiples of 8, leaves of at most 128) is a run of whole vectors, so a leaf's 8
+ *       accumulators are the 8 lanes of one vector started at -0 (the exact additive identity, so lane j
+ *       equals numpy's r_j = a[j] + a[j+8] + ...); the leaf sums are combined by numpy's recursion at the
+ *       end. The map is never stored. Other widths store the box means and sum the map with the same
+ *       leaves, the remainders scalar.</li>
  * </ul>
- * Widths that are not a multiple of 8 finish each row (and each leaf) with scalar code.
  */
 final class PanamaFastSsim extends FastSsimKernel {
-    private static final VectorSpecies<Byte> B8 = ByteVector.SPECIES_64;
-    private static final VectorSpecies<Integer> I = IntVector.SPECIES_256;
     private static final VectorSpecies<Float> F = FloatVector.SPECIES_256;
     private static final int L = 8;
     private static final int R = FastSsim.K / 2;
     private static final int PW_BLOCKSIZE = 128;
+    private static final float AREA = FastSsim.K * FastSsim.K;
+    private static final float INV_AREA = 1f / AREA;
+    private static final FloatVector NEG_AREA_V = FloatVector.broadcast(F, -AREA);
+    private static final FloatVector INV_AREA_V = FloatVector.broadcast(F, INV_AREA);
 
     private static final class Scratch {
-        int[] pad = new int[0];
-        int[] hs = new int[0];
+        float[] col = new float[0];
         float[] cross = new float[0];
-        int[] rowIn = new int[0];
-        int[] rowOut = new int[0];
+        float[] leafSums = new float[0];
+        /** Vector index (flat index / 8) one past the end of each leaf, in order; fused layout only. */
+        int[] leafEnd = new int[0];
         final float[] lanes = new float[L];
+        final int[] cursor = new int[1];
         int w = -1, h = -1;
 
-        Scratch size(int w, int h) {
+        Scratch size(int w, int h, int stride) {
             if (w != this.w || h != this.h) {
                 int n = w * h;
-                pad = new int[h * (w + 2 * R)];
-                hs = new int[h * (w + 2 * R)];
+                col = new float[h * stride];
                 cross = new float[n];
-                rowIn = new int[h];
-                rowOut = new int[h];
-                for (int y = 0; y < h; y++) {
-                    rowIn[y] = FastSsim.reflect101(y + R, h) * (w + 2 * R);
-                    rowOut[y] = FastSsim.reflect101(y - R - 1, h) * (w + 2 * R);
+                int leaves = countLeaves(n);
+                leafSums = new float[leaves];
+                leafEnd = new int[leaves];
+                if (w % L == 0) {
+                    fillLeafEnds(0, n, leafEnd, new int[1]);
                 }
                 this.w = w;
                 this.h = h;
@@ -63,12 +65,10 @@ final class PanamaFastSsim extends FastSsimKernel {
         }
     }
 
-    private static final float AREA = FastSsim.K * FastSsim.K;
-
     private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
 
     PanamaFastSsim() {
-        if (I.length() != L || F.length() != L) {
+        if (F.length() != L) {
             throw new IllegalStateException("needs 256-bit vectors");
         }
     }
@@ -82,82 +82,148 @@ final class PanamaFastSsim extends FastSsimKernel {
     float score(FastSsim.Stats a, FastSsim.Stats b) {
         FastSsim.checkSameSize(a, b);
         int w = a.w, h = a.h, n = w * h;
-        Scratch s = scratch.get().size(w, h);
-        product(a.px8, b.px8, s.pad);
-        horizontal(s.pad, s.hs);
-        vertical(s.hs, s.cross, s.rowIn, s.rowOut, w, h);
-        return (0f + pwMap(a, b, s.cross, 0, n, s.lanes)) / (float) n;
-    }
-
-    /** pad = the padded product image (rows of w + 6: the product of the padded pixel rows). */
-    private static void product(byte[] pa, byte[] pb, int[] pad) {
-        int m = pad.length;
-        int i = 0;
-        for (; i <= m - L; i += L) {
-            IntVector va = (IntVector) ByteVector.fromArray(B8, pa, i).convertShape(VectorOperators.ZERO_EXTEND_B2I, I, 0);
-            IntVector vb = (IntVector) ByteVector.fromArray(B8, pb, i).convertShape(VectorOperators.ZERO_EXTEND_B2I, I, 0);
-            va.mul(vb).intoArray(pad, i);
-        }
-        for (; i < m; i++) {
-            pad[i] = (pa[i] & 0xFF) * (pb[i] & 0xFF);
-        }
-    }
-
-    /**
-     * hs[p] = pad[p] + ... + pad[p + 6] over the flat padded image: at p = y * (w + 6) + x, x &lt; w, the
-     * 7-tap horizontal sum of row y (other positions are never read).
-     */
-    private static void horizontal(int[] pad, int[] hs) {
-        int m = pad.length - (FastSsim.K - 1);
-        int p = 0;
-        for (; p <= m - L; p += L) {
-            IntVector v = IntVector.fromArray(I, pad, p).add(IntVector.fromArray(I, pad, p + 1));
-            IntVector u = IntVector.fromArray(I, pad, p + 2).add(IntVector.fromArray(I, pad, p + 3));
-            IntVector t = IntVector.fromArray(I, pad, p + 4).add(IntVector.fromArray(I, pad, p + 5));
-            v.add(u).add(t.add(IntVector.fromArray(I, pad, p + 6))).intoArray(hs, p);
-        }
-        for (; p < m; p++) {
-            int sum = 0;
-            for (int k = 0; k < FastSsim.K; k++) {
-                sum += pad[p + k];
+        Scratch s = scratch.get().size(w, h, a.padStride);
+        columnSums(a.padF, b.padF, s.col, a.padStride, h);
+        float total;
+        if (w % L == 0) {
+            fused(a, b, s);
+            s.cursor[0] = 0;
+            total = combine(s.leafSums, n, s.cursor);
+        } else {
+            for (int y = 0; y < h; y++) {
+                boxRow(s.col, y * a.padStride, w, s.cross, y * w);
             }
-            hs[p] = sum;
+            total = pwMap(a, b, s.cross, 0, n, s.lanes);
         }
+        return (0f + total) / (float) n;
     }
 
     /**
-     * cross[y][x] = (sum of hs over the 7 reflected rows around y) / 49f: a running integer sum per column
-     * strip, converted to float on the fly. The sums are below 2^24 (exact in float), so {@code sum / 49f}
-     * is the correctly rounded quotient, which equals the scalar {@code (float) (sum * (1./49))} for every
-     * possible sum (checked exhaustively in FastSsimTwinsTest).
+     * col[y][x] = the sum of the padded product image over padded rows y .. y + 6 (the 7 reflected rows
+     * around output row y), for every padded column: row 0 from its 7 rows, then one flat loop moving each
+     * column down a row (plus the entering row's products, minus the leaving row's). Every value is an
+     * integer below 2^24, so the fma adds the exact product and nothing rounds.
      */
-    private static void vertical(int[] hs, float[] cross, int[] rowIn, int[] rowOut, int w, int h) {
-        int pw = w + 2 * R;
+    private static void columnSums(float[] pa, float[] pb, float[] col, int stride, int h) {
+        for (int x = 0; x < stride; x += L) {
+            FloatVector acc = FloatVector.fromArray(F, pa, x).mul(FloatVector.fromArray(F, pb, x));
+            for (int k = 1; k < FastSsim.K; k++) {
+                acc = FloatVector.fromArray(F, pa, k * stride + x).fma(FloatVector.fromArray(F, pb, k * stride + x), acc);
+            }
+            acc.intoArray(col, x);
+        }
+        int in = (FastSsim.K - 1) * stride, out = -stride, end = h * stride;
+        for (int p = stride; p < end; p += L) {
+            FloatVector c = FloatVector.fromArray(F, pa, p + in).fma(FloatVector.fromArray(F, pb, p + in),
+                    FloatVector.fromArray(F, col, p - stride));
+            c.sub(FloatVector.fromArray(F, pa, p + out).mul(FloatVector.fromArray(F, pb, p + out))).intoArray(col, p);
+        }
+    }
+
+    /** The correctly rounded {@code s / 49f} of an exact integer sum s below 2^24, without a divide. */
+    private static FloatVector div49(FloatVector sum) {
+        FloatVector q0 = sum.mul(INV_AREA);
+        return q0.fma(NEG_AREA_V, sum).fma(INV_AREA_V, q0);
+    }
+
+    /** The 7-tap sums of the column-sum row at col[c ..], divided by 49, into cross[off .. off + w). */
+    private static void boxRow(float[] col, int c, int w, float[] cross, int off) {
         int x = 0;
         for (; x <= w - L; x += L) {
-            IntVector acc = IntVector.fromArray(I, hs, FastSsim.reflect101(-R, h) * pw + x);
-            for (int k = -R + 1; k <= R; k++) {
-                acc = acc.add(IntVector.fromArray(I, hs, FastSsim.reflect101(k, h) * pw + x));
-            }
-            ((FloatVector) acc.convert(VectorOperators.I2F, 0)).div(AREA).intoArray(cross, x);
-            for (int y = 1; y < h; y++) {
-                acc = acc.add(IntVector.fromArray(I, hs, rowIn[y] + x)).sub(IntVector.fromArray(I, hs, rowOut[y] + x));
-                ((FloatVector) acc.convert(VectorOperators.I2F, 0)).div(AREA).intoArray(cross, y * w + x);
-            }
+            FloatVector v = FloatVector.fromArray(F, col, c + x).add(FloatVector.fromArray(F, col, c + x + 1));
+            FloatVector u = FloatVector.fromArray(F, col, c + x + 2).add(FloatVector.fromArray(F, col, c + x + 3));
+            FloatVector t = FloatVector.fromArray(F, col, c + x + 4).add(FloatVector.fromArray(F, col, c + x + 5));
+            div49(v.add(u).add(t.add(FloatVector.fromArray(F, col, c + x + 6)))).intoArray(cross, off + x);
         }
         for (; x < w; x++) {
-            int acc = 0;
-            for (int k = -R; k <= R; k++) {
-                acc += hs[FastSsim.reflect101(k, h) * pw + x];
+            float sum = 0f;
+            for (int k = 0; k < FastSsim.K; k++) {
+                sum += col[c + x + k];
             }
-            cross[x] = acc / AREA;
-            for (int y = 1; y < h; y++) {
-                acc += hs[rowIn[y] + x] - hs[rowOut[y] + x];
-                cross[y * w + x] = acc / AREA;
+            cross[off + x] = sum / AREA;
+        }
+    }
+
+    /**
+     * The map in flat order, vector by vector into the leaf accumulator; width a multiple of 8. One loop over
+     * the output vectors, the column-sum index stepping over each row's padding.
+     */
+    private static void fused(FastSsim.Stats a, FastSsim.Stats b, Scratch s) {
+        int w = a.w, n = w * a.h;
+        float[] col = s.col, muA = a.mu, muB = b.mu, sgA = a.sigmaSq, sgB = b.sigmaSq;
+        float[] leafSums = s.leafSums, lanes = s.lanes;
+        int[] leafEnd = s.leafEnd;
+        // constants as loop-invariant registers (measured ~5% faster than static final vectors)
+        FloatVector negZero = FloatVector.broadcast(F, -0f);
+        FloatVector inv = FloatVector.broadcast(F, INV_AREA), neg49 = FloatVector.broadcast(F, -AREA);
+        FloatVector c1 = FloatVector.broadcast(F, FastSsim.C1), c2 = FloatVector.broadcast(F, FastSsim.C2);
+        FloatVector two = FloatVector.broadcast(F, 2f);
+        FloatVector acc = negZero;
+        int leaf = 0, nextEnd = leafEnd[0] * L;
+        int p = 0, xv = 0, perRow = w / L, skip = a.padStride - w;
+        for (int i = 0; i < n; i += L) {
+            FloatVector v = FloatVector.fromArray(F, col, p).add(FloatVector.fromArray(F, col, p + 1));
+            FloatVector u = FloatVector.fromArray(F, col, p + 2).add(FloatVector.fromArray(F, col, p + 3));
+            FloatVector t = FloatVector.fromArray(F, col, p + 4).add(FloatVector.fromArray(F, col, p + 5));
+            FloatVector sum = v.add(u).add(t.add(FloatVector.fromArray(F, col, p + 6)));
+            FloatVector q0 = sum.mul(inv);
+            FloatVector cross = q0.fma(neg49, sum).fma(inv, q0); // div49, inlined by hand
+            p += L;
+            if (++xv == perRow) {
+                xv = 0;
+                p += skip;
+            }
+            FloatVector ma = FloatVector.fromArray(F, muA, i), mb = FloatVector.fromArray(F, muB, i);
+            FloatVector m12 = ma.mul(mb);
+            FloatVector s12 = cross.sub(m12);
+            FloatVector num = m12.fma(two, c1).mul(s12.fma(two, c2));
+            FloatVector den = ma.mul(ma).add(mb.mul(mb)).add(c1)
+                    .mul(FloatVector.fromArray(F, sgA, i).add(FloatVector.fromArray(F, sgB, i)).add(c2));
+            acc = acc.add(num.div(den));
+            if (i + L == nextEnd) {
+                acc.intoArray(lanes, 0);
+                leafSums[leaf++] = ((lanes[0] + lanes[1]) + (lanes[2] + lanes[3]))
+                        + ((lanes[4] + lanes[5]) + (lanes[6] + lanes[7]));
+                acc = negZero;
+                if (leaf < leafEnd.length) {
+                    nextEnd = leafEnd[leaf] * L;
+                }
             }
         }
     }
 
+    /** Leaves of numpy's pairwise_sum over n elements. */
+    private static int countLeaves(int n) {
+        if (n <= PW_BLOCKSIZE) {
+            return 1;
+        }
+        int n2 = n / 2;
+        n2 -= n2 % 8;
+        return countLeaves(n2) + countLeaves(n - n2);
+    }
+
+    /** The leaves' ends as vector indices (every leaf a multiple of 8 long when n is). */
+    private static void fillLeafEnds(int off, int n, int[] ends, int[] k) {
+        if (n <= PW_BLOCKSIZE) {
+            ends[k[0]++] = (off + n) / L;
+            return;
+        }
+        int n2 = n / 2;
+        n2 -= n2 % 8;
+        fillLeafEnds(off, n2, ends, k);
+        fillLeafEnds(off + n2, n - n2, ends, k);
+    }
+
+    /** numpy's recursion over the leaf sums, left before right. */
+    private static float combine(float[] leafSums, int n, int[] k) {
+        if (n <= PW_BLOCKSIZE) {
+            return leafSums[k[0]++];
+        }
+        int n2 = n / 2;
+        n2 -= n2 % 8;
+        float left = combine(leafSums, n2, k);
+        return left + combine(leafSums, n - n2, k);
+    }
 
     /** One element of the SSIM map, in the order of {@link PlainFastSsim}. */
     private static float mapAt(FastSsim.Stats a, FastSsim.Stats b, float[] cross, int i) {
@@ -169,9 +235,8 @@ final class PanamaFastSsim extends FastSsimKernel {
     }
 
     /**
-     * numpy's pairwise_sum (see {@link NumpyFloat32}) of the SSIM map, the map computed on the fly: the
-     * 8 accumulators of a leaf are the lanes of one vector of map values (lane-wise float32 operations in
-     * the scalar order, no FMA; mu^2 recomputed as mu*mu, the float32 product Stats stores).
+     * numpy's pairwise_sum (see {@link NumpyFloat32}) of the SSIM map over stored box means (widths that
+     * are not a multiple of 8): the 8 accumulators of a leaf are the lanes of one vector started at -0.
      */
     private static float pwMap(FastSsim.Stats a, FastSsim.Stats b, float[] cross, int off, int n, float[] lanes) {
         if (n < 8) {
@@ -181,31 +246,17 @@ final class PanamaFastSsim extends FastSsimKernel {
             }
             return res;
         } else if (n <= PW_BLOCKSIZE) {
-            // the leaf loop with the map inlined by hand (a vector returned from a call C2 does not inline
-            // would be boxed); the first vector starts the accumulator as numpy's r0..r7 = a[0..7]
-            FloatVector two = FloatVector.broadcast(F, 2f);
-            FloatVector c1 = FloatVector.broadcast(F, FastSsim.C1);
-            FloatVector c2 = FloatVector.broadcast(F, FastSsim.C2);
             float[] muA = a.mu, muB = b.mu, sgA = a.sigmaSq, sgB = b.sigmaSq;
             int end = off + n - (n % 8);
-            FloatVector acc;
-            {
-                FloatVector ma = FloatVector.fromArray(F, muA, off), mb = FloatVector.fromArray(F, muB, off);
-                FloatVector m12 = ma.mul(mb);
-                FloatVector s12 = FloatVector.fromArray(F, cross, off).sub(m12);
-                FloatVector num = two.mul(m12).add(c1).mul(two.mul(s12).add(c2));
-                FloatVector den = ma.mul(ma).add(mb.mul(mb)).add(c1)
-                        .mul(FloatVector.fromArray(F, sgA, off).add(FloatVector.fromArray(F, sgB, off)).add(c2));
-                acc = num.div(den);
-            }
+            FloatVector acc = FloatVector.broadcast(F, -0f);
             int i;
-            for (i = off + 8; i < end; i += 8) {
+            for (i = off; i < end; i += 8) {
                 FloatVector ma = FloatVector.fromArray(F, muA, i), mb = FloatVector.fromArray(F, muB, i);
                 FloatVector m12 = ma.mul(mb);
                 FloatVector s12 = FloatVector.fromArray(F, cross, i).sub(m12);
-                FloatVector num = two.mul(m12).add(c1).mul(two.mul(s12).add(c2));
-                FloatVector den = ma.mul(ma).add(mb.mul(mb)).add(c1)
-                        .mul(FloatVector.fromArray(F, sgA, i).add(FloatVector.fromArray(F, sgB, i)).add(c2));
+                FloatVector num = m12.fma(2f, FastSsim.C1).mul(s12.fma(2f, FastSsim.C2));
+                FloatVector den = ma.mul(ma).add(mb.mul(mb)).add(FastSsim.C1)
+                        .mul(FloatVector.fromArray(F, sgA, i).add(FloatVector.fromArray(F, sgB, i)).add(FastSsim.C2));
                 acc = acc.add(num.div(den));
             }
             acc.intoArray(lanes, 0);

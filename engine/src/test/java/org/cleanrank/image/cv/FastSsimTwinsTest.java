@@ -3,6 +3,7 @@ package org.cleanrank.image.cv;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -94,6 +95,74 @@ class FastSsimTwinsTest {
             }
         }
         System.out.printf("panama fast_ssim: %d/%d off-diagonal entries equal the float32 reference%n", same, m * (m - 1));
+    }
+
+    /**
+     * PanamaFastSsim's divide-free /49: q0 = s * (1/49f), e = fma(q0, -49, s), q1 = fma(e, 1/49f, q0) is the
+     * correctly rounded s / 49f (hence the reference's (float)(s * (1./49))) for every possible box sum.
+     */
+    @Test
+    void divideFreeBoxMeanIsTheCorrectlyRoundedQuotientForEverySum() {
+        float inv = 1f / 49f;
+        for (int sum = 0; sum <= 49 * 255 * 255; sum++) {
+            float s = sum;
+            float q0 = s * inv;
+            float q1 = Math.fma(Math.fma(q0, -49f, s), inv, q0);
+            if (Float.floatToRawIntBits(q1) != Float.floatToRawIntBits(s / 49f)) {
+                throw new AssertionError("sum " + sum + ": " + q1 + " vs " + s / 49f);
+            }
+        }
+        // the shortcut without the correction step is not exact, so the test can fail
+        int wrong = 0;
+        for (int sum = 0; sum <= 49 * 255 * 255; sum++) {
+            wrong += (float) sum * inv != (float) sum / 49f ? 1 : 0;
+        }
+        assertTrue(wrong > 0, "s * (1/49f) alone would already be exact");
+    }
+
+    @Test
+    void cacheBlocksDoNotChangeTheMatrix() {
+        List<Raster8> imgs = random(23, 16, 16, 9, false);
+        float[] ref = FastSsim.distanceMatrix(imgs, 1, panama(), 1, 1);
+        int checked = 0;
+        for (int[] b : new int[][] {{64, 6}, {5, 3}, {2, 7}, {23, 23}, {100, 1}}) {
+            for (int threads : new int[] {1, 3}) {
+                float[] got = FastSsim.distanceMatrix(imgs, threads, panama(), b[0], b[1]);
+                for (int k = 0; k < ref.length; k++) {
+                    assertEquals(Float.floatToRawIntBits(ref[k]), Float.floatToRawIntBits(got[k]), "blocks " + b[0] + "/" + b[1] + " entry " + k);
+                    checked += k / 23 != k % 23 && got[k] != 0f ? 1 : 0;
+                }
+            }
+        }
+        assertEquals(10 * 23 * 22, checked, "every off-diagonal pair computed (random images: no distance is 0)");
+    }
+
+    @Test
+    void pairTilesGiveTheMatrixEntries() {
+        List<Raster8> imgs = random(30, 64, 64, 11, true);
+        float[] ref = FastSsim.distanceMatrix(imgs, 1, panama());
+        FastSsimTiles tiles = new FastSsimTiles(FastSsim.prepare(imgs, panama()));
+        for (int[] t : new int[][] {{0, 30, 0, 30}, {5, 11, 8, 30}, {0, 7, 20, 29}}) {
+            float[] out = new float[(t[1] - t[0]) * (t[3] - t[2])];
+            int width = tiles.compute(t[0], t[1], t[2], t[3], out);
+            assertEquals(t[3] - t[2], width);
+            for (int i = t[0]; i < t[1]; i++) {
+                for (int j = Math.max(t[2], i + 1); j < t[3]; j++) {
+                    assertEquals(Float.floatToRawIntBits(ref[i * 30 + j]),
+                            Float.floatToRawIntBits(out[(i - t[0]) * width + (j - t[2])]), i + "," + j);
+                }
+            }
+        }
+    }
+
+    @Test
+    void previousPanamaTwinStillAgrees() {
+        List<Raster8> imgs = random(16, 64, 64, 5, true);
+        float[] v1 = FastSsim.distanceMatrix(imgs, 2, FastSsimKernels.byName("panama-v1"));
+        float[] v2 = FastSsim.distanceMatrix(imgs, 2, panama());
+        for (int k = 0; k < v1.length; k++) {
+            assertEquals(Float.floatToRawIntBits(v1[k]), Float.floatToRawIntBits(v2[k]), "entry " + k);
+        }
     }
 
     /** The double path (float)(s * (1./49)) equals the correctly rounded float32 s / 49 for every possible sum. */
