@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 @Command(name = "cleanrank", mixinStandardHelpOptions = true, version = "cleanrank 0.1.0",
         description = "Rank data-quality issues (near-duplicates, off-topic samples, label errors) in image datasets,"
                 + " exactly as SelfClean / CleanPatrick do, in Java.",
-        subcommands = {SelfCleanCommand.class, EvaluateCommand.class, DemoCommand.class, HashCommand.class, SsimCommand.class,
+        subcommands = {SelfCleanCommand.class, EvaluateCommand.class, DemoCommand.class, DemoEmbeddingsCommand.class, HashCommand.class, SsimCommand.class,
                 NearDuplicatesCommand.class, DetectCommand.class, BenchmarkCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     /** Held strongly: a logger whose level was set but that nothing references can be collected, losing the level. */
