@@ -137,7 +137,13 @@ final class DetectCommand implements Callable<Integer> {
 
     private SampleRanking noiseRank(StderrProgress progress) {
         FloatMatrix x = matrix(progress);
-        int[] lab = requireLabels(x.rows());
+        // NoiseRank keys its prototypes on the label values themselves (classes 0..C-1 of np.unique), so an
+        // integer .npy is used as given; text labels (CSV) are numbered in order of first appearance
+        if (labels == null) {
+            throw new CleanRankException(detector + " needs --labels L.npy (one label per embedding row)");
+        }
+        int[] lab = labels.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".npy")
+                ? Labels.loadClassIndices(labels, x.rows(), Integer.MAX_VALUE) : requireLabels(x.rows());
         NoiseRank nr = NoiseRank.builder().seed(seedGiven ? seed : 42).threads(threads).build();
         if (prototypes == null && prototypeLabels == null) {
             return nr.rank(x, lab);

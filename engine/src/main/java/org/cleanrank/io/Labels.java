@@ -50,17 +50,17 @@ public final class Labels {
                 }
             }
         } else {
-            throw new CleanRankException(path + ": with --pred-probs the labels must be an integer .npy of class indices (the columns of the probabilities)");
+            throw new CleanRankException(path + ": class-index labels must be an integer .npy (values 0..C-1)");
         }
         if (raw.length != expectedN) {
             throw new CleanRankException(path + ": " + raw.length + " labels for " + expectedN
-                    + " rows of predicted probabilities; give exactly one label per row, in row order");
+                    + " rows; give exactly one label per row, in row order");
         }
         int[] out = new int[raw.length];
         for (int i = 0; i < raw.length; i++) {
             if (raw[i] < 0 || raw[i] >= classes) {
-                throw new CleanRankException(path + ": label " + raw[i] + " at row " + i + " is not a column of the "
-                        + classes + "-class probabilities; labels must be 0.." + (classes - 1));
+                throw new CleanRankException(path + ": label " + raw[i] + " at row " + i + " is not a class index"
+                        + (classes == Integer.MAX_VALUE ? " (negative)" : " of the " + classes + "-class probabilities; labels must be 0.." + (classes - 1)));
             }
             out[i] = (int) raw[i];
         }
