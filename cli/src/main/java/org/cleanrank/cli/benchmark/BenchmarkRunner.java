@@ -65,6 +65,8 @@ public final class BenchmarkRunner {
                 case Detection.Samples s -> samples(ctx.data(), e, subset, s.ranking(), o, secondsSince(t0));
                 case Detection.Pairs p -> pairs(ctx, e, subset, p, o, t0);
             };
+        } catch (DetectorSkipped ex) {
+            return DetectorOutcome.skipped(e.name(), e.issue(), ex.getMessage());
         } catch (CleanRankException ex) {
             return DetectorOutcome.failed(e.name(), e.issue(), ex.getMessage(), secondsSince(t0));
         } catch (RuntimeException | OutOfMemoryError | StackOverflowError ex) {

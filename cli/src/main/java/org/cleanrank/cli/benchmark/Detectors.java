@@ -2,7 +2,6 @@ package org.cleanrank.cli.benchmark;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.cleanrank.CleanRankException;
 import org.cleanrank.cli.benchmark.DetectorEntry.Input;
 import org.cleanrank.cli.report.IssueType;
 import org.cleanrank.detect.SelfClean;
@@ -61,7 +60,7 @@ public final class Detectors {
         l.add(new DetectorEntry("SelfClean", "selfclean", IssueType.LABEL_ERRORS, Input.EMBEDDINGS_AND_LABELS, (ctx, s) -> {
             SelfClean.Result r = selfClean(ctx, s);
             if (r.labelErrors() == null) {
-                throw new CleanRankException(r.labelErrorsSkipped());
+                throw new DetectorSkipped(r.labelErrorsSkipped());
             }
             return new Detection.Samples(r.labelErrors());
         }));
