@@ -34,8 +34,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "benchmark", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"CleanPatrick's comparison on a dataset: every applicable detector per issue type, its table,",
-                "and an audit report. Writes DIR/metrics.json, DIR/rankings/<issue>_<detector>.csv and DIR/report.html.",
+        description = {"CleanPatrick's comparison on a dataset: every detector, the metric table, report.html.",
+                "Runs every applicable detector per issue type, prints CleanPatrick's table and writes an audit report. Writes DIR/metrics.json, DIR/rankings/<issue>_<detector>.csv and DIR/report.html.",
                 "Embedding detectors need --embeddings; image detectors need images (--images, default DATASET/images)."})
 public final class BenchmarkCommand implements Callable<Integer> {
     @Option(names = "--dataset", required = true, paramLabel = "DIR",

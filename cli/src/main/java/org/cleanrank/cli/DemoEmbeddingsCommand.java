@@ -15,8 +15,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "demo-embeddings", mixinStandardHelpOptions = true,
-        description = {"SelfClean at scale, embeddings only: a seeded synthetic CleanPatrick-like embedding set",
-                "(default 2,000 x 384, 20 classes, planted near-duplicates, off-topic samples and label errors), SelfClean's",
+        description = {"SelfClean at scale on a synthetic embedding set (embeddings only, no images).",
+                "A seeded synthetic CleanPatrick-like embedding set (default 2,000 x 384, 20 classes, planted near-duplicates, off-topic samples and label errors), SelfClean's",
                 "three rankings, and CleanPatrick's metric table per issue type. --out writes the set (.npy) and rankings",
                 "(the input of bench/reference/time_selfclean.py)."})
 final class DemoEmbeddingsCommand implements Callable<Integer> {

@@ -136,12 +136,12 @@ final class DetectCommand implements Callable<Integer> {
     }
 
     private SampleRanking noiseRank(StderrProgress progress) {
-        FloatMatrix x = matrix(progress);
-        // NoiseRank keys its prototypes on the label values themselves (classes 0..C-1 of np.unique), so an
-        // integer .npy is used as given; text labels (CSV) are numbered in order of first appearance
         if (labels == null) {
             throw new CleanRankException(detector + " needs --labels L.npy (one label per embedding row)");
         }
+        FloatMatrix x = matrix(progress);
+        // NoiseRank keys its prototypes on the label values themselves (classes 0..C-1 of np.unique), so an
+        // integer .npy is used as given; text labels (CSV) are numbered in order of first appearance
         int[] lab = labels.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".npy")
                 ? Labels.loadClassIndices(labels, x.rows(), Integer.MAX_VALUE) : requireLabels(x.rows());
         NoiseRank nr = NoiseRank.builder().seed(seedGiven ? seed : 42).threads(threads).build();
@@ -169,6 +169,9 @@ final class DetectCommand implements Callable<Integer> {
             int[] lab = Labels.loadClassIndices(labels, probs.rows(), probs.classes());
             p = LabeledProbabilities.of(probs.data(), probs.classes(), lab);
         } else {
+            if (labels == null) {
+                throw new CleanRankException("cl needs --labels L.npy|L.csv (one label per embedding row)");
+            }
             FloatMatrix x = matrix(progress);
             p = BuiltInClassifier.outOfFold(x, requireLabels(x.rows()), seed, threads, progress);
         }
