@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"The whole CleanPatrick comparison on a generated dataset: no download, one command.",
                 "Generates (seeded) a small CleanPatrick-like dataset (drawn lesion pictures, near-duplicate variants,",
-                "off-topic pictures, embeddings, labels with planted
+                "off-topic pictures, embeddings, labels with planted",
                 "errors, ground truth in CleanPatrick's formats) into OUT/dataset, then runs `benchmark` on it: every",
                 "detector per issue type, CleanPatrick's table, OUT/metrics.json, OUT/rankings/ and OUT/report.html."})
 final class DemoCommand implements Callable<Integer> {
