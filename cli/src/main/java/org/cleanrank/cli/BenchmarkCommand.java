@@ -153,14 +153,30 @@ public final class BenchmarkCommand implements Callable<Integer> {
 
         List<DetectorEntry> entries = select(Detectors.all());
         RunContext ctx = new RunContext(data, threads, seed, progress);
+        List<ImageFolder.Failure> failures = List.of();
         if (data.hasImages() && entries.stream().anyMatch(e -> e.needs() == DetectorEntry.Input.IMAGES)) {
             // decode once for every image detector, timed on its own (not charged to the first detector)
             long t0 = System.nanoTime();
             RunContext.ImageFeatures f = ctx.imageFeatures();
+            failures = f.failures();
             progress.message(String.format(Locale.ROOT, "decoded %d images (pHash x2, SSIM thumbnails) in %.2f s; %d unreadable",
-                    f.samples().length, (System.nanoTime() - t0) / 1e9, f.failures().size()));
+                    f.samples().length, (System.nanoTime() - t0) / 1e9, failures.size()));
+            for (ImageFolder.Failure fail : failures) {
+                progress.message("skipped " + fail.message());
+            }
         }
+        Map<String, String> info = new LinkedHashMap<>();
+        info.put("dataset", dataset.toAbsolutePath().toString());
+        info.put("format", ds.format().name().toLowerCase(Locale.ROOT));
+        info.put("samples", String.valueOf(n));
+        info.put("embeddings", embeddings == null ? "none" : embeddings + " (" + (x == null ? 0 : x.rows()) + " rows matched)");
+        info.put("images", imageDir == null ? "none" : imageDir + " (" + Arrays.stream(imagePaths).filter(p -> p != null).count()
+                + " found, " + failures.size() + " unreadable)");
+        info.put("kernels", KernelProvider.get().name());
+        info.put("seed", String.valueOf(seed));
+
         int[] count = {0};
+        List<DetectorOutcome> done = new ArrayList<>();
         List<DetectorOutcome> outcomes = BenchmarkRunner.run(ctx, entries, new BenchmarkRunner.Options(out, pairs, reportItems),
                 new BenchmarkRunner.Listener() {
                     @Override
@@ -178,23 +194,11 @@ public final class BenchmarkCommand implements Callable<Integer> {
                             progress.message(o.issue().title() + ": " + o.detector() + " " + o.status().name().toLowerCase(Locale.ROOT)
                                     + ": " + o.message());
                         }
+                        // metrics so far, rewritten after every detector: a run that dies later keeps them
+                        done.add(o);
+                        BenchmarkFiles.writeMetricsJson(out.resolve("metrics.json"), info, done);
                     }
                 });
-        List<ImageFolder.Failure> failures = ctx.imageFeatures().failures();
-        for (ImageFolder.Failure f : failures) {
-            progress.message("skipped " + f.message());
-        }
-
-        Map<String, String> info = new LinkedHashMap<>();
-        info.put("dataset", dataset.toAbsolutePath().toString());
-        info.put("format", ds.format().name().toLowerCase(Locale.ROOT));
-        info.put("samples", String.valueOf(n));
-        info.put("embeddings", embeddings == null ? "none" : embeddings + " (" + (x == null ? 0 : x.rows()) + " rows matched)");
-        info.put("images", imageDir == null ? "none" : imageDir + " (" + Arrays.stream(imagePaths).filter(p -> p != null).count()
-                + " found, " + failures.size() + " unreadable)");
-        info.put("kernels", KernelProvider.get().name());
-        info.put("seed", String.valueOf(seed));
-        BenchmarkFiles.writeMetricsJson(out.resolve("metrics.json"), info, outcomes);
         SampleCatalog catalog = new SampleCatalog() {
             @Override
             public int size() {
