@@ -54,6 +54,10 @@ public final class BenchmarkCommand implements Callable<Integer> {
             + " metadata order")
     Path ids;
 
+    @Option(names = "--metadata", paramLabel = "fitzpatrick17k.csv",
+            description = "Fitzpatrick17k's metadata CSV for the three-file release (default: found in DATASET or its parent)")
+    Path metadata;
+
     @Option(names = "--labels-column", paramLabel = "C", description = "metadata column with the class labels"
             + " (default: 'label' in fitzpatrick17k.csv, 'granular_partition_label' in the consolidated table)")
     String labelsColumn;
@@ -102,6 +106,9 @@ public final class BenchmarkCommand implements Callable<Integer> {
         LoadOptions opts = LoadOptions.defaults();
         if (labelsColumn != null) {
             opts = opts.withLabelsColumn(labelsColumn);
+        }
+        if (metadata != null) {
+            opts = opts.withMetadataCsv(metadata);
         }
         CleanPatrickDataset ds = CleanPatrickDataset.load(dataset, opts);
         progress.message(ds.summary());
