@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.cleanrank.cli.report.HeadlessChromium;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,6 +41,14 @@ class BenchmarkCliTest {
         assertEquals("skipped", m.get("off_topic").get("SelfClean").get("status").asText());
         assertTrue(Files.exists(out.resolve("report.html")));
         assertTrue(Files.readAllLines(out.resolve("rankings/near_duplicates_ssim.csv")).get(0).startsWith("rank,i,j,md5hash_i"));
+
+        // the report the command wrote opens in a real browser: every plot and thumbnail loads, no script error
+        HeadlessChromium.require();
+        HeadlessChromium.Page page = HeadlessChromium.open(out.resolve("report.html"), dir);
+        String total = HeadlessChromium.attribute(page.dom(), "data-images-total");
+        assertTrue(total != null && Integer.parseInt(total) > 9 + 3 * 24, "plots and pair thumbnails: " + total + "\n" + page.log());
+        assertEquals("0", HeadlessChromium.attribute(page.dom(), "data-images-broken"));
+        assertEquals("0", HeadlessChromium.attribute(page.dom(), "data-page-errors"));
     }
 
     @Test

@@ -12,11 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.cleanrank.eval.RankingCurves;
 import org.cleanrank.eval.RankingMetrics;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,13 +45,7 @@ class AuditReportBrowserTest {
     }
 
     private static void requireBrowser() {
-        if (HeadlessChromium.executable() == null) {
-            boolean required = Boolean.getBoolean("cleanrank.requireBrowser");
-            if (required) {
-                throw new AssertionError("chromium not found: apt-get install chromium (see README)");
-            }
-            Assumptions.abort("chromium not installed; apt-get install chromium to run the report browser test");
-        }
+        HeadlessChromium.require();
     }
 
     private static Path writeReport(Path dir) {
@@ -144,8 +135,7 @@ class AuditReportBrowserTest {
     }
 
     static String attribute(String dom, String name) {
-        Matcher m = Pattern.compile(name + "=\"([^\"]*)\"").matcher(dom);
-        return m.find() ? m.group(1) : null;
+        return HeadlessChromium.attribute(dom, name);
     }
 
     private static int count(String s, String what) {

@@ -12,10 +12,10 @@ import java.util.concurrent.TimeUnit;
  * Chromium's own log, for failure messages).
  * Flags as the machine notes require: no sandbox (root), no background networking (closed network).
  */
-final class HeadlessChromium {
-    record Page(String dom, String log) {}
+public final class HeadlessChromium {
+    public record Page(String dom, String log) {}
 
-    static Path executable() {
+    public static Path executable() {
         for (String p : new String[] {"/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"}) {
             if (Files.isExecutable(Path.of(p))) {
                 return Path.of(p);
@@ -24,7 +24,23 @@ final class HeadlessChromium {
         return null;
     }
 
-    static Page open(Path html, Path scratch) throws IOException, InterruptedException {
+    /** Skips (or, with -Dcleanrank.requireBrowser=true as in CI, fails) when Chromium is not installed. */
+    public static void require() {
+        if (executable() == null) {
+            if (Boolean.getBoolean("cleanrank.requireBrowser")) {
+                throw new AssertionError("chromium not found: apt-get install chromium (see README)");
+            }
+            org.junit.jupiter.api.Assumptions.abort("chromium not installed; apt-get install chromium to run the browser tests");
+        }
+    }
+
+    /** The value of a data-* attribute the report's self-check script sets on body, or null. */
+    public static String attribute(String dom, String name) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(name + "=\"([^\"]*)\"").matcher(dom);
+        return m.find() ? m.group(1) : null;
+    }
+
+    public static Page open(Path html, Path scratch) throws IOException, InterruptedException {
         Path exe = executable();
         Path profile = Files.createDirectories(scratch.resolve("chromium-profile"));
         Path out = scratch.resolve("dom.html");
