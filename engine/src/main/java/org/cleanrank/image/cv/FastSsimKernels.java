@@ -48,14 +48,13 @@ public final class FastSsimKernels {
     }
 
     /**
-     * By name: "plain", "panama" or "panama-v1" (the previous SIMD twin, for benchmark comparisons); null
-     * when Panama is not available.
+     * By name: "plain" or "panama"; null when Panama is not available. (The first SIMD twin, v1, measured
+     * against the current one in results/ssim-v2-jmh.json, is in the git history.)
      */
     public static FastSsimKernel byName(String name) {
         return switch (name) {
             case "plain" -> plain();
             case "panama" -> panamaOrNull();
-            case "panama-v1" -> Holder.PANAMA == null ? null : new PanamaFastSsimV1();
             default -> throw new IllegalArgumentException("unknown fast SSIM twin " + name);
         };
     }

@@ -155,16 +155,6 @@ class FastSsimTwinsTest {
         }
     }
 
-    @Test
-    void previousPanamaTwinStillAgrees() {
-        List<Raster8> imgs = random(16, 64, 64, 5, true);
-        float[] v1 = FastSsim.distanceMatrix(imgs, 2, FastSsimKernels.byName("panama-v1"));
-        float[] v2 = FastSsim.distanceMatrix(imgs, 2, panama());
-        for (int k = 0; k < v1.length; k++) {
-            assertEquals(Float.floatToRawIntBits(v1[k]), Float.floatToRawIntBits(v2[k]), "entry " + k);
-        }
-    }
-
     /** The double path (float)(s * (1./49)) equals the correctly rounded float32 s / 49 for every possible sum. */
     @Test
     void boxMeanConversionIsTheCorrectlyRoundedQuotient() {
