@@ -1,5 +1,7 @@
 package org.cleanrank.outlier;
 
+import org.cleanrank.eval.NumpySum;
+
 /**
  * The sign of {@code scipy.stats.skew(column)} (scipy 1.10.1, bias=True) for a float32 column, with the
  * NaN that scipy returns for a (nearly) constant column mapped to 0 as PyOD's
@@ -43,45 +45,12 @@ final class ScipySkew {
 
     static float sum(float[] a, boolean pairwise) {
         if (pairwise) {
-            return pairwiseSum(a, 0, a.length);
+            return NumpySum.sum(a, 0, a.length);
         }
         float s = 0f;
         for (float v : a) {
             s += v;
         }
         return s;
-    }
-
-    /** numpy's float32 pairwise sum (blocks of 128, eight float32 partial sums). */
-    static float pairwiseSum(float[] a, int from, int n) {
-        if (n < 8) {
-            float res = 0f;
-            for (int i = 0; i < n; i++) {
-                res += a[from + i];
-            }
-            return res;
-        } else if (n <= 128) {
-            float r0 = a[from], r1 = a[from + 1], r2 = a[from + 2], r3 = a[from + 3];
-            float r4 = a[from + 4], r5 = a[from + 5], r6 = a[from + 6], r7 = a[from + 7];
-            int i;
-            for (i = 8; i < n - (n % 8); i += 8) {
-                r0 += a[from + i];
-                r1 += a[from + i + 1];
-                r2 += a[from + i + 2];
-                r3 += a[from + i + 3];
-                r4 += a[from + i + 4];
-                r5 += a[from + i + 5];
-                r6 += a[from + i + 6];
-                r7 += a[from + i + 7];
-            }
-            float res = ((r0 + r1) + (r2 + r3)) + ((r4 + r5) + (r6 + r7));
-            for (; i < n; i++) {
-                res += a[from + i];
-            }
-            return res;
-        }
-        int n2 = n / 2;
-        n2 -= n2 % 8;
-        return pairwiseSum(a, from, n2) + pairwiseSum(a, from + n2, n - n2);
     }
 }

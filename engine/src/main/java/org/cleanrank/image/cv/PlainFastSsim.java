@@ -1,8 +1,10 @@
 package org.cleanrank.image.cv;
 
+import org.cleanrank.eval.NumpySum;
+
 /**
  * The scalar twin: product image, {@link FastSsim#boxMean box filter}, map and
- * {@link NumpyFloat32#pairwiseSum pairwise mean}, step by step as the reference computes them, into
+ * {@link org.cleanrank.eval.NumpySum#sum(float[], int, int) pairwise mean}, step by step as the reference computes them, into
  * per-thread scratch buffers.
  */
 final class PlainFastSsim extends FastSsimKernel {
@@ -49,6 +51,6 @@ final class PlainFastSsim extends FastSsimKernel {
             float den = (a.muSq[i] + b.muSq[i] + FastSsim.C1) * (a.sigmaSq[i] + b.sigmaSq[i] + FastSsim.C2);
             map[i] = num / den;
         }
-        return NumpyFloat32.pairwiseSum(map, 0, n) / (float) n;
+        return NumpySum.sum(map, 0, n) / (float) n;
     }
 }
