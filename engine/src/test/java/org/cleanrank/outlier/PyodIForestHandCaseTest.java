@@ -100,6 +100,29 @@ class PyodIForestHandCaseTest {
                 new int[] {77, 147, 287, 217, 61, 7, 131, 49, 233, 126});
     }
 
+    @Test
+    void constantFeaturesAreCarriedAsSklearnDoes() {
+        // binary features: most features turn constant within a node, which exercises the splitter's
+        // features / constant_features bookkeeping and its draws
+        // W = np.array([[(i >> k) & 1 for k in range(6)] for i in range(64)] + [[3, 0, 1, 0, 1, 2]], dtype=np.float32)
+        // f = IsolationForest(random_state=5, contamination=0.1).fit(W); s = -f.decision_function(W)
+        // print([repr(float(v)) for v in s[:4]], repr(float(s[64])), np.argsort(-s)[:8].tolist())
+        float[][] w = new float[65][6];
+        for (int i = 0; i < 64; i++) {
+            for (int k = 0; k < 6; k++) {
+                w[i][k] = (i >> k) & 1;
+            }
+        }
+        w[64] = new float[] {3, 0, 1, 0, 1, 2};
+        FloatMatrix x = FloatMatrix.of(w);
+        PyodIForest forest = PyodIForest.builder().seed(5).threads(2).build();
+        double[] s = forest.decisionScores(x);
+        assertArrayEquals(new double[] {-0.000833507025564395, -0.003947992595088934, -0.0003127456287298491,
+            -0.0018735876434805565}, Arrays.copyOf(s, 4), 1e-15);
+        assertEquals(0.16079464775779118, s[64], 1e-15);
+        assertArrayEquals(new int[] {64, 10, 8, 42, 14, 11, 40, 2}, Arrays.copyOf(forest.rank(x).indices(), 8));
+    }
+
     private static void assertHead(PyodIForest forest, FloatMatrix x, double[] scores, int[] top) {
         double[] s = forest.decisionScores(x);
         for (int i = 0; i < scores.length; i++) {
@@ -107,6 +130,22 @@ class PyodIForestHandCaseTest {
         }
         SampleRanking r = forest.rank(x);
         assertArrayEquals(top, Arrays.copyOf(r.indices(), top.length));
+    }
+
+    @Test
+    void exp2IsCorrectlyRoundedWhereGlibcsPowIsNot() {
+        // 2^x to 60 digits (Python decimal: (Decimal(x) * Decimal(2).ln()).exp()) lies 0.4992, 0.4973, -0.49998
+        // and -0.49994 ulps from the double below; glibc's pow (numpy's np.power without AVX-512) rounds these
+        // near-midpoints the other way (0.41930016137604914, 0.43757657928075766, ..., 0.44336342568477466)
+        double[] x = {-1.2539447094529261, -1.1923925730725782, -1.20772676926034, -1.1734383318078334};
+        double[] correctlyRounded = {0.4193001613760491, 0.4375765792807576, 0.43295027106520945, 0.4433634256847747};
+        for (int i = 0; i < x.length; i++) {
+            assertEquals(correctlyRounded[i], Exp2.exp2(x[i]), 0.0, "2^" + x[i]);
+        }
+        assertEquals(0.5, Exp2.exp2(-1.0), 0.0);
+        assertEquals(0.25, Exp2.exp2(-2.0), 0.0);
+        assertEquals(1.0, Exp2.exp2(0.0), 0.0);
+        assertEquals(Math.sqrt(0.5), Exp2.exp2(-0.5), 0.0);
     }
 
     @Test
