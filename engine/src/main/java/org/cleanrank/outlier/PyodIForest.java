@@ -1,28 +1,39 @@
 package org.cleanrank.outlier;
 
 import java.util.Arrays;
-import java.util.BitSet;
-import java.util.SplittableRandom;
 import org.cleanrank.CleanRankException;
 import org.cleanrank.io.FloatMatrix;
+import org.cleanrank.label.classify.NumpyRandomState;
 import org.cleanrank.rank.SampleRanking;
 
 /**
- * PyOD's {@code IForest()} = scikit-learn 1.2.1's {@code IsolationForest(n_estimators=100,
- * max_samples='auto', max_features=1.0, bootstrap=False, contamination=0.1)}: each of
- * {@code nEstimators} {@link IsolationTree}s is grown on {@code min(maxSamples, n)} samples drawn without
- * replacement, height-limited to {@code ceil(log2(maxSamples))}; a sample's mean path length E(h) gives
- * {@code score_samples = -2^(-E(h) / c(maxSamples))}, {@code offset_} is its {@code contamination}
- * percentile (numpy's linear interpolation), and PyOD's {@code decision_scores_ = -(score_samples -
- * offset_)}.
+ * PyOD's {@code IForest(random_state=seed)} = scikit-learn 1.2.1's {@code IsolationForest(n_estimators=100,
+ * max_samples='auto', max_features=1.0, bootstrap=False, contamination=0.1, random_state=seed)}, reproduced
+ * draw for draw with numpy's legacy RandomState ({@link NumpyRandomState}):
+ * <ol>
+ * <li>{@code fit}: targets {@code y = RandomState(seed).uniform(size=n)} (they only matter through the
+ * trees' MSE criterion), {@code max_samples = min(256, n)}, {@code max_depth = ceil(log2(max(max_samples, 2)))};
+ * <li>{@code BaseBagging._fit}: a fresh {@code RandomState(seed).randint(2^31 - 1, size=n_estimators)} gives
+ * each tree its seed s; the tree's own random_state is {@code RandomState(s).randint(2^31 - 1)}
+ * ({@code _set_random_states}) and its rows are {@code sample_without_replacement(n, max_samples)} on
+ * another fresh {@code RandomState(s)} (fitted as weights 1 on the drawn rows, 0 elsewhere);
+ * <li>each {@link IsolationTree} is sklearn's ExtraTreeRegressor on those rows;
+ * <li>{@code score_samples = -2^(-depths / (n_estimators c(max_samples)))}, where depths sums per tree, in
+ * tree order, {@code (nodes on the path + c(leaf samples)) - 1.0}; {@code offset_} is its
+ * {@code contamination} percentile (numpy's linear interpolation), and PyOD's {@code decision_scores_ =
+ * -(score_samples - offset_)}.
+ * </ol>
+ * Trees grow in parallel (each has its own generators) and each sample sums its path lengths in tree
+ * order, so the scores depend on the seed only, never on the thread count.
  *
- * <p>sklearn's random numbers cannot be reproduced outside sklearn, so this forest has its own: one
- * {@link SplittableRandom} per tree, split in tree order from {@code seed}. Trees grow in parallel and
- * each sample sums its path lengths in tree order, so the scores depend on the seed only, never on the
- * thread count. Comparable to the reference by ranking metrics, not score by score.
+ * <p>Only the last ulps depend on the platform: c(n) uses a correctly rounded log ({@link Logs}) and the
+ * power a correctly rounded 2^x ({@link Exp2}), as glibc's log/pow nearly always are; numpy with Intel
+ * SVML (AVX-512, the golden machine) differs by a few ulps of score_samples (measured at most 2.2e-16).
  */
 public final class PyodIForest {
     private static final String NAME = "PyOD IForest";
+    /** sklearn.ensemble._bagging.MAX_INT = np.iinfo(np.int32).max. */
+    private static final long MAX_INT = Integer.MAX_VALUE;
     private final int nEstimators;
     private final int maxSamples;
     private final double contamination;
@@ -38,6 +49,9 @@ public final class PyodIForest {
         }
         if (!(b.contamination > 0 && b.contamination <= 0.5)) {
             throw new CleanRankException(NAME + ": contamination = " + b.contamination + "; it must be in (0, 0.5]");
+        }
+        if (b.seed < 0 || b.seed > 0xFFFFFFFFL) {
+            throw new CleanRankException(NAME + ": seed = " + b.seed + "; numpy's RandomState takes seeds in [0, 2^32 - 1]");
         }
         this.nEstimators = b.nEstimators;
         this.maxSamples = b.maxSamples;
@@ -73,22 +87,9 @@ public final class PyodIForest {
     double[] scoreSamples(FloatMatrix x) {
         OutlierInputs.require(x, NAME, 1);
         int n = x.rows(), d = x.cols();
-        // 'auto' = min(256, n); sklearn also caps an explicit max_samples at n (with a warning)
-        int psi = Math.min(maxSamples == 0 ? 256 : maxSamples, n);
-        // ceil(log2(max(psi, 2))), exact for integers: the smallest depth with 2^depth >= psi
-        int maxDepth = 32 - Integer.numberOfLeadingZeros(Math.max(psi, 2) - 1);
-        SplittableRandom root = new SplittableRandom(seed);
-        SplittableRandom[] rngs = new SplittableRandom[nEstimators];
-        for (int t = 0; t < nEstimators; t++) {
-            rngs[t] = root.split();
-        }
         float[] data = x.data();
-        IsolationTree[] trees = new IsolationTree[nEstimators];
-        int depthLimit = maxDepth;
-        Workers.forEach(threads, nEstimators, t -> {
-            int[] sample = subsample(n, psi, rngs[t]);
-            trees[t] = IsolationTree.grow(data, d, sample, depthLimit, rngs[t]);
-        });
+        IsolationTree[] trees = fit(data, n, d);
+        int psi = psi(n);
         double denominator = nEstimators * IsolationTree.averagePathLength(psi);
         double[] scores = new double[n];
         int block = 256;
@@ -101,38 +102,46 @@ public final class PyodIForest {
                 }
                 // sklearn: one training sample gives 0 / 0; np.divide(..., out=ones) makes the ratio 1 (score -0.5)
                 double ratio = denominator != 0 ? depths / denominator : 1.0;
-                scores[i] = -Math.pow(2, -ratio);
+                scores[i] = -Exp2.exp2(-ratio);
             }
         });
         return scores;
     }
 
-    /** {@code psi} distinct row indices out of {@code n}, uniformly (sklearn: sample_without_replacement). */
-    static int[] subsample(int n, int psi, SplittableRandom rng) {
-        if ((long) psi * 4 >= n) { // partial Fisher-Yates
-            int[] all = new int[n];
-            for (int i = 0; i < n; i++) {
-                all[i] = i;
-            }
-            for (int i = 0; i < psi; i++) {
-                int j = i + rng.nextInt(n - i);
-                int tmp = all[i];
-                all[i] = all[j];
-                all[j] = tmp;
-            }
-            return Arrays.copyOf(all, psi);
+    /** max_samples_: 'auto' = min(256, n); an explicit count is capped at n, as sklearn does (with a warning). */
+    private int psi(int n) {
+        return Math.min(maxSamples == 0 ? 256 : maxSamples, n);
+    }
+
+    /** The fitted trees, in estimators_ order. */
+    IsolationTree[] fit(float[] data, int n, int d) {
+        int psi = psi(n);
+        int maxDepth = 32 - Integer.numberOfLeadingZeros(Math.max(psi, 2) - 1); // ceil(log2(max(psi, 2)))
+        NumpyRandomState rnd = new NumpyRandomState(seed);
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) {
+            y[i] = uniform(rnd);
         }
-        BitSet taken = new BitSet(n); // few of many: rejection
-        int[] out = new int[psi];
-        int k = 0;
-        while (k < psi) {
-            int r = rng.nextInt(n);
-            if (!taken.get(r)) {
-                taken.set(r);
-                out[k++] = r;
-            }
+        NumpyRandomState bagging = new NumpyRandomState(seed);
+        long[] seeds = new long[nEstimators];
+        for (int t = 0; t < nEstimators; t++) {
+            seeds[t] = bagging.randint(0, MAX_INT);
         }
-        return out;
+        IsolationTree[] trees = new IsolationTree[nEstimators];
+        Workers.forEach(threads, nEstimators, t -> {
+            long treeSeed = new NumpyRandomState(seeds[t]).randint(0, MAX_INT);
+            // features: sample_without_replacement(d, d) draws nothing; then the rows, on a fresh RandomState
+            int[] drawn = SampleWithoutReplacement.draw(n, psi, new NumpyRandomState(seeds[t]));
+            int[] rows = SampleWithoutReplacement.sortedRows(n, drawn);
+            trees[t] = IsolationTree.grow(data, d, rows, y, maxDepth, treeSeed);
+        });
+        return trees;
+    }
+
+    /** RandomState.uniform(): random_sample's 53-bit double (a >> 5, b >> 6) of two 32-bit draws. */
+    private static double uniform(NumpyRandomState r) {
+        long a = r.nextUint32() >>> 5, b = r.nextUint32() >>> 6;
+        return (a * 67108864.0 + b) / 9007199254740992.0;
     }
 
     /** {@code np.percentile(a, q)} with numpy 1.24's default 'linear' method (its lerp included). */
@@ -182,7 +191,7 @@ public final class PyodIForest {
             return this;
         }
 
-        /** The forest's random seed (default 0): same seed, same scores, whatever the thread count. */
+        /** The forest's random_state (default 0, in [0, 2^32 - 1]): same seed, same trees as sklearn, whatever the thread count. */
         public Builder seed(long s) {
             this.seed = s;
             return this;
