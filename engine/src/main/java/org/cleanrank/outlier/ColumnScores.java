@@ -1,5 +1,7 @@
 package org.cleanrank.outlier;
 
+import org.cleanrank.concurrent.ParallelTasks;
+
 import org.cleanrank.eval.NumpySum;
 
 /**
@@ -32,7 +34,7 @@ final class ColumnScores {
     double[] rowSums(int threads) {
         double[] out = new double[n];
         int blocks = (n + ROW_BLOCK - 1) / ROW_BLOCK;
-        Workers.forEach(threads, blocks, b -> {
+        ParallelTasks.forEach(blocks, threads, b -> {
             double[] row = new double[d];
             int end = Math.min(n, (b + 1) * ROW_BLOCK);
             for (int i = b * ROW_BLOCK; i < end; i++) {

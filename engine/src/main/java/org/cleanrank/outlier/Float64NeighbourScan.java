@@ -1,5 +1,7 @@
 package org.cleanrank.outlier;
 
+import org.cleanrank.concurrent.ParallelTasks;
+
 import org.cleanrank.io.FloatMatrix;
 
 /**
@@ -17,7 +19,7 @@ final class Float64NeighbourScan {
         int n = x.rows(), d = x.cols();
         float[] a = x.data();
         double[] out = new double[n];
-        Workers.forEach(threads, (n + BLOCK - 1) / BLOCK, b -> {
+        ParallelTasks.forEach((n + BLOCK - 1) / BLOCK, threads, b -> {
             double[] best = new double[k];
             double[] row = new double[d];
             for (int i = b * BLOCK, end = Math.min(n, (b + 1) * BLOCK); i < end; i++) {

@@ -1,5 +1,7 @@
 package org.cleanrank.outlier;
 
+import org.cleanrank.concurrent.ParallelTasks;
+
 import java.util.Arrays;
 import org.cleanrank.io.FloatMatrix;
 import org.cleanrank.rank.SampleRanking;
@@ -37,7 +39,7 @@ public final class PyodEcod {
         int n = x.rows(), d = x.cols();
         double[] tail = negativeLogEcdf(n);
         ColumnScores o = new ColumnScores(n, d);
-        Workers.forEach(threads, d, f -> feature(x, f, tail, o));
+        ParallelTasks.forEach(d, threads, f -> feature(x, f, tail, o));
         return o.rowSums(threads);
     }
 

@@ -1,5 +1,7 @@
 package org.cleanrank.outlier;
 
+import org.cleanrank.concurrent.ParallelTasks;
+
 import org.cleanrank.CleanRankException;
 import org.cleanrank.io.FloatMatrix;
 import org.cleanrank.rank.SampleRanking;
@@ -49,7 +51,7 @@ public final class PyodHbos {
         OutlierInputs.require(x, NAME, 1);
         int n = x.rows(), d = x.cols();
         ColumnScores o = new ColumnScores(n, d);
-        Workers.forEach(threads, d, f -> feature(x.column(f), f, o));
+        ParallelTasks.forEach(d, threads, f -> feature(x.column(f), f, o));
         double[] s = o.rowSums(threads);
         for (int i = 0; i < n; i++) {
             s[i] = -1 * s[i]; // pyod invert_order

@@ -1,5 +1,7 @@
 package org.cleanrank.outlier;
 
+import org.cleanrank.concurrent.ParallelTasks;
+
 import java.util.Arrays;
 import org.cleanrank.CleanRankException;
 import org.cleanrank.io.FloatMatrix;
@@ -93,7 +95,7 @@ public final class PyodIForest {
         double denominator = nEstimators * IsolationTree.averagePathLength(psi);
         double[] scores = new double[n];
         int block = 256;
-        Workers.forEach(threads, (n + block - 1) / block, b -> {
+        ParallelTasks.forEach((n + block - 1) / block, threads, b -> {
             int end = Math.min(n, (b + 1) * block);
             for (int i = b * block; i < end; i++) {
                 double depths = 0.0;
@@ -128,7 +130,7 @@ public final class PyodIForest {
             seeds[t] = bagging.randint(0, MAX_INT);
         }
         IsolationTree[] trees = new IsolationTree[nEstimators];
-        Workers.forEach(threads, nEstimators, t -> {
+        ParallelTasks.forEach(nEstimators, threads, t -> {
             long treeSeed = new NumpyRandomState(seeds[t]).randint(0, MAX_INT);
             // features: sample_without_replacement(d, d) draws nothing; then the rows, on a fresh RandomState
             int[] drawn = SampleWithoutReplacement.draw(n, psi, new NumpyRandomState(seeds[t]));

@@ -1,5 +1,7 @@
 package org.cleanrank.label.cl;
 
+import org.cleanrank.concurrent.ParallelTasks;
+
 import java.util.List;
 import java.util.function.Function;
 import org.cleanrank.CleanRankException;
@@ -69,10 +71,10 @@ public final class LabelIssueFilter {
             case PRUNE_BY_NOISE_RATE, PRUNE_BY_CLASS, BOTH -> {
                 long[][] prune = pruneCountMatrix(requireJoint(joint, p).counts(), minExamplesPerClass, fracNoise);
                 boolean[] byClass = by == FilterBy.PRUNE_BY_NOISE_RATE ? null
-                        : assemble(p, PerClass.run(p.classes(), threads,
+                        : assemble(p, ParallelTasks.map(p.classes(), threads,
                                 k -> pruneByClass(p, k, prune, minExamplesPerClass, argsort)));
                 boolean[] byNoise = by == FilterBy.PRUNE_BY_CLASS ? null
-                        : assemble(p, PerClass.run(p.classes(), threads,
+                        : assemble(p, ParallelTasks.map(p.classes(), threads,
                                 k -> pruneByNoiseRate(p, k, prune, minExamplesPerClass, argsort)));
                 if (by == FilterBy.BOTH) {
                     for (int i = 0; i < n; i++) {

@@ -1,5 +1,7 @@
 package org.cleanrank.label.noiserank;
 
+import org.cleanrank.concurrent.ParallelTasks;
+
 import org.cleanrank.CleanRankException;
 import org.cleanrank.eval.NumpySum;
 import org.cleanrank.io.FloatMatrix;
@@ -64,7 +66,7 @@ public final class DependenceGraph {
         float[] xs = x.data();
         float[] ps = prototypes.data();
         double[] out = new double[n];
-        Parallel.forEach(n, threads, i -> {
+        ParallelTasks.forEach(n, threads, i -> {
             double[] terms = new double[np];
             int yi = labels[i];
             for (int j = 0; j < np; j++) {

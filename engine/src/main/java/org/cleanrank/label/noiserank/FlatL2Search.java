@@ -1,5 +1,7 @@
 package org.cleanrank.label.noiserank;
 
+import org.cleanrank.concurrent.ParallelTasks;
+
 import org.cleanrank.CleanRankException;
 import org.cleanrank.io.FloatMatrix;
 
@@ -52,7 +54,7 @@ public final class FlatL2Search {
         float[] dists = new float[nq * k];
         // queries in groups so each block of samples is reused from cache by GROUP queries
         int groups = (nq + GROUP - 1) / GROUP;
-        Parallel.forEach(groups, threads, g -> {
+        ParallelTasks.forEach(groups, threads, g -> {
             int g0 = g * GROUP;
             int g1 = Math.min(nq, g0 + GROUP);
             float[][] dist = new float[g1 - g0][n];

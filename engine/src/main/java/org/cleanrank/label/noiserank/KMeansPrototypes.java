@@ -1,5 +1,7 @@
 package org.cleanrank.label.noiserank;
 
+import org.cleanrank.concurrent.ParallelTasks;
+
 import it.unimi.dsi.fastutil.ints.IntAVLTreeSet;
 import it.unimi.dsi.fastutil.ints.IntOpenHashSet;
 import org.cleanrank.CleanRankException;
@@ -86,7 +88,7 @@ public final class KMeansPrototypes {
             }
         }
         KMeans.Result[][] runs = new KMeans.Result[classes][nInit];
-        Parallel.forEach(classes * nInit, threads, t -> {
+        ParallelTasks.forEach(classes * nInit, threads, t -> {
             int c = t / nInit;
             int r = t % nInit;
             if (models[c] != null) {

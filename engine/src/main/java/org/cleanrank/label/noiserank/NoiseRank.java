@@ -1,5 +1,7 @@
 package org.cleanrank.label.noiserank;
 
+import org.cleanrank.concurrent.ParallelTasks;
+
 import org.cleanrank.CleanRankException;
 import org.cleanrank.io.FloatMatrix;
 import org.cleanrank.rank.NumpyArgsort;
@@ -40,7 +42,7 @@ public final class NoiseRank {
         this.bFactor = bd.bFactor;
         this.seed = bd.seed;
         this.voteKernel = bd.voteKernel;
-        this.threads = Parallel.resolve(bd.threads);
+        this.threads = ParallelTasks.resolve(bd.threads);
     }
 
     /** The reference defaults. */
