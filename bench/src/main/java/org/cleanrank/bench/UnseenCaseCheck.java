@@ -4,8 +4,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.cleanrank.io.FloatMatrix;
 import org.cleanrank.io.NpyArray;
+import org.cleanrank.label.cl.ConfidentJoint;
+import org.cleanrank.label.cl.FilterBy;
+import org.cleanrank.label.cl.LabelIssueFilter;
+import org.cleanrank.label.cl.LabelQuality;
+import org.cleanrank.label.cl.LabeledProbabilities;
+import org.cleanrank.label.cl.QualityMethod;
 import org.cleanrank.label.noiserank.FlatL2Search;
 import org.cleanrank.label.noiserank.Neighbours;
+import org.cleanrank.outlier.PyodEcod;
+import org.cleanrank.outlier.PyodHbos;
 import org.cleanrank.outlier.PyodKnn;
 
 /**
@@ -54,6 +62,83 @@ public final class UnseenCaseCheck {
                 }
             }
             System.out.printf("PyOD KNN d=%4d: scores bit-equal %d/%d, max relative diff %.2g%n", d, bitEqual, s.length, maxRel);
+        }
+        for (int d : new int[] {5, 33, 200}) {
+            if (!Files.exists(dir.resolve("pyod_X" + d + ".npy"))) {
+                continue;
+            }
+            FloatMatrix x = FloatMatrix.load(dir.resolve("pyod_X" + d + ".npy"));
+            compareScores("PyOD ECOD d=" + d, PyodEcod.defaults().decisionScores(x), dir.resolve("pyod_ecod" + d + ".npy"));
+            compareScores("PyOD HBOS d=" + d, PyodHbos.defaults().decisionScores(x), dir.resolve("pyod_hbos" + d + ".npy"));
+        }
+        for (int c : new int[] {7, 25}) {
+            if (!Files.exists(dir.resolve("cl_pp" + c + ".npy"))) {
+                continue;
+            }
+            double[] pp = doubles(dir.resolve("cl_pp" + c + ".npy"));
+            long[] raw = longs(dir.resolve("cl_labels" + c + ".npy"));
+            int[] labels = new int[raw.length];
+            for (int i = 0; i < labels.length; i++) {
+                labels[i] = (int) raw[i];
+            }
+            LabeledProbabilities p = LabeledProbabilities.of(pp, c, labels);
+            long[][] joint = ConfidentJoint.compute(p, true).counts();
+            long[] refJoint = longs(dir.resolve("cl_joint" + c + ".npy"));
+            int jointDiff = 0;
+            for (int i = 0; i < c; i++) {
+                for (int j = 0; j < c; j++) {
+                    jointDiff += joint[i][j] == refJoint[i * c + j] ? 0 : 1;
+                }
+            }
+            System.out.printf("cleanlab C=%d: calibrated confident joint entries differing %d/%d%n", c, jointDiff, c * c);
+            for (QualityMethod m : QualityMethod.values()) {
+                compareScores("cleanlab C=" + c + " label quality " + m.referenceName(), LabelQuality.scores(p, m),
+                        dir.resolve("cl_quality_" + m.referenceName() + c + ".npy"));
+            }
+            LabelIssueFilter filter = new LabelIssueFilter(0);
+            for (FilterBy f : FilterBy.values()) {
+                boolean[] mask = filter.find(p, f);
+                long[] ref = longs(dir.resolve("cl_mask_" + f.referenceName() + c + ".npy"));
+                int diff = 0;
+                int flagged = 0;
+                for (int i = 0; i < mask.length; i++) {
+                    diff += (mask[i] ? 1 : 0) == ref[i] ? 0 : 1;
+                    flagged += (int) ref[i];
+                }
+                System.out.printf("cleanlab C=%d: mask %s differs on %d/%d samples (%d flagged)%n", c, f.referenceName(), diff, mask.length, flagged);
+            }
+        }
+    }
+
+    private static void compareScores(String what, double[] s, Path reference) {
+        double[] ref = doubles(reference);
+        int bitEqual = 0;
+        double maxRel = 0;
+        for (int i = 0; i < s.length; i++) {
+            bitEqual += ref[i] == s[i] ? 1 : 0;
+            double scale = Math.max(Math.abs(ref[i]), 1e-300);
+            maxRel = Math.max(maxRel, Math.abs(ref[i] - s[i]) / scale);
+        }
+        System.out.printf("%s: bit-equal %d/%d, max relative diff %.2g%n", what, bitEqual, s.length, maxRel);
+    }
+
+    private static double[] doubles(Path p) {
+        try (NpyArray a = NpyArray.open(p)) {
+            double[] out = new double[(int) a.elementCount()];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = a.getDouble(i);
+            }
+            return out;
+        }
+    }
+
+    private static long[] longs(Path p) {
+        try (NpyArray a = NpyArray.open(p)) {
+            long[] out = new long[(int) a.elementCount()];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = a.getLong(i);
+            }
+            return out;
         }
     }
 }
