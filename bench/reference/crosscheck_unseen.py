@@ -73,4 +73,17 @@ for c, n in [(7, 1500), (25, 800)]:
         np.save(os.path.join(out, f"cl_quality_{m}{c}.npy"), get_label_quality_scores(labels, pp, method=m))
     for f in ["prune_by_noise_rate", "prune_by_class", "both", "confident_learning", "predicted_neq_given"]:
         np.save(os.path.join(out, f"cl_mask_{f}{c}.npy"), find_label_issues(labels, pp, filter_by=f).astype(np.int8))
+# sklearn AdaBoostClassifier(random_state=0) (SAMME.R, 50 stumps) fit on a training split, probabilities on the rest
+from sklearn.ensemble import AdaBoostClassifier
+rng = np.random.default_rng(17)
+for c, d in [(3, 10), (6, 48)]:
+    n = 600
+    y = rng.integers(0, c, n)
+    X = (rng.standard_normal((n, d)) + np.eye(c, d)[y] * 1.5).astype(np.float32)
+    X[:, -1] = np.round(X[:, -1])  # ties in one feature
+    train = np.arange(n) % 3 != 0
+    proba = AdaBoostClassifier(random_state=0).fit(X[train], y[train]).predict_proba(X[~train])
+    np.save(os.path.join(out, f"ada_X{c}.npy"), X)
+    np.save(os.path.join(out, f"ada_y{c}.npy"), y.astype(np.int64))
+    np.save(os.path.join(out, f"ada_P{c}.npy"), proba)
 print("wrote", out, "faiss", faiss.__version__)

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.cleanrank.io.FloatMatrix;
 import org.cleanrank.io.NpyArray;
+import org.cleanrank.label.classify.AdaBoostSammeR;
 import org.cleanrank.label.cl.ConfidentJoint;
 import org.cleanrank.label.cl.FilterBy;
 import org.cleanrank.label.cl.LabelIssueFilter;
@@ -71,6 +72,7 @@ public final class UnseenCaseCheck {
             compareScores("PyOD ECOD d=" + d, PyodEcod.defaults().decisionScores(x), dir.resolve("pyod_ecod" + d + ".npy"));
             compareScores("PyOD HBOS d=" + d, PyodHbos.defaults().decisionScores(x), dir.resolve("pyod_hbos" + d + ".npy"));
         }
+        adaBoost(dir);
         for (int c : new int[] {7, 25}) {
             if (!Files.exists(dir.resolve("cl_pp" + c + ".npy"))) {
                 continue;
@@ -107,6 +109,28 @@ public final class UnseenCaseCheck {
                 }
                 System.out.printf("cleanlab C=%d: mask %s differs on %d/%d samples (%d flagged)%n", c, f.referenceName(), diff, mask.length, flagged);
             }
+        }
+    }
+
+    private static void adaBoost(Path dir) {
+        for (int c : new int[] {3, 6}) {
+            if (!Files.exists(dir.resolve("ada_X" + c + ".npy"))) {
+                continue;
+            }
+            FloatMatrix x = FloatMatrix.load(dir.resolve("ada_X" + c + ".npy"));
+            long[] y = longs(dir.resolve("ada_y" + c + ".npy"));
+            int[] train = java.util.stream.IntStream.range(0, x.rows()).filter(i -> i % 3 != 0).toArray();
+            int[] test = java.util.stream.IntStream.range(0, x.rows()).filter(i -> i % 3 == 0).toArray();
+            int[] trainLabels = java.util.Arrays.stream(train).map(i -> (int) y[i]).toArray();
+            double[][] p = new AdaBoostSammeR().fit(x, train, trainLabels, c).predictProba(x, test);
+            double[] ref = doubles(dir.resolve("ada_P" + c + ".npy"));
+            double max = 0;
+            for (int r = 0; r < p.length; r++) {
+                for (int k = 0; k < c; k++) {
+                    max = Math.max(max, Math.abs(p[r][k] - ref[r * c + k]));
+                }
+            }
+            System.out.printf("sklearn AdaBoost SAMME.R C=%d: held-out probabilities max |diff| %.2g over %d x %d%n", c, max, p.length, c);
         }
     }
 
