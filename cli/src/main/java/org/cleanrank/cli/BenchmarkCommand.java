@@ -102,7 +102,14 @@ public final class BenchmarkCommand implements Callable<Integer> {
     /** Outcomes and the report path. */
     public record Result(List<DetectorOutcome> outcomes, Path report) {}
 
+    /** Near-duplicate evaluation of every pair (the consolidated table) is refused beyond this many pairs. */
+    static final long MAX_EVERY_PAIR_EVALUATION = 20_000_000L;
+
     Result run(StderrProgress progress) {
+        if (pairs < 0) {
+            throw new CleanRankException("--pairs " + pairs + ": expected a count >= 0 of closest pairs to write per near-duplicate detector");
+        }
+        requireWritable(out);
         LoadOptions opts = LoadOptions.defaults();
         if (labelsColumn != null) {
             opts = opts.withLabelsColumn(labelsColumn);
@@ -117,8 +124,13 @@ public final class BenchmarkCommand implements Callable<Integer> {
         Path[] imagePaths = new Path[n];
         Path imageDir = images;
         if (imageDir == null) {
-            Path guess = (Files.isDirectory(dataset) ? dataset : dataset.toAbsolutePath().getParent()).resolve("images");
-            imageDir = Files.isDirectory(guess) ? guess : null;
+            // as the metadata CSV, the images may sit in the release folder or beside it
+            Path base = Files.isDirectory(dataset) ? dataset.toAbsolutePath() : dataset.toAbsolutePath().getParent();
+            for (Path guess : new Path[] {base.resolve("images"), base.getParent() == null ? null : base.getParent().resolve("images")}) {
+                if (imageDir == null && guess != null && Files.isDirectory(guess)) {
+                    imageDir = guess;
+                }
+            }
         }
         if (imageDir != null) {
             ImageIndex index = ImageIndex.build(imageDir, ds.ids(), verifyMd5, threads);
@@ -132,6 +144,10 @@ public final class BenchmarkCommand implements Callable<Integer> {
         int[] embeddingSamples = null;
         if (embeddings != null) {
             FloatMatrix all = FloatMatrix.load(embeddings);
+            if (ids == null && all.rows() != n) {
+                throw new CleanRankException(embeddings + ": " + all.rows() + " rows for " + n + " samples; give --ids IDS.csv"
+                        + " (the md5hash of each row) so rows can be matched to samples");
+            }
             EmbeddingRows rows = ids != null ? EmbeddingRows.fromIdsCsv(ids, ds.ids(), all.rows())
                     : EmbeddingRows.inSampleOrder(ds.ids(), all.rows());
             progress.message(rows.mismatch().summary());
@@ -144,10 +160,19 @@ public final class BenchmarkCommand implements Callable<Integer> {
             x = new FloatMatrix(embeddingSamples.length, all.cols(), data);
         }
 
-        PairLabels.AnnotatedPairs lt = ds.pairLabels().lowerTriangle();
-        int[] pl = new int[lt.labels().length];
-        for (int k = 0; k < pl.length; k++) {
-            pl[k] = lt.labels()[k];
+        PairLabels pl = ds.pairLabels();
+        AnnotatedPairs annotated = null;
+        String pairsUnavailable = null;
+        if (pl.everyPairLabelled() && pl.annotatedPairCount() > MAX_EVERY_PAIR_EVALUATION) {
+            pairsUnavailable = "this release labels every pair (" + pl.annotatedPairCount() + " pairs; the consolidated table has no"
+                    + " annotated negatives): too many to evaluate here; use the three-file release (annotated pairs only)";
+        } else {
+            PairLabels.AnnotatedPairs lt = pl.lowerTriangle();
+            int[] labels01 = new int[lt.labels().length];
+            for (int k = 0; k < labels01.length; k++) {
+                labels01[k] = lt.labels()[k];
+            }
+            annotated = new AnnotatedPairs(lt.rows(), lt.cols(), labels01);
         }
         String[] idArr = ds.ids().toArray(String[]::new);
         String[] labelNames = new String[n];
@@ -155,8 +180,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
             labelNames[i] = ds.labels().name(i);
         }
         BenchmarkData data = new BenchmarkData(dataset.getFileName().toString(), idArr, labelNames, ds.labels().codes(),
-                toInt(ds.offTopic()), toInt(ds.labelError()), new AnnotatedPairs(lt.rows(), lt.cols(), pl), imagePaths, x,
-                embeddingSamples);
+                toInt(ds.offTopic()), toInt(ds.labelError()), annotated, pairsUnavailable, imagePaths, x, embeddingSamples);
 
         List<DetectorEntry> entries = select(Detectors.all());
         RunContext ctx = new RunContext(data, threads, seed, progress);
@@ -230,6 +254,17 @@ public final class BenchmarkCommand implements Callable<Integer> {
         progress.message("writing the report");
         Path report = AuditReportWriter.write(out, "cleanrank audit: " + data.name(), outcomes, catalog, info);
         return new Result(outcomes, report);
+    }
+
+    /** Fails in one line before any work when the output folder cannot take the rankings and the report. */
+    private static void requireWritable(Path out) {
+        try {
+            Files.createDirectories(out.resolve("rankings"));
+            Path probe = Files.createTempFile(out.resolve("rankings"), ".write-test", ".tmp");
+            Files.delete(probe);
+        } catch (java.io.IOException | UnsupportedOperationException e) {
+            throw new CleanRankException(out + ": cannot write the results there (" + e.getMessage() + "); choose a writable --out folder");
+        }
     }
 
     private List<DetectorEntry> select(List<DetectorEntry> all) {

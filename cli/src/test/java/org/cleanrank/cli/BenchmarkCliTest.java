@@ -65,6 +65,25 @@ class BenchmarkCliTest {
     }
 
     @Test
+    void badOptionsFailInOneLineBeforeAnyWork() throws Exception {
+        Path notAFolder = Files.writeString(dir.resolve("file.txt"), "x");
+        String ds = images("cleanpatrick").toString();
+        String[][] cases = {
+            {"benchmark", "--dataset", ds, "--out", notAFolder.toString(), "--quiet"},
+            {"benchmark", "--dataset", ds, "--out", dir.resolve("o1").toString(), "--pairs", "-3", "--quiet"},
+            // 600 embedding rows for 37 samples and no --ids: refusing beats matching rows by position
+            {"benchmark", "--dataset", ds, "--out", dir.resolve("o2").toString(), "--embeddings",
+                Path.of(images("cleanpatrick").toString()).getParent().getParent().resolve("baselines/synth_n600_d64_seed1/embeddings.npy")
+                        .toString(), "--quiet"},
+        };
+        for (String[] a : cases) {
+            CliTest.Run r = CliTest.run(a);
+            assertEquals(2, r.code(), String.join(" ", a) + "\n" + r.err());
+            assertEquals(1, r.err().strip().lines().count(), r.err());
+        }
+    }
+
+    @Test
     void malformedDatasetIsOneLine() throws Exception {
         Path ds = Files.createDirectories(dir.resolve("bad"));
         Files.writeString(ds.resolve("cleanpatrick_consolidated.csv"), "md5hash,fitzpatrick,granular_partition_label,nd_clique,label_error,off_topic_sample\nnot-a-hash,1,a,1,0,0\n");

@@ -14,13 +14,14 @@ import org.cleanrank.io.FloatMatrix;
  * @param labels label codes 0..C-1 per sample (published labels, errors included)
  * @param offTopic 1 = off-topic sample
  * @param labelError 1 = label error
- * @param nearDuplicatePairs the annotated pairs (lower triangle order) with 0/1 labels
+ * @param nearDuplicatePairs the annotated pairs (lower triangle order) with 0/1 labels, or null
+ * @param nearDuplicatePairsUnavailable why there are none to evaluate (then the pair detectors are skipped)
  * @param images image file per sample, null where none was found
  * @param embeddings rows in sample order for the samples in {@code embeddingSamples}, or null
  * @param embeddingSamples samples that have an embedding row (ascending), or null
  */
 public record BenchmarkData(String name, String[] ids, String[] labelNames, int[] labels, int[] offTopic, int[] labelError,
-        AnnotatedPairs nearDuplicatePairs, Path[] images, FloatMatrix embeddings, int[] embeddingSamples) {
+        AnnotatedPairs nearDuplicatePairs, String nearDuplicatePairsUnavailable, Path[] images, FloatMatrix embeddings, int[] embeddingSamples) {
 
     public int n() {
         return ids.length;

@@ -35,11 +35,11 @@ public final class BenchmarkFiles {
         });
     }
 
-    static void writePairRanking(Path file, int[] gi, int[] gj, PairRanking ranking, String[] ids, PairTruth truth) {
+    static void writePairRanking(Path file, int rows, int[] gi, int[] gj, PairRanking ranking, String[] ids, PairTruth truth) {
         RankingFiles.writeAtomically(file, w -> {
             w.write("rank,i,j,md5hash_i,md5hash_j,distance,annotation\n");
             StringBuilder sb = new StringBuilder(128);
-            for (int r = 0; r < gi.length; r++) {
+            for (int r = 0; r < rows; r++) {
                 int t = truth.of(gi[r], gj[r]);
                 sb.setLength(0);
                 sb.append(r + 1).append(',').append(gi[r]).append(',').append(gj[r]).append(',').append(ids[gi[r]]).append(',')
@@ -139,6 +139,9 @@ public final class BenchmarkFiles {
             for (DetectorOutcome o : mine) {
                 if (!o.ok()) {
                     out.println("  " + o.detector() + ": " + o.status().name().toLowerCase(Locale.ROOT) + ": " + o.message());
+                } else if (o.message() != null && !o.message().startsWith("all ")) {
+                    // partial coverage: samples without the detector's input are not ranked and not counted
+                    out.println("  " + o.detector() + ": " + o.message() + " (the others are not ranked; metrics cover these only)");
                 }
             }
         }

@@ -56,6 +56,9 @@ public final class BenchmarkRunner {
         try {
             int[] subset = ctx.subset(e.needs());
             String missing = missingInput(ctx.data(), e, subset);
+            if (missing == null && e.issue() == IssueType.NEAR_DUPLICATES && ctx.data().nearDuplicatePairs() == null) {
+                missing = ctx.data().nearDuplicatePairsUnavailable();
+            }
             if (missing != null) {
                 return DetectorOutcome.skipped(e.name(), e.issue(), missing);
             }
@@ -69,7 +72,10 @@ public final class BenchmarkRunner {
             return DetectorOutcome.skipped(e.name(), e.issue(), ex.getMessage());
         } catch (CleanRankException ex) {
             return DetectorOutcome.failed(e.name(), e.issue(), ex.getMessage(), secondsSince(t0));
-        } catch (RuntimeException | OutOfMemoryError | StackOverflowError ex) {
+        } catch (OutOfMemoryError ex) {
+            return DetectorOutcome.failed(e.name(), e.issue(), "out of memory; raise the heap (CLEANRANK_HEAP=16g ./cleanrank ...)",
+                    secondsSince(t0));
+        } catch (RuntimeException | StackOverflowError ex) {
             return DetectorOutcome.failed(e.name(), e.issue(), "internal error: " + ex, secondsSince(t0));
         }
     }
@@ -148,7 +154,8 @@ public final class BenchmarkRunner {
         for (int r = 0; r < order.length; r++) {
             truth[r] = mine.label()[order[r]];
         }
-        PairRanking ranking = PairRankings.rank(tiles, o.rankingPairs(), ctx.threads(), ctx.progress());
+        // the report shows the top pairs even with --pairs 0
+        PairRanking ranking = PairRankings.rank(tiles, Math.max(o.rankingPairs(), o.reportItems()), ctx.threads(), ctx.progress());
         double seconds = secondsSince(t0);
         int[] gi = new int[ranking.size()];
         int[] gj = new int[ranking.size()];
@@ -157,7 +164,8 @@ public final class BenchmarkRunner {
             gj[r] = subset[ranking.j(r)];
         }
         Path file = o.out().resolve("rankings").resolve(e.issue().key() + "_" + e.fileName() + ".csv");
-        BenchmarkFiles.writePairRanking(file, gi, gj, ranking, data.ids(), (i, j) -> truthOf.get(key(i, j, n)));
+        BenchmarkFiles.writePairRanking(file, (int) Math.min(gi.length, o.rankingPairs()), gi, gj, ranking, data.ids(),
+                (i, j) -> truthOf.get(key(i, j, n)));
         List<AuditItem> top = new ArrayList<>();
         for (int r = 0; r < Math.min(o.reportItems(), gi.length); r++) {
             top.add(new AuditItem(r + 1, gi[r], gj[r], ranking.distance(r), truthOf.get(key(gi[r], gj[r], n))));

@@ -66,7 +66,7 @@ public final class Detectors {
         }));
         l.add(new DetectorEntry("Confident Learning", "cl", IssueType.LABEL_ERRORS, Input.EMBEDDINGS_AND_LABELS, (ctx, s) -> {
             // CleanPatrick: pd.factorize the labels, CleanLearning(AdaBoostClassifier(random_state=0), cv_n_folds=10)
-            int[] codes = StratifiedFolds.firstAppearanceCodes(labels(ctx, s));
+            int[] codes = classCodes(ctx, s);
             int folds = CrossValidatedProbabilities.DEFAULT_FOLDS;
             double[][] p = CrossValidatedProbabilities.adaBoost(matrix(ctx), codes, folds, ctx.seed(), ctx.threads(),
                     done -> ctx.progress().update("AdaBoost folds", done, folds));
@@ -75,7 +75,7 @@ public final class Detectors {
         }));
         l.add(new DetectorEntry("NoiseRank", "noiserank", IssueType.LABEL_ERRORS, Input.EMBEDDINGS_AND_LABELS,
                 (ctx, s) -> new Detection.Samples(NoiseRank.builder().seed(NOISERANK_SEED).threads(ctx.threads()).build()
-                        .rank(matrix(ctx), labels(ctx, s)))));
+                        .rank(matrix(ctx), classCodes(ctx, s)))));
         return l;
     }
 
@@ -97,6 +97,19 @@ public final class Detectors {
             out[k] = all[subset[k]];
         }
         return out;
+    }
+
+    /**
+     * The subset's labels numbered 0..C'-1 in order of first appearance (pd.factorize, as CleanPatrick
+     * numbers them): on a subset a class may be missing, and NoiseRank keys prototypes on 0..C'-1 (a larger
+     * code would silently get none). Fewer than two classes: the label-error baselines cannot run.
+     */
+    static int[] classCodes(RunContext ctx, int[] subset) {
+        int[] codes = StratifiedFolds.firstAppearanceCodes(labels(ctx, subset));
+        if (java.util.Arrays.stream(codes).max().orElse(0) < 1) {
+            throw new DetectorSkipped("only one label value among the samples with embeddings: no label errors to find");
+        }
+        return codes;
     }
 
     static PackedEmbeddings packed(RunContext ctx, int[] subset) {

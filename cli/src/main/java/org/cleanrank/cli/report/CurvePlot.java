@@ -9,7 +9,6 @@ import java.awt.RenderingHints;
 import java.awt.geom.Path2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -106,7 +105,7 @@ public final class CurvePlot {
         try {
             ImageIO.write(img, "png", png.toFile());
         } catch (IOException e) {
-            throw new UncheckedIOException(png + ": cannot write plot", e);
+            throw new org.cleanrank.CleanRankException(png + ": cannot write the plot (" + e.getMessage() + ")");
         }
     }
 

@@ -48,7 +48,7 @@ class BenchmarkRunnerGoldenTest {
         Path[] images = order.stream().map(f -> golden("images", f)).toArray(Path[]::new);
         String[] ids = order.stream().map(f -> f.substring(0, f.indexOf('.'))).toArray(String[]::new);
         BenchmarkData data = new BenchmarkData("golden mini", ids, null, null, new int[n], new int[n],
-                NearDuplicateEvaluation.annotated(n, labels), images, null, null);
+                NearDuplicateEvaluation.annotated(n, labels), null, images, null, null);
         RunContext ctx = new RunContext(data, 2, 0, Progress.NONE);
         List<DetectorOutcome> outcomes = BenchmarkRunner.run(ctx, Detectors.all(), new BenchmarkRunner.Options(out, 100, 10),
                 new BenchmarkRunner.Listener() {

@@ -13,6 +13,9 @@ import org.cleanrank.cli.report.IssueType;
 import org.cleanrank.eval.NearDuplicateEvaluation.AnnotatedPairs;
 import org.cleanrank.fixtures.SyntheticDataset;
 import org.cleanrank.io.FloatMatrix;
+import org.cleanrank.label.classify.StratifiedFolds;
+import org.cleanrank.label.noiserank.NoiseRank;
+import org.cleanrank.rank.SampleRanking;
 import org.cleanrank.pairs.Progress;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,7 +53,7 @@ class BenchmarkRunnerTest {
         }
         AnnotatedPairs ap = new AnnotatedPairs(pairs.stream().mapToInt(p -> p[0]).toArray(), pairs.stream().mapToInt(p -> p[1]).toArray(),
                 pairs.stream().mapToInt(p -> p[2]).toArray());
-        return new BenchmarkData("synthetic", ids, names, labels, d.offTopic(), d.labelError(), ap, new Path[n],
+        return new BenchmarkData("synthetic", ids, names, labels, d.offTopic(), d.labelError(), ap, null, new Path[n],
                 new FloatMatrix(n, 32, data), all);
     }
 
@@ -89,6 +92,32 @@ class BenchmarkRunnerTest {
             }
         }
         assertEquals(3, o.stream().filter(d -> d.status() == DetectorOutcome.Status.SKIPPED).count(), "pHash x2, SSIM: no images");
+    }
+
+    /** Embeddings for only some samples, a whole class missing: NoiseRank gets codes 0..C'-1 of the subset. */
+    @Test
+    void subsetsRecodeTheLabels(@TempDir Path out) {
+        BenchmarkData full = embeddingsOnly(300, false);
+        int[] subset = java.util.stream.IntStream.range(0, 300).filter(i -> full.labels()[i] != 0).toArray();
+        float[] rows = new float[subset.length * 32];
+        for (int k = 0; k < subset.length; k++) {
+            System.arraycopy(full.embeddings().data(), subset[k] * 32, rows, k * 32, 32);
+        }
+        FloatMatrix x = new FloatMatrix(subset.length, 32, rows);
+        BenchmarkData data = new BenchmarkData("subset", full.ids(), full.labelNames(), full.labels(), full.offTopic(), full.labelError(),
+                full.nearDuplicatePairs(), null, full.images(), x, subset);
+        List<DetectorOutcome> o = BenchmarkRunner.run(new RunContext(data, 2, 0, Progress.NONE),
+                Detectors.all().stream().filter(e -> e.fileName().equals("noiserank")).toList(), new BenchmarkRunner.Options(out, 10, 5),
+                QUIET);
+        assertEquals(DetectorOutcome.Status.OK, o.get(0).status(), o.get(0).message());
+        int[] sub = new int[subset.length];
+        for (int k = 0; k < sub.length; k++) {
+            sub[k] = full.labels()[subset[k]];
+        }
+        SampleRanking expected = NoiseRank.builder().seed(42).build().rank(x, StratifiedFolds.firstAppearanceCodes(sub));
+        assertEquals(subset[expected.index(0)], o.get(0).top().get(0).i(), "the subset's ranking, mapped back to samples");
+        assertEquals(expected.score(0), o.get(0).top().get(0).score());
+        assertTrue(o.get(0).message().startsWith(subset.length + " of 300"), o.get(0).message());
     }
 
     @Test
