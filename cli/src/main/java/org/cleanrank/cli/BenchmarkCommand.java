@@ -50,8 +50,8 @@ public final class BenchmarkCommand implements Callable<Integer> {
     @Option(names = "--embeddings", paramLabel = "E.npy", description = "N x D embeddings (float32/float64 .npy)")
     Path embeddings;
 
-    @Option(names = "--ids", paramLabel = "IDS.csv", description = "the md5hash of each embedding row; default: rows follow the"
-            + " metadata order")
+    @Option(names = "--ids", paramLabel = "IDS.csv", description = "the md5hash of each embedding row; default: E_ids.csv or"
+            + " embedding_ids.csv beside E.npy if present, else rows follow the metadata order")
     Path ids;
 
     @Option(names = "--metadata", paramLabel = "fitzpatrick17k.csv",
@@ -144,6 +144,12 @@ public final class BenchmarkCommand implements Callable<Integer> {
         int[] embeddingSamples = null;
         if (embeddings != null) {
             FloatMatrix all = FloatMatrix.load(embeddings);
+            if (ids == null) {
+                ids = siblingIds(embeddings);
+                if (ids != null) {
+                    progress.message("matching embedding rows by " + ids + " (found beside " + embeddings.getFileName() + ")");
+                }
+            }
             if (ids == null && all.rows() != n) {
                 throw new CleanRankException(embeddings + ": " + all.rows() + " rows for " + n + " samples; give --ids IDS.csv"
                         + " (the md5hash of each row) so rows can be matched to samples");
@@ -254,6 +260,18 @@ public final class BenchmarkCommand implements Callable<Integer> {
         progress.message("writing the report");
         Path report = AuditReportWriter.write(out, "cleanrank audit: " + data.name(), outcomes, catalog, info);
         return new Result(outcomes, report);
+    }
+
+    /** {@code <name>_ids.csv} or {@code embedding_ids.csv} beside the embeddings (as `demo` writes them), else null. */
+    static Path siblingIds(Path embeddings) {
+        Path dir = embeddings.toAbsolutePath().getParent();
+        String base = embeddings.getFileName().toString().replaceFirst("\\.npy$", "");
+        for (Path p : new Path[] {dir.resolve(base + "_ids.csv"), dir.resolve("embedding_ids.csv")}) {
+            if (Files.isRegularFile(p)) {
+                return p;
+            }
+        }
+        return null;
     }
 
     /** Fails in one line before any work when the output folder cannot take the rankings and the report. */

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.cleanrank.cli.report.HeadlessChromium;
+import org.cleanrank.fixtures.SyntheticImageDataset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -62,6 +63,20 @@ class BenchmarkCliTest {
         JsonNode m = new ObjectMapper().readTree(out.resolve("metrics.json").toFile());
         assertEquals("ok", m.get("near_duplicates").get("pHash (OpenCV)").get("status").asText());
         assertFalse(m.get("near_duplicates").has("SSIM"), "--detectors limits the run");
+    }
+
+    /** The generated set lists its embedding rows in a shuffled order; the ids file beside E.npy is found and used. */
+    @Test
+    void embeddingIdsBesideTheMatrixAreUsed() throws Exception {
+        SyntheticImageDataset.Result d = SyntheticImageDataset.write(dir.resolve("ds"),
+                SyntheticImageDataset.Spec.DEFAULT.withN(60).withSeed(3), 2);
+        Path out = dir.resolve("out3");
+        CliTest.Run r = CliTest.run("benchmark", "--dataset", d.groundTruthDir().toString(), "--embeddings", d.embeddingsNpy().toString(),
+                "--detectors", "knn", "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains("matching embedding rows by") && r.err().contains("embedding_ids.csv"), r.err());
+        JsonNode m = new ObjectMapper().readTree(out.resolve("metrics.json").toFile());
+        assertTrue(m.get("off_topic").get("KNN").get("metrics").get("AUROC").asDouble() > 0.9, m.toString());
     }
 
     @Test
