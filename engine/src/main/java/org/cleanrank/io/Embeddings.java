@@ -15,21 +15,7 @@ public final class Embeddings {
      */
     public static PackedEmbeddings load(Path path) {
         try (NpyArray a = NpyArray.open(path)) {
-            long[] shape = a.shape();
-            if (shape.length != 2) {
-                throw new CleanRankException(path + ": embeddings must be a 2-D N x D array, got shape "
-                        + java.util.Arrays.toString(shape) + "; reshape to (N, D)");
-            }
-            if (!a.dtype().isFloat()) {
-                throw new CleanRankException(path + ": embeddings must be float32 or float64, got " + a.dtype()
-                        + "; convert with a.astype(numpy.float32)");
-            }
-            if (shape[0] < 2) {
-                throw new CleanRankException(path + ": N = " + shape[0] + " samples; ranking needs at least 2");
-            }
-            if (shape[1] < 1) {
-                throw new CleanRankException(path + ": D = 0 features; the embeddings are empty");
-            }
+            long[] shape = FloatMatrix.checkEmbeddingShape(path, a);
             if (shape[0] > Integer.MAX_VALUE || shape[1] > Integer.MAX_VALUE) {
                 throw new CleanRankException(path + ": shape " + java.util.Arrays.toString(shape) + " is too large");
             }

@@ -43,24 +43,30 @@ public record FloatMatrix(int rows, int cols, float[] data) {
         return new FloatMatrix(rows.length, d, data);
     }
 
+    /** The checks every embedding loader applies: 2-D, float, N &gt;= 2, D &gt;= 1; returns the shape. */
+    static long[] checkEmbeddingShape(Path path, NpyArray a) {
+        long[] shape = a.shape();
+        if (shape.length != 2) {
+            throw new CleanRankException(path + ": embeddings must be a 2-D N x D array, got shape "
+                    + Arrays.toString(shape) + "; reshape to (N, D)");
+        }
+        if (!a.dtype().isFloat()) {
+            throw new CleanRankException(path + ": embeddings must be float32 or float64, got " + a.dtype()
+                    + "; convert with a.astype(numpy.float32)");
+        }
+        if (shape[0] < 2) {
+            throw new CleanRankException(path + ": N = " + shape[0] + " samples; ranking needs at least 2");
+        }
+        if (shape[1] < 1) {
+            throw new CleanRankException(path + ": D = 0 features; the embeddings are empty");
+        }
+        return shape;
+    }
+
     /** Reads a float32/float64 {@code .npy}; float64 is rounded to float32 as the references' float32 paths do. */
     public static FloatMatrix load(Path path) {
         try (NpyArray a = NpyArray.open(path)) {
-            long[] shape = a.shape();
-            if (shape.length != 2) {
-                throw new CleanRankException(path + ": embeddings must be a 2-D N x D array, got shape "
-                        + Arrays.toString(shape) + "; reshape to (N, D)");
-            }
-            if (!a.dtype().isFloat()) {
-                throw new CleanRankException(path + ": embeddings must be float32 or float64, got " + a.dtype()
-                        + "; convert with a.astype(numpy.float32)");
-            }
-            if (shape[0] < 2) {
-                throw new CleanRankException(path + ": N = " + shape[0] + " samples; ranking needs at least 2");
-            }
-            if (shape[1] < 1) {
-                throw new CleanRankException(path + ": D = 0 features; the embeddings are empty");
-            }
+            long[] shape = checkEmbeddingShape(path, a);
             if (shape[0] * shape[1] > Integer.MAX_VALUE - 16) {
                 throw new CleanRankException(path + ": " + shape[0] + " x " + shape[1]
                         + " exceeds one Java array (2^31 values); reduce N or D (e.g. PCA) or split the dataset");
