@@ -280,7 +280,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
             Files.createDirectories(out.resolve("rankings"));
             Path probe = Files.createTempFile(out.resolve("rankings"), ".write-test", ".tmp");
             Files.delete(probe);
-        } catch (java.io.IOException | UnsupportedOperationException e) {
+        } catch (java.io.IOException e) {
             throw new CleanRankException(out + ": cannot write the results there (" + e.getMessage() + "); choose a writable --out folder");
         }
     }
