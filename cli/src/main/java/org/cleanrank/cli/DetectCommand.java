@@ -60,6 +60,12 @@ final class DetectCommand implements Callable<Integer> {
                     + " without it cl trains the built-in cross-validated classifier on the embeddings")
     Path predProbs;
 
+    @Option(names = "--classifier", defaultValue = "adaboost", paramLabel = "adaboost|logistic",
+            description = "cl without --pred-probs: the cross-validated classifier (10 folds). adaboost (default):"
+                    + " CleanPatrick's AdaBoostClassifier(random_state=0), comparable with the paper; logistic: sklearn's"
+                    + " LogisticRegression(max_iter=2000) (C=1, lbfgs), usually a better label-error ranking")
+    String classifier;
+
     @Option(names = "--quality-method", defaultValue = "self_confidence",
             description = "cl: self_confidence (default), normalized_margin or confidence_weighted_entropy")
     String qualityMethod;
@@ -173,7 +179,7 @@ final class DetectCommand implements Callable<Integer> {
                 throw new CleanRankException("cl needs --labels L.npy|L.csv (one label per embedding row)");
             }
             FloatMatrix x = matrix(progress);
-            p = BuiltInClassifier.outOfFold(x, requireLabels(x.rows()), seed, threads, progress);
+            p = BuiltInClassifier.outOfFold(x, requireLabels(x.rows()), classifier, seed, threads, progress);
         }
         return filterBy == null ? cl.rankAll(p) : cl.rankFlagged(p);
     }

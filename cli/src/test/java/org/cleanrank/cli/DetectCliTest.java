@@ -62,6 +62,28 @@ class DetectCliTest {
         assertArrayEquals(ints(golden(c, "cl_e2e_ranking.npy")), ranking(out, "rank,index,score"));
     }
 
+    /** The logistic-regression option ranks the planted label errors far better than CleanPatrick's AdaBoost. */
+    @Test
+    void clWithTheLogisticClassifierFindsMoreLabelErrors() throws Exception {
+        String c = "synth_n600_d64_seed1";
+        int[] truth = ints(golden(c, "truth_label_error.npy"));
+        double[] ap = new double[2];
+        String[] classifiers = {"adaboost", "logistic"};
+        for (int k = 0; k < 2; k++) {
+            Path out = dir.resolve(classifiers[k] + ".csv");
+            CliTest.Run r = CliTest.run("detect", "cl", "--classifier", classifiers[k], "--embeddings", golden(c, "embeddings.npy").toString(),
+                    "--labels", golden(c, "labels.npy").toString(), "--out", out.toString(), "--quiet");
+            assertEquals(0, r.code(), r.err());
+            int[] ranked = ranking(out, "rank,index,score");
+            ap[k] = org.cleanrank.eval.RankingMetrics.compute(java.util.Arrays.stream(ranked).map(i -> truth[i]).toArray()).get("AP");
+        }
+        assertTrue(ap[1] > ap[0] + 0.1, "logistic AP " + ap[1] + " vs AdaBoost " + ap[0]);
+        CliTest.Run bad = CliTest.run("detect", "cl", "--classifier", "svm", "--embeddings", golden(c, "embeddings.npy").toString(),
+                "--labels", golden(c, "labels.npy").toString(), "--out", dir.resolve("x.csv").toString(), "--quiet");
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("--classifier svm"), bad.err());
+    }
+
     @Test
     void clFilterListsOnlyTheFlaggedSamples() throws Exception {
         String c = "synth_n600_d64_seed1";
