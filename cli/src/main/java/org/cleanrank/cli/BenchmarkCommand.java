@@ -76,6 +76,10 @@ public final class BenchmarkCommand implements Callable<Integer> {
     @Option(names = "--report-items", defaultValue = "24", paramLabel = "K", description = "top items per detector in the report")
     int reportItems;
 
+    @Option(names = "--cl-classifier", defaultValue = "adaboost", paramLabel = "adaboost|logistic",
+            description = "Confident Learning's cross-validated classifier: adaboost (default, CleanPatrick's) or logistic")
+    String clClassifier;
+
     @Option(names = "--seed", defaultValue = "0", description = "seed of the random baselines (IForest, k-means, folds)")
     long seed;
 
@@ -108,6 +112,9 @@ public final class BenchmarkCommand implements Callable<Integer> {
     Result run(StderrProgress progress) {
         if (pairs < 0) {
             throw new CleanRankException("--pairs " + pairs + ": expected a count >= 0 of closest pairs to write per near-duplicate detector");
+        }
+        if (!clClassifier.equals("adaboost") && !clClassifier.equals("logistic")) {
+            throw new CleanRankException("--cl-classifier " + clClassifier + ": choose adaboost or logistic");
         }
         requireWritable(out);
         LoadOptions opts = LoadOptions.defaults();
@@ -189,7 +196,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
                 toInt(ds.offTopic()), toInt(ds.labelError()), annotated, pairsUnavailable, imagePaths, x, embeddingSamples);
 
         List<DetectorEntry> entries = select(Detectors.all());
-        RunContext ctx = new RunContext(data, threads, seed, progress);
+        RunContext ctx = new RunContext(data, threads, seed, progress, clClassifier);
         List<ImageFolder.Failure> failures = List.of();
         if (data.hasImages() && entries.stream().anyMatch(e -> e.needs() == DetectorEntry.Input.IMAGES)) {
             // decode once for every image detector, timed on its own (not charged to the first detector)

@@ -55,6 +55,7 @@ final class DemoCommand implements Callable<Integer> {
         b.pairs = 1000;
         b.reportItems = 24;
         b.seed = 0;
+        b.clClassifier = "adaboost";
         b.threads = threads;
         b.quiet = quiet;
         return b.call();

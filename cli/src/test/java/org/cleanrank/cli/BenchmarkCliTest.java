@@ -77,6 +77,12 @@ class BenchmarkCliTest {
         assertTrue(r.err().contains("matching embedding rows by") && r.err().contains("embedding_ids.csv"), r.err());
         JsonNode m = new ObjectMapper().readTree(out.resolve("metrics.json").toFile());
         assertTrue(m.get("off_topic").get("KNN").get("metrics").get("AUROC").asDouble() > 0.9, m.toString());
+
+        CliTest.Run cl = CliTest.run("benchmark", "--dataset", d.groundTruthDir().toString(), "--embeddings", d.embeddingsNpy().toString(),
+                "--detectors", "cl", "--cl-classifier", "logistic", "--out", dir.resolve("out4").toString(), "--quiet");
+        assertEquals(0, cl.code(), cl.err());
+        JsonNode m4 = new ObjectMapper().readTree(dir.resolve("out4/metrics.json").toFile());
+        assertEquals("ok", m4.get("label_errors").get("Confident Learning").get("status").asText(), m4.toString());
     }
 
     @Test

@@ -16,6 +16,7 @@ import org.cleanrank.label.cl.FilterBy;
 import org.cleanrank.label.cl.LabeledProbabilities;
 import org.cleanrank.label.cl.QualityMethod;
 import org.cleanrank.label.classify.CrossValidatedProbabilities;
+import org.cleanrank.label.classify.MultinomialLogisticRegression;
 import org.cleanrank.label.classify.StratifiedFolds;
 import org.cleanrank.label.noiserank.NoiseRank;
 import org.cleanrank.outlier.PyodEcod;
@@ -68,8 +69,14 @@ public final class Detectors {
             // CleanPatrick: pd.factorize the labels, CleanLearning(AdaBoostClassifier(random_state=0), cv_n_folds=10)
             int[] codes = classCodes(ctx, s);
             int folds = CrossValidatedProbabilities.DEFAULT_FOLDS;
-            double[][] p = CrossValidatedProbabilities.adaBoost(matrix(ctx), codes, folds, ctx.seed(), ctx.threads(),
-                    done -> ctx.progress().update("AdaBoost folds", done, folds));
+            double[][] p = switch (ctx.clClassifier()) {
+                case "adaboost" -> CrossValidatedProbabilities.adaBoost(matrix(ctx), codes, folds, ctx.seed(), ctx.threads(),
+                        done -> ctx.progress().update("AdaBoost folds", done, folds));
+                case "logistic" -> CrossValidatedProbabilities.compute(matrix(ctx), codes,
+                        StratifiedFolds.holdoutFolds(codes, folds, ctx.seed()), new MultinomialLogisticRegression(), ctx.threads(),
+                        done -> ctx.progress().update("logistic regression folds", done, folds));
+                default -> throw new org.cleanrank.CleanRankException("unknown classifier " + ctx.clClassifier() + "; choose adaboost or logistic");
+            };
             return new Detection.Samples(new ConfidentLearning(QualityMethod.SELF_CONFIDENCE, FilterBy.PRUNE_BY_NOISE_RATE,
                     ctx.threads()).rankAll(LabeledProbabilities.of(p, codes)));
         }));

@@ -31,7 +31,15 @@ public final class RunContext {
     /** The samples whose image decoded, their features, and the files that did not decode. */
     public record ImageFeatures(int[] samples, List<ImageFeature> features, List<ImageFolder.Failure> failures) {}
 
+    private final String clClassifier;
+
     public RunContext(BenchmarkData data, int threads, long seed, Progress progress) {
+        this(data, threads, seed, progress, "adaboost");
+    }
+
+    /** @param clClassifier Confident Learning's cross-validated classifier: "adaboost" (CleanPatrick's) or "logistic" */
+    public RunContext(BenchmarkData data, int threads, long seed, Progress progress, String clClassifier) {
+        this.clClassifier = clClassifier;
         this.data = data;
         this.threads = threads <= 0 ? Runtime.getRuntime().availableProcessors() : threads;
         this.seed = seed;
@@ -44,6 +52,10 @@ public final class RunContext {
 
     public int threads() {
         return threads;
+    }
+
+    public String clClassifier() {
+        return clClassifier;
     }
 
     public long seed() {
