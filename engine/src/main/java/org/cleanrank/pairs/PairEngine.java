@@ -1,13 +1,12 @@
 package org.cleanrank.pairs;
 
+import org.cleanrank.concurrent.ParallelTasks;
+
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
+import org.cleanrank.concurrent.ParallelTasks;
 import org.cleanrank.vector.EmbeddingKernels;
 
 /**
@@ -96,38 +95,11 @@ public final class PairEngine {
         return new int[] {lo, lo + (int) (t - rowStart[lo])};
     }
 
+    /**
+     * Runs every worker on its own thread at once (the caller's included): one task per thread, so
+     * workers that wait for each other (the single-linkage step barrier) always all run.
+     */
     static void runAll(Runnable[] work) {
-        if (work.length == 1) {
-            work[0].run();
-            return;
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(work.length - 1, r -> {
-            Thread th = new Thread(r, "cleanrank-pairs");
-            th.setDaemon(true);
-            return th;
-        });
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (int w = 1; w < work.length; w++) {
-                futures.add(pool.submit(work[w]));
-            }
-            work[0].run();
-            for (Future<?> f : futures) {
-                f.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
+        ParallelTasks.forEach(work.length, work.length, w -> work[w].run());
     }
 }
