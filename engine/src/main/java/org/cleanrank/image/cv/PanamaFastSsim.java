@@ -67,15 +67,19 @@ final class PanamaFastSsim extends FastSsimKernel {
 
     private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
 
-    PanamaFastSsim() {
+    /** Whether all-pairs runs use {@link PanamaFastSsimOctets} (8 pairs per vector) where the width allows. */
+    final boolean octets;
+
+    PanamaFastSsim(boolean octets) {
         if (F.length() != L) {
             throw new IllegalStateException("needs 256-bit vectors");
         }
+        this.octets = octets;
     }
 
     @Override
     public String name() {
-        return "panama-" + F.vectorBitSize();
+        return "panama-" + F.vectorBitSize() + (octets ? "" : "-pairs");
     }
 
     @Override
