@@ -34,7 +34,7 @@ public class FastSsimBenchmark {
     static final int SMALL = 64;
     static final int SMALL_PAIRS = SMALL * (SMALL - 1) / 2;
 
-    @Param({"plain", "panama", "panama-pairs"})
+    @Param({"plain", "panama"})
     public String twin;
 
     private List<Raster8> thumbs;

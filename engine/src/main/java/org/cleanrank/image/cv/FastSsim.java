@@ -38,11 +38,6 @@ public final class FastSsim {
      */
     static final int COL_BLOCK = Integer.getInteger("cleanrank.ssim.colBlock", 6);
 
-    /** Images per block of the octet (8 pairs per vector) all-pairs path; does not change any result. */
-    static final int OCTET_ROW_BLOCK = Integer.getInteger("cleanrank.ssim.octetRowBlock", 16);
-    /** Octets walked together by a block of images; does not change any result. */
-    static final int OCTET_BLOCK = Integer.getInteger("cleanrank.ssim.octetBlock", 2);
-
     private FastSsim() {}
 
     /** Per-image statistics. */
@@ -181,13 +176,6 @@ public final class FastSsim {
         int n = grays.size();
         Stats[] st = stats(grays);
         float[] out = new float[n * n];
-        if (kernel instanceof PanamaFastSsim p && p.octets && n > 1 && PanamaFastSsimOctets.applies(st[0].w)) {
-            OctetPairRunner.run(st, threads, OCTET_ROW_BLOCK, OCTET_BLOCK, (i, j, d) -> {
-                out[i * n + j] = d;
-                out[j * n + i] = d;
-            });
-            return out;
-        }
         SsimPairRunner.runTiled(n, threads, rowBlock, colBlock, (i, j) -> {
             float d = 1f - kernel.score(st[i], st[j]);
             out[i * n + j] = d;

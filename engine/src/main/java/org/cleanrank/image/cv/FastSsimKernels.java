@@ -48,26 +48,23 @@ public final class FastSsimKernels {
     }
 
     /**
-     * By name: "plain", "panama" or "panama-pairs" (the Panama twin with all-pairs runs one pair at a time,
-     * as before the octet kernel); null when Panama is not available. (The first SIMD twin, v1, measured
+     * By name: "plain" or "panama"; null when Panama is not available. (The first SIMD twin, v1, measured
      * against the current one in results/ssim-v2-jmh.json, is in the git history.)
      */
     public static FastSsimKernel byName(String name) {
         return switch (name) {
             case "plain" -> plain();
             case "panama" -> panamaOrNull();
-            case "panama-pairs" -> Holder.PANAMA_PAIRS;
             default -> throw new IllegalArgumentException("unknown fast SSIM twin " + name);
         };
     }
 
     private static final class Holder {
-        static final FastSsimKernel PANAMA = loadPanama(true);
-        static final FastSsimKernel PANAMA_PAIRS = loadPanama(false);
+        static final FastSsimKernel PANAMA = loadPanama();
     }
 
-    private static FastSsimKernel loadPanama(boolean octets) {
-        return org.cleanrank.vector.VectorSupport.panamaPossible() ? new PanamaFastSsim(octets) : null;
+    private static FastSsimKernel loadPanama() {
+        return org.cleanrank.vector.VectorSupport.panamaPossible() ? new PanamaFastSsim() : null;
     }
 
     private static FastSsimKernel choose() {

@@ -67,19 +67,15 @@ final class PanamaFastSsim extends FastSsimKernel {
 
     private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
 
-    /** Whether all-pairs runs use {@link PanamaFastSsimOctets} (8 pairs per vector) where the width allows. */
-    final boolean octets;
-
-    PanamaFastSsim(boolean octets) {
+    PanamaFastSsim() {
         if (F.length() != L) {
             throw new IllegalStateException("needs 256-bit vectors");
         }
-        this.octets = octets;
     }
 
     @Override
     public String name() {
-        return "panama-" + F.vectorBitSize() + (octets ? "" : "-pairs");
+        return "panama-" + F.vectorBitSize();
     }
 
     @Override

@@ -31,7 +31,7 @@ final class SsimPairRunner {
         runWorkers(t, worker);
     }
 
-    static void runWorkers(int t, Runnable worker) {
+    private static void runWorkers(int t, Runnable worker) {
         if (t == 1) {
             worker.run();
             return;
