@@ -84,6 +84,10 @@ final class SsimCommand implements Callable<Integer> {
         if (!List.of("fast", "skimage", "gaussian").contains(variant)) {
             throw new CleanRankException("--variant " + variant + ": expected fast, skimage or gaussian");
         }
+        if (variant.equals("gaussian") && side > 0 && side < 11) {
+            throw new CleanRankException("--size " + side + ": the Gaussian variant's window is 11 x 11 (scikit-image's"
+                    + " win_size for sigma 1.5); use --size 11 or larger");
+        }
         StderrProgress progress = new StderrProgress(true);
         List<Path> files = files(images, list);
         ImageFolder.Result<Raster8> r = ImageRun.run(files, img -> SsimThumbnails.of(img, side), threads, progress);
@@ -98,6 +102,11 @@ final class SsimCommand implements Callable<Integer> {
                 throw new CleanRankException(r.files().get(i) + ": " + t.width() + "x" + t.height() + " differs from "
                         + first.width() + "x" + first.height() + "; --size original needs images of one size, use --size 64");
             }
+        }
+        int window = variant.equals("gaussian") ? 11 : 7;
+        if (first.width() < window || first.height() < window) {
+            throw new CleanRankException(r.files().get(0) + ": " + first.width() + "x" + first.height() + " is smaller than the "
+                    + window + " x " + window + " SSIM window (scikit-image refuses this too); use --size 64");
         }
         int n = thumbs.size();
         int t = threads <= 0 ? Runtime.getRuntime().availableProcessors() : threads;

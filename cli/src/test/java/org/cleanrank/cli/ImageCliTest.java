@@ -82,6 +82,11 @@ class ImageCliTest {
         CliTest.Run bad = CliTest.run("ssim", "--images", golden("images").toString(), "--size", "original", "--out", out.toString());
         assertEquals(2, bad.code());
         assertTrue(bad.err().contains("--size original needs images of one size"), bad.err());
+        CliTest.Run small = CliTest.run("ssim", "--images", golden("images").toString(), "--variant", "gaussian", "--size", "8",
+                "--out", out.toString());
+        assertEquals(2, small.code(), small.err());
+        assertTrue(small.err().contains("use --size 11 or larger"), small.err());
+        assertEquals(1, small.err().strip().lines().filter(l -> l.startsWith("cleanrank:")).count(), small.err());
     }
 
     @Test

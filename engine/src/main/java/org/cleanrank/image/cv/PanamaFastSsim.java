@@ -13,9 +13,8 @@ import jdk.incubator.vector.VectorSpecies;
  *       come from one flat loop, {@code col[y] = fma(a[y + 6], b[y + 6], col[y - 1]) - a[y - 1] * b[y - 1]}
  *       (row by row over whole padded rows, so one long loop with affine indexes);</li>
  *   <li>then per output vector the 7-tap horizontal sum of the column sums (unaligned loads) and the
- *       division by 49 as {@code q0 = s * (1/49f)}, {@code q1 = fma(fma(q0, -49, s), 1/49f, q0)}: the
- *       correctly rounded {@code s / 49f} (checked for every possible sum in FastSsimTwinsTest), which equals
- *       the reference's {@code (float)(s * (1./49))};</li>
+ *       division by 49 as {@code fma(s, 1/49f, s * INV_AREA_LO)}: the reference's {@code (float)(s * (1./49))}
+ *       for every possible sum (checked for each in FastSsimTwinsTest), two operations and no divide;</li>
  *   <li>the SSIM map with lane-wise float32 operations in the scalar order; {@code 2f * x + c} as
  *       {@code fma(x, 2, c)} (2x is exact, so one rounding either way); mu^2 recomputed as mu*mu, the float32
  *       product {@link FastSsim.Stats} stores; {@code num / den} a true division;</li>
@@ -34,7 +33,12 @@ final class PanamaFastSsim extends FastSsimKernel {
     private static final int PW_BLOCKSIZE = 128;
     private static final float AREA = FastSsim.K * FastSsim.K;
     private static final float INV_AREA = 1f / AREA;
-    private static final FloatVector NEG_AREA_V = FloatVector.broadcast(F, -AREA);
+    /**
+     * 1/49 - INV_AREA rounded to float: {@code fma(s, INV_AREA, s * INV_AREA_LO)} equals the reference's
+     * {@code (float)(s * (1./49))} for every integer box sum s in 0 .. 49 * 255^2 (checked for every one in
+     * FastSsimTwinsTest): two operations, no divide.
+     */
+    static final float INV_AREA_LO = (float) (1.0 / 49 - INV_AREA);
     private static final FloatVector INV_AREA_V = FloatVector.broadcast(F, INV_AREA);
 
     private static final class Scratch {
@@ -122,8 +126,7 @@ final class PanamaFastSsim extends FastSsimKernel {
 
     /** The correctly rounded {@code s / 49f} of an exact integer sum s below 2^24, without a divide. */
     private static FloatVector div49(FloatVector sum) {
-        FloatVector q0 = sum.mul(INV_AREA);
-        return q0.fma(NEG_AREA_V, sum).fma(INV_AREA_V, q0);
+        return sum.fma(INV_AREA_V, sum.mul(INV_AREA_LO));
     }
 
     /** The 7-tap sums of the column-sum row at col[c ..], divided by 49, into cross[off .. off + w). */
@@ -155,7 +158,7 @@ final class PanamaFastSsim extends FastSsimKernel {
         int[] leafEnd = s.leafEnd;
         // constants as loop-invariant registers (measured ~5% faster than static final vectors)
         FloatVector negZero = FloatVector.broadcast(F, -0f);
-        FloatVector inv = FloatVector.broadcast(F, INV_AREA), neg49 = FloatVector.broadcast(F, -AREA);
+        FloatVector inv = FloatVector.broadcast(F, INV_AREA), invLo = FloatVector.broadcast(F, INV_AREA_LO);
         FloatVector c1 = FloatVector.broadcast(F, FastSsim.C1), c2 = FloatVector.broadcast(F, FastSsim.C2);
         FloatVector two = FloatVector.broadcast(F, 2f);
         FloatVector acc = negZero;
@@ -166,8 +169,7 @@ final class PanamaFastSsim extends FastSsimKernel {
             FloatVector u = FloatVector.fromArray(F, col, p + 2).add(FloatVector.fromArray(F, col, p + 3));
             FloatVector t = FloatVector.fromArray(F, col, p + 4).add(FloatVector.fromArray(F, col, p + 5));
             FloatVector sum = v.add(u).add(t.add(FloatVector.fromArray(F, col, p + 6)));
-            FloatVector q0 = sum.mul(inv);
-            FloatVector cross = q0.fma(neg49, sum).fma(inv, q0); // div49, inlined by hand
+            FloatVector cross = sum.fma(inv, sum.mul(invLo)); // div49, inlined by hand
             p += L;
             if (++xv == perRow) {
                 xv = 0;

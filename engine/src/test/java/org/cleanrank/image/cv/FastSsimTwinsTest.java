@@ -98,18 +98,22 @@ class FastSsimTwinsTest {
     }
 
     /**
-     * PanamaFastSsim's divide-free /49: q0 = s * (1/49f), e = fma(q0, -49, s), q1 = fma(e, 1/49f, q0) is the
-     * correctly rounded s / 49f (hence the reference's (float)(s * (1./49))) for every possible box sum.
+     * PanamaFastSsim's divide-free /49: fma(s, 1/49f, s * lo) with lo = float(1/49 - 1/49f) (two operations;
+     * the Newton step q0 = s * (1/49f), q1 = fma(fma(q0, -49, s), 1/49f, q0) it replaced needed three) is the
+     * reference's (float)(s * (1./49)), i.e. the correctly rounded s / 49f, for every possible box sum.
      */
     @Test
     void divideFreeBoxMeanIsTheCorrectlyRoundedQuotientForEverySum() {
         float inv = 1f / 49f;
+        float lo = PanamaFastSsim.INV_AREA_LO;
+        assertEquals((float) (1.0 / 49 - inv), lo);
         for (int sum = 0; sum <= 49 * 255 * 255; sum++) {
             float s = sum;
-            float q0 = s * inv;
-            float q1 = Math.fma(Math.fma(q0, -49f, s), inv, q0);
-            if (Float.floatToRawIntBits(q1) != Float.floatToRawIntBits(s / 49f)) {
-                throw new AssertionError("sum " + sum + ": " + q1 + " vs " + s / 49f);
+            float q = Math.fma(s, inv, s * lo);
+            float reference = (float) (sum * (1. / 49));
+            if (Float.floatToRawIntBits(q) != Float.floatToRawIntBits(reference)
+                    || Float.floatToRawIntBits(q) != Float.floatToRawIntBits(s / 49f)) {
+                throw new AssertionError("sum " + sum + ": " + q + " vs " + reference);
             }
         }
         // the shortcut without the correction step is not exact, so the test can fail

@@ -1,0 +1,69 @@
+package org.cleanrank.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.cleanrank.image.Raster8;
+import org.cleanrank.image.cv.SkimageSsim;
+import org.cleanrank.image.cv.SkimageSsimKernel;
+import org.cleanrank.image.cv.SkimageSsimKernels;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * scikit-image SSIM (uniform defaults and the Gaussian variant), plain vs Panama twin (bit-identical): all
+ * 2,016 pairs of 64 random 64 x 64 thumbnails ({@code Random(1).nextBytes}) on one thread per operation,
+ * reported in pairs per microsecond.
+ */
+@State(Scope.Benchmark)
+@Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-Xmx2g"})
+@Warmup(iterations = 2, time = 2)
+@Measurement(iterations = 5, time = 2)
+public class SkimageSsimBenchmark {
+    static final int N = 64;
+
+    @Param({"plain", "panama"})
+    public String twin;
+
+    @Param({"uniform", "gaussian"})
+    public String variant;
+
+    private List<Raster8> thumbs;
+    private SkimageSsimKernel kernel;
+    private SkimageSsim cfg;
+
+    @Setup
+    public void setup() {
+        kernel = SkimageSsimKernels.byName(twin);
+        if (kernel == null) {
+            throw new IllegalStateException("Panama twin not available (needs --add-modules=jdk.incubator.vector)");
+        }
+        cfg = variant.equals("uniform") ? SkimageSsim.UNIFORM : SkimageSsim.GAUSSIAN;
+        Random r = new Random(1);
+        thumbs = new ArrayList<>();
+        for (int i = 0; i < N; i++) {
+            byte[] px = new byte[64 * 64];
+            r.nextBytes(px);
+            thumbs.add(Raster8.gray(64, 64, px));
+        }
+    }
+
+    @Benchmark
+    @BenchmarkMode(Mode.Throughput)
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    @OperationsPerInvocation(N * (N - 1) / 2)
+    public double[] allPairsOneThread() {
+        return cfg.distanceMatrix(thumbs, 1, kernel);
+    }
+}
