@@ -4,7 +4,7 @@
 usage: crosscheck_images.py --cleanrank ./cleanrank --cleanpatrick-src CP --imagehash-src IH
                             [--count 48] [--seed 7] [--keep DIR] [--out FILE]
 
-Generates --count new images (numpy RandomState(seed): smooth gradients, ellipses, text-like bars and noise,
+Generates --count new images plus 7 degenerate ones (black, white, flat gray, stripes, ramps, checker) (numpy RandomState(seed): smooth gradients, ellipses, text-like bars and noise,
 random sizes 24..320 px) in the formats the issue lists: RGB / gray / gray+alpha / RGBA / palette / 16-bit PNG,
 baseline and progressive JPEG of several qualities, a CMYK JPEG, a JPEG with EXIF orientation 6, and
 near-duplicates (re-compressed, brightened or cropped copies), so the SSIM and hash rankings have close pairs.
@@ -112,6 +112,21 @@ def generate(folder, count, seed):
             f = name + "_dup_crop.png"
             hh, ww = src.shape[:2]
             Image.fromarray(src[hh // 20: hh - hh // 20, ww // 20: ww - ww // 20].copy(), "RGB").save(os.path.join(folder, f))
+        names.append(f)
+    # degenerate images real datasets contain (blank scans, placeholders, stripes, ramps): their DCTs have
+    # exact zeros, where the references' FFT-based DCTs and a direct sum differ in the last bits
+    w, h = 64 + seed % 50, 48 + seed % 30
+    flat = {
+        "z_black.png": np.zeros((h, w, 3), np.uint8),
+        "z_white.jpg": np.full((h, w, 3), 255, np.uint8),
+        "z_gray128.png": np.full((h, w, 3), 128, np.uint8),
+        "z_hstripes.png": np.repeat((np.arange(h) // 4 % 2 * 200 + 20).astype(np.uint8)[:, None, None], w, 1).repeat(3, 2),
+        "z_vramp.png": np.repeat(np.linspace(0, 255, h).astype(np.uint8)[:, None, None], w, 1).repeat(3, 2),
+        "z_hramp.png": np.repeat(np.linspace(0, 255, w).astype(np.uint8)[None, :, None], h, 0).repeat(3, 2),
+        "z_checker.png": ((np.indices((h, w)).sum(0) // 8 % 2) * 255).astype(np.uint8)[:, :, None].repeat(3, 2),
+    }
+    for f, arr in flat.items():
+        Image.fromarray(arr, "RGB").save(os.path.join(folder, f), quality=95)
         names.append(f)
     return sorted(names)
 

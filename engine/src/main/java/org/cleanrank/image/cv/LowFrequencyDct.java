@@ -1,6 +1,7 @@
 package org.cleanrank.image.cv;
 
 import jdk.incubator.vector.DoubleVector;
+import org.cleanrank.image.StructuralZeros;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -8,6 +9,9 @@ import jdk.incubator.vector.VectorSpecies;
  * two small matrix products: {@code T = X B8^T} (each row against the first 8 basis rows), then
  * {@code C = B8 T}. Only the 8 x 8 block is ever computed (10k multiply-adds instead of 65k), and the basis
  * is computed once.
+ *
+ * <p>After each pass, coefficients that vanish by symmetry are made exactly 0 ({@link StructuralZeros}), as
+ * OpenCV's FFT-based DCT returns them (a flat image must hash to 0, as in OpenCV).
  *
  * <p>Two twins with the same arithmetic: every output is a plain (unfused) multiply-then-add chain in
  * ascending summation index, so {@link #plain} and {@link #panama} agree bit for bit. The Panama twin
@@ -47,6 +51,35 @@ public abstract class LowFrequencyDct {
         return t;
     }
 
+    /**
+     * {@link StructuralZeros} on T = X B8^T: row r's terms are bounded by the sum of |x| along it (|B| <= 1).
+     * Shared by both twins, so they stay bit-identical.
+     */
+    static void snapFirstPass(byte[] px, double[] t) {
+        for (int r = 0; r < N; r++) {
+            double mag = 0;
+            for (int j = 0; j < N; j++) {
+                mag += px[r * N + j] & 0xFF;
+            }
+            for (int k = 0; k < K; k++) {
+                t[r * K + k] = StructuralZeros.snap(t[r * K + k], mag);
+            }
+        }
+    }
+
+    /** {@link StructuralZeros} on C = B8 T: column l's terms are bounded by the sum of |T[., l]|. */
+    static void snapSecondPass(double[] t, double[] c) {
+        for (int l = 0; l < K; l++) {
+            double mag = 0;
+            for (int n = 0; n < N; n++) {
+                mag += Math.abs(t[n * K + l]);
+            }
+            for (int k = 0; k < K; k++) {
+                c[k * K + l] = StructuralZeros.snap(c[k * K + l], mag);
+            }
+        }
+    }
+
     private static final LowFrequencyDct PLAIN = new LowFrequencyDct() {
         @Override
         public String name() {
@@ -65,6 +98,7 @@ public abstract class LowFrequencyDct {
                     t[r * K + k] = s;
                 }
             }
+            snapFirstPass(px, t);
             double[] c = new double[K * K];
             for (int k = 0; k < K; k++) {
                 for (int l = 0; l < K; l++) {
@@ -75,6 +109,7 @@ public abstract class LowFrequencyDct {
                     c[k * K + l] = s;
                 }
             }
+            snapSecondPass(t, c);
             return c;
         }
     };
@@ -117,6 +152,7 @@ public abstract class LowFrequencyDct {
                 lo.intoArray(t, r * K);
                 hi.intoArray(t, r * K + 4);
             }
+            snapFirstPass(px, t);
             double[] c = new double[K * K];
             for (int k = 0; k < K; k++) {
                 DoubleVector lo = DoubleVector.zero(S);
@@ -129,6 +165,7 @@ public abstract class LowFrequencyDct {
                 lo.intoArray(c, k * K);
                 hi.intoArray(c, k * K + 4);
             }
+            snapSecondPass(t, c);
             return c;
         }
     }

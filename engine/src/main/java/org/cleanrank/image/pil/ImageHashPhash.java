@@ -1,5 +1,7 @@
 package org.cleanrank.image.pil;
 
+import org.cleanrank.image.StructuralZeros;
+
 import java.util.Arrays;
 import org.cleanrank.image.Raster8;
 
@@ -92,6 +94,13 @@ public final class ImageHashPhash {
         }
         double[] cos = cachedCosTable(n, hashSize);
         byte[] px = resized.data();
+        // sums of |x| down each column: the bound for StructuralZeros in the first pass (|cos| <= 1)
+        double[] colMag = new double[n];
+        for (int r = 0; r < n; r++) {
+            for (int j = 0; j < n; j++) {
+                colMag[j] += px[r * n + j] & 0xFF;
+            }
+        }
         // axis 0 (down each column): a[k][j] = 2 * sum_r cos[k][r] * x[r][j], rows k < hashSize only
         double[] a = new double[hashSize * n];
         for (int k = 0; k < hashSize; k++) {
@@ -100,18 +109,22 @@ public final class ImageHashPhash {
                 for (int r = 0; r < n; r++) {
                     s += cos[k * n + r] * (px[r * n + j] & 0xFF);
                 }
-                a[k * n + j] = 2.0 * s;
+                a[k * n + j] = StructuralZeros.snap(2.0 * s, 2.0 * colMag[j]);
             }
         }
         // axis 1 (along each row): b[k][l] = 2 * sum_j a[k][j] * cos[l][j], columns l < hashSize only
         double[] b = new double[hashSize * hashSize];
         for (int k = 0; k < hashSize; k++) {
+            double rowMag = 0.0;
+            for (int j = 0; j < n; j++) {
+                rowMag += Math.abs(a[k * n + j]);
+            }
             for (int l = 0; l < hashSize; l++) {
                 double s = 0.0;
                 for (int j = 0; j < n; j++) {
                     s += a[k * n + j] * cos[l * n + j];
                 }
-                b[k * hashSize + l] = 2.0 * s;
+                b[k * hashSize + l] = StructuralZeros.snap(2.0 * s, 2.0 * rowMag);
             }
         }
         return b;
