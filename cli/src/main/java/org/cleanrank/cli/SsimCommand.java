@@ -43,6 +43,25 @@ final class SsimCommand implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "0")
     int threads;
 
+    /**
+     * Fails early, before any decoding, when the n x n float32 matrix and the per-image statistics (~24 bytes
+     * per thumbnail pixel; side 0 = original size, counted as 64) do not fit in 90% of the heap.
+     */
+    static void checkMemory(int n, int side, long maxHeap) {
+        long px = (long) (side <= 0 ? 64 : side) * (side <= 0 ? 64 : side);
+        long need = 4L * n * n + 24L * px * n;
+        if ((long) n * n > Integer.MAX_VALUE - 8) {
+            throw new CleanRankException(n + " images: an " + n + " x " + n + " matrix exceeds Java's largest array;"
+                    + " rank the closest pairs without the matrix: near-duplicates --method ssim --pairs K");
+        }
+        if (need > maxHeap * 0.9) {
+            throw new CleanRankException(String.format("%d images need ~%.1f GB for the %d x %d SSIM matrix and the thumbnails'"
+                    + " statistics, the heap allows %.1f GB: set CLEANRANK_HEAP=%dg, or rank the closest pairs without"
+                    + " the matrix: near-duplicates --method ssim --pairs K", n, need / 1e9, n, n, maxHeap / 1e9,
+                    (long) Math.ceil(need / 0.9 / (1L << 30)) + 1));
+        }
+    }
+
     static int parseSize(String s) {
         if (s.equalsIgnoreCase("original")) {
             return 0;
@@ -90,6 +109,7 @@ final class SsimCommand implements Callable<Integer> {
         }
         StderrProgress progress = new StderrProgress(true);
         List<Path> files = files(images, list);
+        checkMemory(files.size(), side, Runtime.getRuntime().maxMemory());
         ImageFolder.Result<Raster8> r = ImageRun.run(files, img -> SsimThumbnails.of(img, side), threads, progress);
         if (list != null && !r.failures().isEmpty()) {
             throw new CleanRankException(list + ": " + r.failures().size() + " listed files are unreadable (above); the matrix order needs every file");
@@ -110,26 +130,16 @@ final class SsimCommand implements Callable<Integer> {
         }
         int n = thumbs.size();
         int t = threads <= 0 ? Runtime.getRuntime().availableProcessors() : threads;
-        float[] d = new float[n * n];
-        switch (variant) {
-            case "fast" -> {
-                float[] m = FastSsim.distanceMatrix(thumbs, t);
-                System.arraycopy(m, 0, d, 0, d.length);
-            }
-            case "skimage" -> copy(SkimageSsim.UNIFORM.distanceMatrix(thumbs, t), d);
-            default -> copy(SkimageSsim.GAUSSIAN.distanceMatrix(thumbs, t), d);
-        }
+        float[] d = switch (variant) {
+            case "fast" -> FastSsim.distanceMatrix(thumbs, t, progress);
+            case "skimage" -> SkimageSsim.UNIFORM.distanceMatrixFloat32(thumbs, t, progress);
+            default -> SkimageSsim.GAUSSIAN.distanceMatrixFloat32(thumbs, t, progress);
+        };
         for (int i = 0; i < n; i++) {
             d[i * n + i] = 0f;
         }
         NpyWriter.writeFloat32(out, d, n, n);
         progress.message("wrote " + n + " x " + n + " SSIM distances to " + out);
         return 0;
-    }
-
-    private static void copy(double[] src, float[] dst) {
-        for (int i = 0; i < src.length; i++) {
-            dst[i] = (float) src[i];
-        }
     }
 }

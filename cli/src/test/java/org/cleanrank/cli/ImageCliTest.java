@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.cleanrank.CleanRankException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -87,6 +88,18 @@ class ImageCliTest {
         assertEquals(2, small.code(), small.err());
         assertTrue(small.err().contains("use --size 11 or larger"), small.err());
         assertEquals(1, small.err().strip().lines().filter(l -> l.startsWith("cleanrank:")).count(), small.err());
+    }
+
+    @Test
+    void ssimRefusesAMatrixTheHeapCannotHoldBeforeDecoding() {
+        // 16,577 images (Fitzpatrick17k) need ~1.1 GB for the matrix: fine with 8 GB, refused with 1 GB
+        SsimCommand.checkMemory(16_577, 64, 8L << 30);
+        CleanRankException e = org.junit.jupiter.api.Assertions.assertThrows(CleanRankException.class,
+                () -> SsimCommand.checkMemory(16_577, 64, 1L << 30));
+        assertTrue(e.getMessage().contains("set CLEANRANK_HEAP=") && e.getMessage().contains("--pairs K"), e.getMessage());
+        CleanRankException big = org.junit.jupiter.api.Assertions.assertThrows(CleanRankException.class,
+                () -> SsimCommand.checkMemory(50_000, 64, 64L << 30));
+        assertTrue(big.getMessage().contains("largest array"), big.getMessage());
     }
 
     @Test

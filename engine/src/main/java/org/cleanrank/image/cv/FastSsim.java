@@ -166,6 +166,11 @@ public final class FastSsim {
         return distanceMatrix(grays, threads, FastSsimKernels.get());
     }
 
+    /** As {@link #distanceMatrix(List, int)}, reporting pairs done to {@code progress} (stage "SSIM pairs"). */
+    public static float[] distanceMatrix(List<Raster8> grays, int threads, org.cleanrank.pairs.Progress progress) {
+        return distanceMatrix(grays, threads, FastSsimKernels.get(), ROW_BLOCK, COL_BLOCK, progress);
+    }
+
     /** As {@link #distanceMatrix(List, int)} with an explicit kernel twin (tests, benchmarks). */
     public static float[] distanceMatrix(List<Raster8> grays, int threads, FastSsimKernel kernel) {
         return distanceMatrix(grays, threads, kernel, ROW_BLOCK, COL_BLOCK);
@@ -173,6 +178,11 @@ public final class FastSsim {
 
     /** With explicit cache blocks (tests: the blocks never change a result). */
     static float[] distanceMatrix(List<Raster8> grays, int threads, FastSsimKernel kernel, int rowBlock, int colBlock) {
+        return distanceMatrix(grays, threads, kernel, rowBlock, colBlock, null);
+    }
+
+    private static float[] distanceMatrix(List<Raster8> grays, int threads, FastSsimKernel kernel, int rowBlock, int colBlock,
+            org.cleanrank.pairs.Progress progress) {
         int n = grays.size();
         Stats[] st = stats(grays);
         float[] out = new float[n * n];
@@ -180,7 +190,7 @@ public final class FastSsim {
             float d = 1f - kernel.score(st[i], st[j]);
             out[i * n + j] = d;
             out[j * n + i] = d;
-        });
+        }, progress);
         return out;
     }
 

@@ -150,6 +150,35 @@ public final class SkimageSsim {
     /** As {@link #distanceMatrix(List, int)} with an explicit twin (tests, benchmarks). */
     public double[] distanceMatrix(List<Raster8> grays, int threads, SkimageSsimKernel kernel) {
         int n = grays.size();
+        double[] out = new double[n * n];
+        pairs(grays, threads, kernel, null, (i, j, d) -> {
+            out[i * n + j] = d;
+            out[j * n + i] = d;
+        });
+        return out;
+    }
+
+    /**
+     * The distance matrix rounded to float32 (what {@code cleanrank ssim} writes), without a float64 n x n
+     * copy, reporting pairs done to {@code progress}.
+     */
+    public float[] distanceMatrixFloat32(List<Raster8> grays, int threads, org.cleanrank.pairs.Progress progress) {
+        int n = grays.size();
+        float[] out = new float[n * n];
+        pairs(grays, threads, SkimageSsimKernels.get(), progress, (i, j, d) -> {
+            out[i * n + j] = (float) d;
+            out[j * n + i] = (float) d;
+        });
+        return out;
+    }
+
+    private interface PairSink {
+        void pair(int i, int j, double distance);
+    }
+
+    private void pairs(List<Raster8> grays, int threads, SkimageSsimKernel kernel, org.cleanrank.pairs.Progress progress,
+            PairSink sink) {
+        int n = grays.size();
         @SuppressWarnings("unchecked")
         Stats[] st = new SkimageSsim.Stats[n];
         for (int i = 0; i < n; i++) {
@@ -158,13 +187,8 @@ public final class SkimageSsim {
                 checkSameSize(st[0], st[i]);
             }
         }
-        double[] out = new double[n * n];
-        SsimPairRunner.runTiled(n, threads, ROW_BLOCK, COL_BLOCK, (i, j) -> {
-            double d = 1 - kernel.score(this, st[i], st[j]);
-            out[i * n + j] = d;
-            out[j * n + i] = d;
-        });
-        return out;
+        SsimPairRunner.runTiled(n, threads, ROW_BLOCK, COL_BLOCK, (i, j) -> sink.pair(i, j, 1 - kernel.score(this, st[i], st[j])),
+                progress);
     }
 
     /** Separable correlation along axis 0 then axis 1, mode 'reflect' (per-image statistics). */

@@ -67,25 +67,44 @@ final class SsimPairRunner {
      * for colBlock pairs in a row. Same pairs, each computed once, so the result does not depend on the blocks.
      */
     static void runTiled(int n, int threads, int rowBlock, int colBlock, PairJob job) {
+        runTiled(n, threads, rowBlock, colBlock, job, null);
+    }
+
+    /** As {@link #runTiled(int, int, int, int, PairJob)}, reporting pairs done after each block row (stage "SSIM pairs"). */
+    static void runTiled(int n, int threads, int rowBlock, int colBlock, PairJob job, org.cleanrank.pairs.Progress progress) {
         int blocks = (n + rowBlock - 1) / rowBlock;
         int t = Math.max(1, Math.min(threads, blocks));
         AtomicInteger next = new AtomicInteger(blocks - 1);
+        long total = (long) n * (n - 1) / 2;
+        java.util.concurrent.atomic.AtomicLong done = new java.util.concurrent.atomic.AtomicLong();
+        if (progress != null) {
+            progress.update("SSIM pairs", 0, total);
+        }
         Runnable worker = () -> {
             int bi;
             while ((bi = next.getAndDecrement()) >= 0) {
                 int i0 = bi * rowBlock, i1 = Math.min(n, i0 + rowBlock);
-                for (int j0 = 0; j0 < i1 - 1; j0 += colBlock) {
-                    int jEnd = Math.min(j0 + colBlock, i1 - 1);
-                    for (int i = Math.max(i0, j0 + 1); i < i1; i++) {
-                        int j1 = Math.min(i, jEnd);
-                        for (int j = j0; j < j1; j++) {
-                            job.pair(i, j);
-                        }
-                    }
+                tiles(i0, i1, colBlock, job);
+                if (progress != null) {
+                    // block rows i0 .. i1 - 1 hold i0 + ... + (i1 - 1) pairs
+                    progress.update("SSIM pairs", done.addAndGet((long) (i0 + i1 - 1) * (i1 - i0) / 2), total);
                 }
             }
         };
         runWorkers(t, worker);
+    }
+
+    /** Block row i0 .. i1 - 1: column blocks of colBlock images, each against every image of the block row. */
+    private static void tiles(int i0, int i1, int colBlock, PairJob job) {
+        for (int j0 = 0; j0 < i1 - 1; j0 += colBlock) {
+            int jEnd = Math.min(j0 + colBlock, i1 - 1);
+            for (int i = Math.max(i0, j0 + 1); i < i1; i++) {
+                int j1 = Math.min(i, jEnd);
+                for (int j = j0; j < j1; j++) {
+                    job.pair(i, j);
+                }
+            }
+        }
     }
 
     static int defaultThreads() {
