@@ -2,6 +2,7 @@ package org.cleanrank.image.cv;
 
 import java.util.List;
 import org.cleanrank.image.Raster8;
+import org.cleanrank.pairs.Progress;
 
 /**
  * CleanPatrick's {@code fast_ssim} ({@code src/precompute_hashes.py}) and the distance matrix of
@@ -167,7 +168,7 @@ public final class FastSsim {
     }
 
     /** As {@link #distanceMatrix(List, int)}, reporting pairs done to {@code progress} (stage "SSIM pairs"). */
-    public static float[] distanceMatrix(List<Raster8> grays, int threads, org.cleanrank.pairs.Progress progress) {
+    public static float[] distanceMatrix(List<Raster8> grays, int threads, Progress progress) {
         return distanceMatrix(grays, threads, FastSsimKernels.get(), ROW_BLOCK, COL_BLOCK, progress);
     }
 
@@ -178,11 +179,11 @@ public final class FastSsim {
 
     /** With explicit cache blocks (tests: the blocks never change a result). */
     static float[] distanceMatrix(List<Raster8> grays, int threads, FastSsimKernel kernel, int rowBlock, int colBlock) {
-        return distanceMatrix(grays, threads, kernel, rowBlock, colBlock, null);
+        return distanceMatrix(grays, threads, kernel, rowBlock, colBlock, Progress.NONE);
     }
 
     private static float[] distanceMatrix(List<Raster8> grays, int threads, FastSsimKernel kernel, int rowBlock, int colBlock,
-            org.cleanrank.pairs.Progress progress) {
+            Progress progress) {
         int n = grays.size();
         Stats[] st = stats(grays);
         float[] out = new float[n * n];

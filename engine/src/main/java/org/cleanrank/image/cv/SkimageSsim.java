@@ -2,6 +2,7 @@ package org.cleanrank.image.cv;
 
 import java.util.List;
 import org.cleanrank.image.Raster8;
+import org.cleanrank.pairs.Progress;
 
 /**
  * scikit-image 0.19 {@code skimage.metrics.structural_similarity(a, b, data_range=255, ...)} on 2-D gray
@@ -151,7 +152,7 @@ public final class SkimageSsim {
     public double[] distanceMatrix(List<Raster8> grays, int threads, SkimageSsimKernel kernel) {
         int n = grays.size();
         double[] out = new double[n * n];
-        pairs(grays, threads, kernel, null, (i, j, d) -> {
+        pairs(grays, threads, kernel, Progress.NONE, (i, j, d) -> {
             out[i * n + j] = d;
             out[j * n + i] = d;
         });
@@ -162,7 +163,7 @@ public final class SkimageSsim {
      * The distance matrix rounded to float32 (what {@code cleanrank ssim} writes), without a float64 n x n
      * copy, reporting pairs done to {@code progress}.
      */
-    public float[] distanceMatrixFloat32(List<Raster8> grays, int threads, org.cleanrank.pairs.Progress progress) {
+    public float[] distanceMatrixFloat32(List<Raster8> grays, int threads, Progress progress) {
         int n = grays.size();
         float[] out = new float[n * n];
         pairs(grays, threads, SkimageSsimKernels.get(), progress, (i, j, d) -> {
@@ -176,7 +177,7 @@ public final class SkimageSsim {
         void pair(int i, int j, double distance);
     }
 
-    private void pairs(List<Raster8> grays, int threads, SkimageSsimKernel kernel, org.cleanrank.pairs.Progress progress,
+    private void pairs(List<Raster8> grays, int threads, SkimageSsimKernel kernel, Progress progress,
             PairSink sink) {
         int n = grays.size();
         @SuppressWarnings("unchecked")

@@ -4,6 +4,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.cleanrank.pairs.Progress;
 
 /**
  * Runs a symmetric pair computation over all i &gt; j on a fixed pool: rows are handed out by an atomic
@@ -67,28 +69,24 @@ final class SsimPairRunner {
      * for colBlock pairs in a row. Same pairs, each computed once, so the result does not depend on the blocks.
      */
     static void runTiled(int n, int threads, int rowBlock, int colBlock, PairJob job) {
-        runTiled(n, threads, rowBlock, colBlock, job, null);
+        runTiled(n, threads, rowBlock, colBlock, job, Progress.NONE);
     }
 
     /** As {@link #runTiled(int, int, int, int, PairJob)}, reporting pairs done after each block row (stage "SSIM pairs"). */
-    static void runTiled(int n, int threads, int rowBlock, int colBlock, PairJob job, org.cleanrank.pairs.Progress progress) {
+    static void runTiled(int n, int threads, int rowBlock, int colBlock, PairJob job, Progress progress) {
         int blocks = (n + rowBlock - 1) / rowBlock;
         int t = Math.max(1, Math.min(threads, blocks));
         AtomicInteger next = new AtomicInteger(blocks - 1);
         long total = (long) n * (n - 1) / 2;
-        java.util.concurrent.atomic.AtomicLong done = new java.util.concurrent.atomic.AtomicLong();
-        if (progress != null) {
-            progress.update("SSIM pairs", 0, total);
-        }
+        AtomicLong done = new AtomicLong();
+        progress.update("SSIM pairs", 0, total);
         Runnable worker = () -> {
             int bi;
             while ((bi = next.getAndDecrement()) >= 0) {
                 int i0 = bi * rowBlock, i1 = Math.min(n, i0 + rowBlock);
                 tiles(i0, i1, colBlock, job);
-                if (progress != null) {
-                    // block rows i0 .. i1 - 1 hold i0 + ... + (i1 - 1) pairs
-                    progress.update("SSIM pairs", done.addAndGet((long) (i0 + i1 - 1) * (i1 - i0) / 2), total);
-                }
+                // block rows i0 .. i1 - 1 hold i0 + ... + (i1 - 1) pairs
+                progress.update("SSIM pairs", done.addAndGet((long) (i0 + i1 - 1) * (i1 - i0) / 2), total);
             }
         };
         runWorkers(t, worker);
