@@ -44,21 +44,22 @@ final class SsimCommand implements Callable<Integer> {
     int threads;
 
     /**
-     * Fails early, before any decoding, when the n x n float32 matrix and the per-image statistics (~24 bytes
-     * per thumbnail pixel; side 0 = original size, counted as 64) do not fit in 90% of the heap.
+     * Fails when the n x n float32 matrix and the per-image statistics (~24 bytes per thumbnail pixel) do not
+     * fit in 90% of the heap: before decoding for thumbnails of a known side, again after decoding with the
+     * real size (for {@code --size original}).
      */
-    static void checkMemory(int n, int side, long maxHeap) {
-        long px = (long) (side <= 0 ? 64 : side) * (side <= 0 ? 64 : side);
-        long need = 4L * n * n + 24L * px * n;
+    static void checkMemory(int n, long pixelsPerImage, long maxHeap, String variant) {
+        String instead = variant.equals("fast") && pixelsPerImage == 64L * 64
+                ? "or rank the closest pairs without the matrix: near-duplicates --method ssim --pairs K"
+                : "or compare fewer images (--list)";
         if ((long) n * n > Integer.MAX_VALUE - 8) {
-            throw new CleanRankException(n + " images: an " + n + " x " + n + " matrix exceeds Java's largest array;"
-                    + " rank the closest pairs without the matrix: near-duplicates --method ssim --pairs K");
+            throw new CleanRankException(n + " images: an " + n + " x " + n + " matrix exceeds Java's largest array; " + instead);
         }
+        long need = 4L * n * n + 24L * pixelsPerImage * n;
         if (need > maxHeap * 0.9) {
-            throw new CleanRankException(String.format("%d images need ~%.1f GB for the %d x %d SSIM matrix and the thumbnails'"
-                    + " statistics, the heap allows %.1f GB: set CLEANRANK_HEAP=%dg, or rank the closest pairs without"
-                    + " the matrix: near-duplicates --method ssim --pairs K", n, need / 1e9, n, n, maxHeap / 1e9,
-                    (long) Math.ceil(need / 0.9 / (1L << 30)) + 1));
+            throw new CleanRankException(String.format("%d images need ~%.1f GB for the %d x %d SSIM matrix and the images'"
+                    + " statistics, the heap allows %.1f GB: set CLEANRANK_HEAP=%dg, %s", n, need / 1e9, n, n, maxHeap / 1e9,
+                    (long) Math.ceil(need / 0.9 / (1L << 30)) + 1, instead));
         }
     }
 
@@ -109,7 +110,9 @@ final class SsimCommand implements Callable<Integer> {
         }
         StderrProgress progress = new StderrProgress(true);
         List<Path> files = files(images, list);
-        checkMemory(files.size(), side, Runtime.getRuntime().maxMemory());
+        if (side > 0) {
+            checkMemory(files.size(), (long) side * side, Runtime.getRuntime().maxMemory(), variant);
+        }
         ImageFolder.Result<Raster8> r = ImageRun.run(files, img -> SsimThumbnails.of(img, side), threads, progress);
         if (list != null && !r.failures().isEmpty()) {
             throw new CleanRankException(list + ": " + r.failures().size() + " listed files are unreadable (above); the matrix order needs every file");
@@ -123,10 +126,16 @@ final class SsimCommand implements Callable<Integer> {
                         + first.width() + "x" + first.height() + "; --size original needs images of one size, use --size 64");
             }
         }
-        int window = variant.equals("gaussian") ? 11 : 7;
-        if (first.width() < window || first.height() < window) {
-            throw new CleanRankException(r.files().get(0) + ": " + first.width() + "x" + first.height() + " is smaller than the "
-                    + window + " x " + window + " SSIM window (scikit-image refuses this too); use --size 64");
+        if (!variant.equals("fast")) {
+            // fast_ssim (cv2.boxFilter) runs on any size; structural_similarity refuses a window larger than the image
+            int window = variant.equals("gaussian") ? 11 : 7;
+            if (first.width() < window || first.height() < window) {
+                throw new CleanRankException(r.files().get(0) + ": " + first.width() + "x" + first.height() + " is smaller than the "
+                        + window + " x " + window + " SSIM window (scikit-image refuses this too); use --size 64");
+            }
+        }
+        if (side <= 0) {
+            checkMemory(thumbs.size(), (long) first.width() * first.height(), Runtime.getRuntime().maxMemory(), variant);
         }
         int n = thumbs.size();
         int t = threads <= 0 ? Runtime.getRuntime().availableProcessors() : threads;

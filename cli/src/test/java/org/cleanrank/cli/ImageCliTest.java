@@ -93,12 +93,19 @@ class ImageCliTest {
     @Test
     void ssimRefusesAMatrixTheHeapCannotHoldBeforeDecoding() {
         // 16,577 images (Fitzpatrick17k) need ~1.1 GB for the matrix: fine with 8 GB, refused with 1 GB
-        SsimCommand.checkMemory(16_577, 64, 8L << 30);
+        SsimCommand.checkMemory(16_577, 64 * 64, 8L << 30, "fast");
         CleanRankException e = org.junit.jupiter.api.Assertions.assertThrows(CleanRankException.class,
-                () -> SsimCommand.checkMemory(16_577, 64, 1L << 30));
+                () -> SsimCommand.checkMemory(16_577, 64 * 64, 1L << 30, "fast"));
         assertTrue(e.getMessage().contains("set CLEANRANK_HEAP=") && e.getMessage().contains("--pairs K"), e.getMessage());
+        // the pair ranking is fast SSIM at 64 x 64 only: no such hint for another variant or size
+        CleanRankException sk = org.junit.jupiter.api.Assertions.assertThrows(CleanRankException.class,
+                () -> SsimCommand.checkMemory(16_577, 64 * 64, 1L << 30, "gaussian"));
+        assertTrue(!sk.getMessage().contains("--pairs K") && sk.getMessage().contains("--list"), sk.getMessage());
+        // full-size images: the statistics dominate
+        org.junit.jupiter.api.Assertions.assertThrows(CleanRankException.class,
+                () -> SsimCommand.checkMemory(2_000, 1024L * 1024, 8L << 30, "fast"));
         CleanRankException big = org.junit.jupiter.api.Assertions.assertThrows(CleanRankException.class,
-                () -> SsimCommand.checkMemory(50_000, 64, 64L << 30));
+                () -> SsimCommand.checkMemory(50_000, 64 * 64, 64L << 30, "fast"));
         assertTrue(big.getMessage().contains("largest array"), big.getMessage());
     }
 

@@ -34,6 +34,28 @@ class DegenerateImageHashTest {
         assertEquals(8, checked);
     }
 
+    /** The OpenCV DCT twins stay bit-identical (signed zeros included) where the exact-zero step acts. */
+    @Test
+    void dctTwinsAgreeBitForBitOnDegenerateImages() throws Exception {
+        Path dir = Fixtures.golden("degenerate", "images");
+        org.cleanrank.image.cv.LowFrequencyDct plain = org.cleanrank.image.cv.LowFrequencyDct.plain();
+        org.cleanrank.image.cv.LowFrequencyDct best = org.cleanrank.image.cv.LowFrequencyDct.best();
+        assertTrue(best != plain, "tests run with the vector module");
+        int zeros = 0;
+        try (var files = Files.list(dir)) {
+            for (Path f : files.sorted().toList()) {
+                byte[] px = org.cleanrank.image.cv.CvResize.linearExact(
+                        org.cleanrank.image.read.OpenCvRead.grayscale(ImageDecoder.decode(f)), 32, 32).data();
+                double[] a = plain.block(px), b = best.block(px);
+                for (int i = 0; i < a.length; i++) {
+                    assertEquals(Double.doubleToRawLongBits(a[i]), Double.doubleToRawLongBits(b[i]), f + " coefficient " + i);
+                    zeros += a[i] == 0 ? 1 : 0;
+                }
+            }
+        }
+        assertTrue(zeros > 100, "the degenerate images must exercise the exact zeros: " + zeros);
+    }
+
     @Test
     void snapKeepsGenuineValuesAndZeroesRoundingNoise() {
         assertEquals(0.0, StructuralZeros.snap(3e-13, 8192));

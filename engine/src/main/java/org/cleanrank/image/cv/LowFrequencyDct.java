@@ -1,8 +1,8 @@
 package org.cleanrank.image.cv;
 
 import jdk.incubator.vector.DoubleVector;
-import org.cleanrank.image.StructuralZeros;
 import jdk.incubator.vector.VectorSpecies;
+import org.cleanrank.image.StructuralZeros;
 
 /**
  * The top-left 8 x 8 block of the orthonormal 2-D DCT-II of a 32 x 32 image (what OpenCV's PHash keeps), as

@@ -85,8 +85,11 @@ final class SsimPairRunner {
             while ((bi = next.getAndDecrement()) >= 0) {
                 int i0 = bi * rowBlock, i1 = Math.min(n, i0 + rowBlock);
                 tiles(i0, i1, colBlock, job);
-                // block rows i0 .. i1 - 1 hold i0 + ... + (i1 - 1) pairs
-                progress.update("SSIM pairs", done.addAndGet((long) (i0 + i1 - 1) * (i1 - i0) / 2), total);
+                // block rows i0 .. i1 - 1 hold i0 + ... + (i1 - 1) pairs; count and report in one step, so the
+                // reports never go backwards
+                synchronized (done) {
+                    progress.update("SSIM pairs", done.addAndGet((long) (i0 + i1 - 1) * (i1 - i0) / 2), total);
+                }
             }
         };
         runWorkers(t, worker);
