@@ -14,7 +14,8 @@ public final class Fixtures {
             root = root.getParent();
         }
         if (root == null) {
-            throw new IllegalStateException("fixtures/golden not found above " + Path.of("").toAbsolutePath());
+            throw new IllegalStateException(
+                    "fixtures/golden not found above " + Path.of("").toAbsolutePath());
         }
         return root.resolve("fixtures/golden").resolve(Path.of(first, more));
     }

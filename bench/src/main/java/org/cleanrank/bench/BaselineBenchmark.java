@@ -35,7 +35,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * dependence graph). All threads of the machine, as a user runs them.
  */
 @State(Scope.Benchmark)
-@Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-Xmx4g"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-Xmx4g"})
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 3, time = 2)
@@ -115,7 +117,13 @@ public class BaselineBenchmark {
     /** For scale: SelfClean's three rankings on the same set (top 1,000 pairs). */
     @Benchmark
     public SelfClean.Result selfClean() {
-        return SelfClean.builder().threads(threads).topPairs(1000).build().run(
-                org.cleanrank.io.Embeddings.load(Path.of("fixtures/golden/baselines", golden, "embeddings.npy")), labels);
+        return SelfClean.builder()
+                .threads(threads)
+                .topPairs(1000)
+                .build()
+                .run(
+                        org.cleanrank.io.Embeddings.load(
+                                Path.of("fixtures/golden/baselines", golden, "embeddings.npy")),
+                        labels);
     }
 }

@@ -29,7 +29,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * reported in pairs per microsecond.
  */
 @State(Scope.Benchmark)
-@Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-Xmx4g"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-Xmx4g"})
 public class FastSsimBenchmark {
     static final int SMALL = 64;
     static final int SMALL_PAIRS = SMALL * (SMALL - 1) / 2;

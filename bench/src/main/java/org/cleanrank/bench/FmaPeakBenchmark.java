@@ -25,7 +25,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"--add-modules=jdk.incubator.vector"})
 public class FmaPeakBenchmark {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_256;
     private static final int STEPS = 1000;
@@ -45,9 +47,18 @@ public class FmaPeakBenchmark {
     public float peak() {
         FloatVector va = FloatVector.broadcast(S, a);
         FloatVector vb = FloatVector.broadcast(S, b);
-        FloatVector c0 = FloatVector.zero(S), c1 = FloatVector.zero(S), c2 = FloatVector.zero(S), c3 = FloatVector.zero(S);
-        FloatVector c4 = FloatVector.zero(S), c5 = FloatVector.zero(S), c6 = FloatVector.zero(S), c7 = FloatVector.zero(S);
-        FloatVector c8 = FloatVector.zero(S), c9 = FloatVector.zero(S), c10 = FloatVector.zero(S), c11 = FloatVector.zero(S);
+        FloatVector c0 = FloatVector.zero(S),
+                c1 = FloatVector.zero(S),
+                c2 = FloatVector.zero(S),
+                c3 = FloatVector.zero(S);
+        FloatVector c4 = FloatVector.zero(S),
+                c5 = FloatVector.zero(S),
+                c6 = FloatVector.zero(S),
+                c7 = FloatVector.zero(S);
+        FloatVector c8 = FloatVector.zero(S),
+                c9 = FloatVector.zero(S),
+                c10 = FloatVector.zero(S),
+                c11 = FloatVector.zero(S);
         for (int i = 0; i < STEPS; i++) {
             c0 = c0.fma(va, vb);
             c1 = c1.fma(va, vb);
@@ -62,7 +73,17 @@ public class FmaPeakBenchmark {
             c10 = c10.fma(va, vb);
             c11 = c11.fma(va, vb);
         }
-        return c0.add(c1).add(c2).add(c3).add(c4).add(c5).add(c6).add(c7).add(c8).add(c9).add(c10).add(c11)
+        return c0.add(c1)
+                .add(c2)
+                .add(c3)
+                .add(c4)
+                .add(c5)
+                .add(c6)
+                .add(c7)
+                .add(c8)
+                .add(c9)
+                .add(c10)
+                .add(c11)
                 .reduceLanes(jdk.incubator.vector.VectorOperators.ADD);
     }
 }

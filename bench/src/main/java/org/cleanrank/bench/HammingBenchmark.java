@@ -1,23 +1,10 @@
 package org.cleanrank.bench;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.cleanrank.hash.HammingKernelProvider;
 import org.cleanrank.hash.HammingKernels;
 import org.cleanrank.hash.HammingNearDuplicates;
-import org.cleanrank.image.Raster8;
-import org.cleanrank.image.cv.FastSsim;
-import org.cleanrank.image.cv.OpenCvPhash;
-import org.cleanrank.image.pil.ImageHashPhash;
-import org.cleanrank.image.read.DecodedImage;
-import org.cleanrank.image.read.ImageDecoder;
-import org.cleanrank.image.read.OpenCvRead;
-import org.cleanrank.image.read.PillowRead;
 import org.cleanrank.pairs.Progress;
 import org.cleanrank.rank.PairRanking;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -31,13 +18,14 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * All-pairs Hamming distances of 100,000 64-bit hashes (5 billion pairs) with a top-100,000 ranking, both twins.
  */
 @State(Scope.Benchmark)
-@Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-Xmx4g"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-Xmx4g"})
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 1)

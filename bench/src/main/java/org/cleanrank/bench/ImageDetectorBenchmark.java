@@ -33,7 +33,9 @@ import org.openjdk.jmh.infra.Blackhole;
  * on the 37 golden images in fixtures/golden/images/images (run from the repository root).
  */
 @State(Scope.Benchmark)
-@Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-Xmx4g"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-Xmx4g"})
 public class ImageDetectorBenchmark {
     private List<Raster8> thumbs;
     private List<Path> files;

@@ -4,13 +4,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.cleanrank.io.FloatMatrix;
 import org.cleanrank.io.NpyArray;
-import org.cleanrank.label.classify.AdaBoostSammeR;
 import org.cleanrank.label.cl.ConfidentJoint;
 import org.cleanrank.label.cl.FilterBy;
 import org.cleanrank.label.cl.LabelIssueFilter;
 import org.cleanrank.label.cl.LabelQuality;
 import org.cleanrank.label.cl.LabeledProbabilities;
 import org.cleanrank.label.cl.QualityMethod;
+import org.cleanrank.label.classify.AdaBoostSammeR;
 import org.cleanrank.label.noiserank.FlatL2Search;
 import org.cleanrank.label.noiserank.Neighbours;
 import org.cleanrank.outlier.PyodEcod;
@@ -32,12 +32,16 @@ public final class UnseenCaseCheck {
             if (!Files.exists(dir.resolve("faiss_X" + d + ".npy"))) {
                 continue;
             }
-            Neighbours nb = FlatL2Search.search(FloatMatrix.load(dir.resolve("faiss_X" + d + ".npy")),
-                    FloatMatrix.load(dir.resolve("faiss_P" + d + ".npy")), 5, 0);
+            Neighbours nb = FlatL2Search.search(
+                    FloatMatrix.load(dir.resolve("faiss_X" + d + ".npy")),
+                    FloatMatrix.load(dir.resolve("faiss_P" + d + ".npy")),
+                    5,
+                    0);
             int wrongIndex = 0;
             int bitEqual = 0;
             double maxDiff = 0;
-            try (NpyArray ri = NpyArray.open(dir.resolve("faiss_I" + d + ".npy")); NpyArray rd = NpyArray.open(dir.resolve("faiss_D" + d + ".npy"))) {
+            try (NpyArray ri = NpyArray.open(dir.resolve("faiss_I" + d + ".npy"));
+                    NpyArray rd = NpyArray.open(dir.resolve("faiss_D" + d + ".npy"))) {
                 for (int i = 0; i < nb.indices().length; i++) {
                     wrongIndex += ri.getLong(i) == nb.indices()[i] ? 0 : 1;
                     float ref = (float) rd.getDouble(i);
@@ -45,7 +49,8 @@ public final class UnseenCaseCheck {
                     maxDiff = Math.max(maxDiff, Math.abs(ref - nb.squaredDistances()[i]));
                 }
             }
-            System.out.printf("faiss IndexFlatL2 d=%4d: neighbour indices differing %d/%d; distances bit-equal %d/%d, max |diff| %.2g%n",
+            System.out.printf(
+                    "faiss IndexFlatL2 d=%4d: neighbour indices differing %d/%d; distances bit-equal %d/%d, max |diff| %.2g%n",
                     d, wrongIndex, nb.indices().length, bitEqual, nb.indices().length, maxDiff);
         }
         for (int d : new int[] {3, 8, 15, 16, 40, 128, 768}) {
@@ -62,15 +67,18 @@ public final class UnseenCaseCheck {
                     maxRel = ref == 0 ? maxRel : Math.max(maxRel, Math.abs(ref - s[i]) / ref);
                 }
             }
-            System.out.printf("PyOD KNN d=%4d: scores bit-equal %d/%d, max relative diff %.2g%n", d, bitEqual, s.length, maxRel);
+            System.out.printf(
+                    "PyOD KNN d=%4d: scores bit-equal %d/%d, max relative diff %.2g%n", d, bitEqual, s.length, maxRel);
         }
         for (int d : new int[] {5, 33, 200}) {
             if (!Files.exists(dir.resolve("pyod_X" + d + ".npy"))) {
                 continue;
             }
             FloatMatrix x = FloatMatrix.load(dir.resolve("pyod_X" + d + ".npy"));
-            compareScores("PyOD ECOD d=" + d, PyodEcod.defaults().decisionScores(x), dir.resolve("pyod_ecod" + d + ".npy"));
-            compareScores("PyOD HBOS d=" + d, PyodHbos.defaults().decisionScores(x), dir.resolve("pyod_hbos" + d + ".npy"));
+            compareScores(
+                    "PyOD ECOD d=" + d, PyodEcod.defaults().decisionScores(x), dir.resolve("pyod_ecod" + d + ".npy"));
+            compareScores(
+                    "PyOD HBOS d=" + d, PyodHbos.defaults().decisionScores(x), dir.resolve("pyod_hbos" + d + ".npy"));
         }
         adaBoost(dir);
         for (int c : new int[] {7, 25}) {
@@ -92,9 +100,12 @@ public final class UnseenCaseCheck {
                     jointDiff += joint[i][j] == refJoint[i * c + j] ? 0 : 1;
                 }
             }
-            System.out.printf("cleanlab C=%d: calibrated confident joint entries differing %d/%d%n", c, jointDiff, c * c);
+            System.out.printf(
+                    "cleanlab C=%d: calibrated confident joint entries differing %d/%d%n", c, jointDiff, c * c);
             for (QualityMethod m : QualityMethod.values()) {
-                compareScores("cleanlab C=" + c + " label quality " + m.referenceName(), LabelQuality.scores(p, m),
+                compareScores(
+                        "cleanlab C=" + c + " label quality " + m.referenceName(),
+                        LabelQuality.scores(p, m),
                         dir.resolve("cl_quality_" + m.referenceName() + c + ".npy"));
             }
             LabelIssueFilter filter = new LabelIssueFilter(0);
@@ -107,7 +118,9 @@ public final class UnseenCaseCheck {
                     diff += (mask[i] ? 1 : 0) == ref[i] ? 0 : 1;
                     flagged += (int) ref[i];
                 }
-                System.out.printf("cleanlab C=%d: mask %s differs on %d/%d samples (%d flagged)%n", c, f.referenceName(), diff, mask.length, flagged);
+                System.out.printf(
+                        "cleanlab C=%d: mask %s differs on %d/%d samples (%d flagged)%n",
+                        c, f.referenceName(), diff, mask.length, flagged);
             }
         }
     }
@@ -119,9 +132,14 @@ public final class UnseenCaseCheck {
             }
             FloatMatrix x = FloatMatrix.load(dir.resolve("ada_X" + c + ".npy"));
             long[] y = longs(dir.resolve("ada_y" + c + ".npy"));
-            int[] train = java.util.stream.IntStream.range(0, x.rows()).filter(i -> i % 3 != 0).toArray();
-            int[] test = java.util.stream.IntStream.range(0, x.rows()).filter(i -> i % 3 == 0).toArray();
-            int[] trainLabels = java.util.Arrays.stream(train).map(i -> (int) y[i]).toArray();
+            int[] train = java.util.stream.IntStream.range(0, x.rows())
+                    .filter(i -> i % 3 != 0)
+                    .toArray();
+            int[] test = java.util.stream.IntStream.range(0, x.rows())
+                    .filter(i -> i % 3 == 0)
+                    .toArray();
+            int[] trainLabels =
+                    java.util.Arrays.stream(train).map(i -> (int) y[i]).toArray();
             double[][] p = new AdaBoostSammeR().fit(x, train, trainLabels, c).predictProba(x, test);
             double[] ref = doubles(dir.resolve("ada_P" + c + ".npy"));
             double max = 0;
@@ -130,7 +148,9 @@ public final class UnseenCaseCheck {
                     max = Math.max(max, Math.abs(p[r][k] - ref[r * c + k]));
                 }
             }
-            System.out.printf("sklearn AdaBoost SAMME.R C=%d: held-out probabilities max |diff| %.2g over %d x %d%n", c, max, p.length, c);
+            System.out.printf(
+                    "sklearn AdaBoost SAMME.R C=%d: held-out probabilities max |diff| %.2g over %d x %d%n",
+                    c, max, p.length, c);
         }
     }
 

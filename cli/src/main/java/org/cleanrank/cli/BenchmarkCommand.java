@@ -33,57 +33,96 @@ import org.cleanrank.vector.KernelProvider;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "benchmark", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"CleanPatrick's comparison on a dataset: every detector, the metric table, report.html.",
-                "Runs every applicable detector per issue type, prints CleanPatrick's table and writes an audit report. Writes DIR/metrics.json, DIR/rankings/<issue>_<detector>.csv and DIR/report.html.",
-                "Embedding detectors need --embeddings; image detectors need images (--images, default DATASET/images)."})
+@Command(
+        name = "benchmark",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "CleanPatrick's comparison on a dataset: every detector, the metric table, report.html.",
+            "Runs every applicable detector per issue type, prints CleanPatrick's table and writes an audit report. Writes DIR/metrics.json, DIR/rankings/<issue>_<detector>.csv and DIR/report.html.",
+            "Embedding detectors need --embeddings; image detectors need images (--images, default DATASET/images)."
+        })
 public final class BenchmarkCommand implements Callable<Integer> {
-    @Option(names = "--dataset", required = true, paramLabel = "DIR",
+    @Option(
+            names = "--dataset",
+            required = true,
+            paramLabel = "DIR",
             description = "a CleanPatrick release: off_topic_samples.csv, near_duplicates.csv, label_errors.csv"
                     + " (+ fitzpatrick17k.csv), or the consolidated table (a folder or the .csv)")
     Path dataset;
 
-    @Option(names = "--images", paramLabel = "DIR", description = "image folder (files named <md5hash>.<ext>, any depth);"
-            + " default: DATASET/images when it exists")
+    @Option(
+            names = "--images",
+            paramLabel = "DIR",
+            description = "image folder (files named <md5hash>.<ext>, any depth);"
+                    + " default: DATASET/images when it exists")
     Path images;
 
     @Option(names = "--embeddings", paramLabel = "E.npy", description = "N x D embeddings (float32/float64 .npy)")
     Path embeddings;
 
-    @Option(names = "--ids", paramLabel = "IDS.csv", description = "the md5hash of each embedding row; default: E_ids.csv or"
-            + " embedding_ids.csv beside E.npy if present, else rows follow the metadata order")
+    @Option(
+            names = "--ids",
+            paramLabel = "IDS.csv",
+            description = "the md5hash of each embedding row; default: E_ids.csv or"
+                    + " embedding_ids.csv beside E.npy if present, else rows follow the metadata order")
     Path ids;
 
-    @Option(names = "--metadata", paramLabel = "fitzpatrick17k.csv",
-            description = "Fitzpatrick17k's metadata CSV for the three-file release (default: found in DATASET or its parent)")
+    @Option(
+            names = "--metadata",
+            paramLabel = "fitzpatrick17k.csv",
+            description =
+                    "Fitzpatrick17k's metadata CSV for the three-file release (default: found in DATASET or its parent)")
     Path metadata;
 
-    @Option(names = "--labels-column", paramLabel = "C", description = "metadata column with the class labels"
-            + " (default: 'label' in fitzpatrick17k.csv, 'granular_partition_label' in the consolidated table)")
+    @Option(
+            names = "--labels-column",
+            paramLabel = "C",
+            description = "metadata column with the class labels"
+                    + " (default: 'label' in fitzpatrick17k.csv, 'granular_partition_label' in the consolidated table)")
     String labelsColumn;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "output folder (created if missing)")
     Path out;
 
-    @Option(names = "--detectors", split = ",", paramLabel = "NAME",
+    @Option(
+            names = "--detectors",
+            split = ",",
+            paramLabel = "NAME",
             description = "run only these (file names, e.g. selfclean,knn,ssim); default: all")
     List<String> only;
 
-    @Option(names = "--pairs", defaultValue = "1000", paramLabel = "K",
+    @Option(
+            names = "--pairs",
+            defaultValue = "1000",
+            paramLabel = "K",
             description = "closest pairs written per near-duplicate detector (metrics always use every annotated pair)")
     long pairs;
 
-    @Option(names = "--report-items", defaultValue = "24", paramLabel = "K", description = "top items per detector in the report")
+    @Option(
+            names = "--report-items",
+            defaultValue = "24",
+            paramLabel = "K",
+            description = "top items per detector in the report")
     int reportItems;
 
-    @Option(names = "--cl-classifier", defaultValue = "adaboost", paramLabel = "adaboost|logistic",
-            description = "Confident Learning's cross-validated classifier: adaboost (default, CleanPatrick's) or logistic")
+    @Option(
+            names = "--cl-classifier",
+            defaultValue = "adaboost",
+            paramLabel = "adaboost|logistic",
+            description =
+                    "Confident Learning's cross-validated classifier: adaboost (default, CleanPatrick's) or logistic")
     String clClassifier;
 
-    @Option(names = "--seed", defaultValue = "0", description = "seed of the random baselines (IForest, k-means, folds)")
+    @Option(
+            names = "--seed",
+            defaultValue = "0",
+            description = "seed of the random baselines (IForest, k-means, folds)")
     long seed;
 
-    @Option(names = "--verify-md5", description = "hash every image file and report files whose bytes do not match their name")
+    @Option(
+            names = "--verify-md5",
+            description = "hash every image file and report files whose bytes do not match their name")
     boolean verifyMd5;
 
     @Option(names = "--threads", defaultValue = "0", description = "worker threads (default: all cores)")
@@ -111,7 +150,8 @@ public final class BenchmarkCommand implements Callable<Integer> {
 
     Result run(StderrProgress progress) {
         if (pairs < 0) {
-            throw new CleanRankException("--pairs " + pairs + ": expected a count >= 0 of closest pairs to write per near-duplicate detector");
+            throw new CleanRankException("--pairs " + pairs
+                    + ": expected a count >= 0 of closest pairs to write per near-duplicate detector");
         }
         if (!clClassifier.equals("adaboost") && !clClassifier.equals("logistic")) {
             throw new CleanRankException("--cl-classifier " + clClassifier + ": choose adaboost or logistic");
@@ -132,8 +172,13 @@ public final class BenchmarkCommand implements Callable<Integer> {
         Path imageDir = images;
         if (imageDir == null) {
             // as the metadata CSV, the images may sit in the release folder or beside it
-            Path base = Files.isDirectory(dataset) ? dataset.toAbsolutePath() : dataset.toAbsolutePath().getParent();
-            for (Path guess : new Path[] {base.resolve("images"), base.getParent() == null ? null : base.getParent().resolve("images")}) {
+            Path base = Files.isDirectory(dataset)
+                    ? dataset.toAbsolutePath()
+                    : dataset.toAbsolutePath().getParent();
+            for (Path guess : new Path[] {
+                base.resolve("images"),
+                base.getParent() == null ? null : base.getParent().resolve("images")
+            }) {
                 if (imageDir == null && guess != null && Files.isDirectory(guess)) {
                     imageDir = guess;
                 }
@@ -154,18 +199,23 @@ public final class BenchmarkCommand implements Callable<Integer> {
             if (ids == null) {
                 ids = siblingIds(embeddings);
                 if (ids != null) {
-                    progress.message("matching embedding rows by " + ids + " (found beside " + embeddings.getFileName() + ")");
+                    progress.message(
+                            "matching embedding rows by " + ids + " (found beside " + embeddings.getFileName() + ")");
                 }
             }
             if (ids == null && all.rows() != n) {
-                throw new CleanRankException(embeddings + ": " + all.rows() + " rows for " + n + " samples; give --ids IDS.csv"
-                        + " (the md5hash of each row) so rows can be matched to samples");
+                throw new CleanRankException(
+                        embeddings + ": " + all.rows() + " rows for " + n + " samples; give --ids IDS.csv"
+                                + " (the md5hash of each row) so rows can be matched to samples");
             }
-            EmbeddingRows rows = ids != null ? EmbeddingRows.fromIdsCsv(ids, ds.ids(), all.rows())
+            EmbeddingRows rows = ids != null
+                    ? EmbeddingRows.fromIdsCsv(ids, ds.ids(), all.rows())
                     : EmbeddingRows.inSampleOrder(ds.ids(), all.rows());
             progress.message(rows.mismatch().summary());
             int[] rowOf = rows.rowPerSample();
-            embeddingSamples = java.util.stream.IntStream.range(0, n).filter(i -> rowOf[i] >= 0).toArray();
+            embeddingSamples = java.util.stream.IntStream.range(0, n)
+                    .filter(i -> rowOf[i] >= 0)
+                    .toArray();
             float[] data = new float[embeddingSamples.length * all.cols()];
             for (int k = 0; k < embeddingSamples.length; k++) {
                 System.arraycopy(all.data(), rowOf[embeddingSamples[k]] * all.cols(), data, k * all.cols(), all.cols());
@@ -177,7 +227,8 @@ public final class BenchmarkCommand implements Callable<Integer> {
         AnnotatedPairs annotated = null;
         String pairsUnavailable = null;
         if (pl.everyPairLabelled() && pl.annotatedPairCount() > MAX_EVERY_PAIR_EVALUATION) {
-            pairsUnavailable = "this release labels every pair (" + pl.annotatedPairCount() + " pairs; the consolidated table has no"
+            pairsUnavailable = "this release labels every pair (" + pl.annotatedPairCount()
+                    + " pairs; the consolidated table has no"
                     + " annotated negatives): too many to evaluate here; use the three-file release (annotated pairs only)";
         } else {
             PairLabels.AnnotatedPairs lt = pl.lowerTriangle();
@@ -192,8 +243,18 @@ public final class BenchmarkCommand implements Callable<Integer> {
         for (int i = 0; i < n; i++) {
             labelNames[i] = ds.labels().name(i);
         }
-        BenchmarkData data = new BenchmarkData(dataset.getFileName().toString(), idArr, labelNames, ds.labels().codes(),
-                toInt(ds.offTopic()), toInt(ds.labelError()), annotated, pairsUnavailable, imagePaths, x, embeddingSamples);
+        BenchmarkData data = new BenchmarkData(
+                dataset.getFileName().toString(),
+                idArr,
+                labelNames,
+                ds.labels().codes(),
+                toInt(ds.offTopic()),
+                toInt(ds.labelError()),
+                annotated,
+                pairsUnavailable,
+                imagePaths,
+                x,
+                embeddingSamples);
 
         List<DetectorEntry> entries = select(Detectors.all());
         RunContext ctx = new RunContext(data, threads, seed, progress, clClassifier);
@@ -203,8 +264,12 @@ public final class BenchmarkCommand implements Callable<Integer> {
             long t0 = System.nanoTime();
             RunContext.ImageFeatures f = ctx.imageFeatures();
             failures = f.failures();
-            progress.message(String.format(Locale.ROOT, "decoded %d images (pHash x2, SSIM thumbnails) in %.2f s; %d unreadable",
-                    f.samples().length, (System.nanoTime() - t0) / 1e9, failures.size()));
+            progress.message(String.format(
+                    Locale.ROOT,
+                    "decoded %d images (pHash x2, SSIM thumbnails) in %.2f s; %d unreadable",
+                    f.samples().length,
+                    (System.nanoTime() - t0) / 1e9,
+                    failures.size()));
             for (ImageFolder.Failure fail : failures) {
                 progress.message("skipped " + fail.message());
             }
@@ -213,20 +278,34 @@ public final class BenchmarkCommand implements Callable<Integer> {
         info.put("dataset", dataset.toAbsolutePath().toString());
         info.put("format", ds.format().name().toLowerCase(Locale.ROOT));
         info.put("samples", String.valueOf(n));
-        info.put("embeddings", embeddings == null ? "none" : embeddings + " (" + (x == null ? 0 : x.rows()) + " rows matched)");
-        info.put("images", imageDir == null ? "none" : imageDir + " (" + Arrays.stream(imagePaths).filter(p -> p != null).count()
-                + " found, " + failures.size() + " unreadable)");
+        info.put(
+                "embeddings",
+                embeddings == null ? "none" : embeddings + " (" + (x == null ? 0 : x.rows()) + " rows matched)");
+        info.put(
+                "images",
+                imageDir == null
+                        ? "none"
+                        : imageDir + " ("
+                                + Arrays.stream(imagePaths)
+                                        .filter(p -> p != null)
+                                        .count() + " found, " + failures.size() + " unreadable)");
         info.put("kernels", KernelProvider.get().name());
         info.put("seed", String.valueOf(seed));
 
         int[] count = {0};
         List<DetectorOutcome> done = new ArrayList<>();
-        List<DetectorOutcome> outcomes = BenchmarkRunner.run(ctx, entries, new BenchmarkRunner.Options(out, pairs, reportItems),
-                new BenchmarkRunner.Listener() {
+        List<DetectorOutcome> outcomes = BenchmarkRunner.run(
+                ctx, entries, new BenchmarkRunner.Options(out, pairs, reportItems), new BenchmarkRunner.Listener() {
                     @Override
                     public void started(DetectorEntry e, int samples) {
-                        progress.message(String.format(Locale.ROOT, "[%d/%d] %s: %s on %d samples", ++count[0], entries.size(),
-                                e.issue().title(), e.name(), samples));
+                        progress.message(String.format(
+                                Locale.ROOT,
+                                "[%d/%d] %s: %s on %d samples",
+                                ++count[0],
+                                entries.size(),
+                                e.issue().title(),
+                                e.name(),
+                                samples));
                     }
 
                     @Override
@@ -235,8 +314,8 @@ public final class BenchmarkCommand implements Callable<Integer> {
                             if (o.status() == DetectorOutcome.Status.SKIPPED) {
                                 count[0]++;
                             }
-                            progress.message(o.issue().title() + ": " + o.detector() + " " + o.status().name().toLowerCase(Locale.ROOT)
-                                    + ": " + o.message());
+                            progress.message(o.issue().title() + ": " + o.detector() + " "
+                                    + o.status().name().toLowerCase(Locale.ROOT) + ": " + o.message());
                         }
                         // metrics so far, rewritten after every detector: a run that dies later keeps them
                         done.add(o);
@@ -288,7 +367,8 @@ public final class BenchmarkCommand implements Callable<Integer> {
             Path probe = Files.createTempFile(out.resolve("rankings"), ".write-test", ".tmp");
             Files.delete(probe);
         } catch (java.io.IOException e) {
-            throw new CleanRankException(out + ": cannot write the results there (" + e.getMessage() + "); choose a writable --out folder");
+            throw new CleanRankException(
+                    out + ": cannot write the results there (" + e.getMessage() + "); choose a writable --out folder");
         }
     }
 

@@ -3,11 +3,11 @@ package org.cleanrank.cli;
 import java.util.Locale;
 import org.cleanrank.CleanRankException;
 import org.cleanrank.io.FloatMatrix;
+import org.cleanrank.label.cl.LabeledProbabilities;
 import org.cleanrank.label.classify.CrossValidatedProbabilities;
 import org.cleanrank.label.classify.FoldClassifier;
 import org.cleanrank.label.classify.MultinomialLogisticRegression;
 import org.cleanrank.label.classify.StratifiedFolds;
-import org.cleanrank.label.cl.LabeledProbabilities;
 import org.cleanrank.pairs.Progress;
 
 /**
@@ -20,14 +20,21 @@ import org.cleanrank.pairs.Progress;
 final class BuiltInClassifier {
     private BuiltInClassifier() {}
 
-    static LabeledProbabilities outOfFold(FloatMatrix x, int[] codes, String classifier, long seed, int threads, Progress progress) {
+    static LabeledProbabilities outOfFold(
+            FloatMatrix x, int[] codes, String classifier, long seed, int threads, Progress progress) {
         int folds = CrossValidatedProbabilities.DEFAULT_FOLDS;
         double[][] p = switch (classifier.toLowerCase(Locale.ROOT)) {
-            case "adaboost" -> CrossValidatedProbabilities.adaBoost(x, codes, folds, seed, threads,
-                    done -> progress.update("AdaBoost folds", done, folds));
+            case "adaboost" ->
+                CrossValidatedProbabilities.adaBoost(
+                        x, codes, folds, seed, threads, done -> progress.update("AdaBoost folds", done, folds));
             case "logistic" -> {
                 FoldClassifier lr = new MultinomialLogisticRegression();
-                yield CrossValidatedProbabilities.compute(x, codes, StratifiedFolds.holdoutFolds(codes, folds, seed), lr, threads,
+                yield CrossValidatedProbabilities.compute(
+                        x,
+                        codes,
+                        StratifiedFolds.holdoutFolds(codes, folds, seed),
+                        lr,
+                        threads,
                         done -> progress.update("logistic regression folds", done, folds));
             }
             default -> throw new CleanRankException("--classifier " + classifier + ": choose adaboost or logistic");

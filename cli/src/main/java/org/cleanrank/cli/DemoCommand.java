@@ -12,18 +12,28 @@ import org.cleanrank.fixtures.SyntheticImageDataset;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"The whole CleanPatrick comparison on a generated dataset: no download, one command.",
-                "Generates (seeded) a small CleanPatrick-like dataset (drawn lesion pictures, near-duplicate variants,",
-                "off-topic pictures, embeddings, labels with planted",
-                "errors, ground truth in CleanPatrick's formats) into OUT/dataset, then runs `benchmark` on it: every",
-                "detector per issue type, CleanPatrick's table, OUT/metrics.json, OUT/rankings/ and OUT/report.html."})
+@Command(
+        name = "demo",
+        mixinStandardHelpOptions = true,
+        description = {
+            "The whole CleanPatrick comparison on a generated dataset: no download, one command.",
+            "Generates (seeded) a small CleanPatrick-like dataset (drawn lesion pictures, near-duplicate variants,",
+            "off-topic pictures, embeddings, labels with planted",
+            "errors, ground truth in CleanPatrick's formats) into OUT/dataset, then runs `benchmark` on it: every",
+            "detector per issue type, CleanPatrick's table, OUT/metrics.json, OUT/rankings/ and OUT/report.html."
+        })
 final class DemoCommand implements Callable<Integer> {
-    @Option(names = "--out", defaultValue = "cleanrank-demo", paramLabel = "DIR",
+    @Option(
+            names = "--out",
+            defaultValue = "cleanrank-demo",
+            paramLabel = "DIR",
             description = "output folder (default ${DEFAULT-VALUE}; its dataset/ subfolder is regenerated)")
     Path out;
 
-    @Option(names = "--n", defaultValue = "240", description = "original pictures before variants and off-topic ones (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--n",
+            defaultValue = "240",
+            description = "original pictures before variants and off-topic ones (default ${DEFAULT-VALUE})")
     int n;
 
     @Option(names = "--seed", defaultValue = "42", description = "generator seed (default ${DEFAULT-VALUE})")
@@ -40,12 +50,20 @@ final class DemoCommand implements Callable<Integer> {
         StderrProgress progress = new StderrProgress(!quiet);
         Path data = out.resolve("dataset");
         clearGenerated(data);
-        SyntheticImageDataset.Spec spec = SyntheticImageDataset.Spec.DEFAULT.withN(n).withSeed(seed);
-        SyntheticImageDataset.Result d = SyntheticImageDataset.write(data, spec,
-                threads <= 0 ? Runtime.getRuntime().availableProcessors() : threads);
-        progress.message(String.format(Locale.ROOT,
+        SyntheticImageDataset.Spec spec =
+                SyntheticImageDataset.Spec.DEFAULT.withN(n).withSeed(seed);
+        SyntheticImageDataset.Result d = SyntheticImageDataset.write(
+                data, spec, threads <= 0 ? Runtime.getRuntime().availableProcessors() : threads);
+        progress.message(String.format(
+                Locale.ROOT,
                 "generated %d pictures (%d near-duplicate groups, %d off-topic, %d label errors), %d-d embeddings, seed %d, in %s",
-                d.imageCount(), d.nearDuplicateGroups(), d.offTopic(), d.labelErrors(), d.dim(), seed, data));
+                d.imageCount(),
+                d.nearDuplicateGroups(),
+                d.offTopic(),
+                d.labelErrors(),
+                d.dim(),
+                seed,
+                data));
         BenchmarkCommand b = new BenchmarkCommand();
         b.dataset = d.groundTruthDir();
         b.images = d.imageDir();

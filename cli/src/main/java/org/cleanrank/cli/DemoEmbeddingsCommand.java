@@ -14,13 +14,20 @@ import org.cleanrank.vector.KernelProvider;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "demo-embeddings", mixinStandardHelpOptions = true,
-        description = {"SelfClean at scale on a synthetic embedding set (embeddings only, no images).",
-                "A seeded synthetic CleanPatrick-like embedding set (default 2,000 x 384, 20 classes, planted near-duplicates, off-topic samples and label errors), SelfClean's",
-                "three rankings, and CleanPatrick's metric table per issue type. --out writes the set (.npy) and rankings",
-                "(the input of bench/reference/time_selfclean.py)."})
+@Command(
+        name = "demo-embeddings",
+        mixinStandardHelpOptions = true,
+        description = {
+            "SelfClean at scale on a synthetic embedding set (embeddings only, no images).",
+            "A seeded synthetic CleanPatrick-like embedding set (default 2,000 x 384, 20 classes, planted near-duplicates, off-topic samples and label errors), SelfClean's",
+            "three rankings, and CleanPatrick's metric table per issue type. --out writes the set (.npy) and rankings",
+            "(the input of bench/reference/time_selfclean.py)."
+        })
 final class DemoEmbeddingsCommand implements Callable<Integer> {
-    @Option(names = "--out", paramLabel = "DIR", description = "also write the dataset (.npy) and the rankings (.csv) here")
+    @Option(
+            names = "--out",
+            paramLabel = "DIR",
+            description = "also write the dataset (.npy) and the rankings (.csv) here")
     Path out;
 
     @Option(names = "--n", defaultValue = "2000", description = "samples (default ${DEFAULT-VALUE})")
@@ -32,18 +39,27 @@ final class DemoEmbeddingsCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "generator seed (default ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--pairs", defaultValue = "all", paramLabel = "K|all",
-            description = "near-duplicate pairs to rank: 'all' (default; the near-duplicate metrics then cover every pair) or the K closest")
+    @Option(
+            names = "--pairs",
+            defaultValue = "all",
+            paramLabel = "K|all",
+            description =
+                    "near-duplicate pairs to rank: 'all' (default; the near-duplicate metrics then cover every pair) or the K closest")
     String pairs;
 
     @Override
     public Integer call() {
         SyntheticDataset d = SyntheticDataset.generate(n, dim, 20, seed);
         StderrProgress progress = new StderrProgress(true);
-        progress.message("kernels " + KernelProvider.get().name() + "; synthetic set " + n + " x " + dim + ", seed " + seed);
+        progress.message(
+                "kernels " + KernelProvider.get().name() + "; synthetic set " + n + " x " + dim + ", seed " + seed);
         PackedEmbeddings m = PackedEmbeddings.normalise("synthetic", d.n(), d.dim(), d::readRow);
         long t0 = System.nanoTime();
-        SelfClean.Result r = SelfClean.builder().topPairs(SelfCleanCommand.parsePairs(pairs)).progress(progress).build().run(m, d.labels());
+        SelfClean.Result r = SelfClean.builder()
+                .topPairs(SelfCleanCommand.parsePairs(pairs))
+                .progress(progress)
+                .build()
+                .run(m, d.labels());
         double secs = (System.nanoTime() - t0) / 1e9;
 
         PairRanking nd = r.nearDuplicates();
@@ -63,7 +79,9 @@ final class DemoEmbeddingsCommand implements Callable<Integer> {
             }
             System.out.printf("%-18s %10.4f %10.4f %10.4f%n", key, ndM.get(key), value(otM, key), value(leM, key));
         }
-        System.out.printf("%-18s %10d %10d %10d%n", "ranked items", nd.size(), r.offTopic().size(), r.labelErrors().size());
+        System.out.printf(
+                "%-18s %10d %10d %10d%n",
+                "ranked items", nd.size(), r.offTopic().size(), r.labelErrors().size());
         if (out != null) {
             NpyWriter.writeFloat32(out.resolve("embeddings.npy"), d.embeddings(), d.n(), d.dim());
             NpyWriter.writeInt32(out.resolve("labels.npy"), d.labels(), d.n());

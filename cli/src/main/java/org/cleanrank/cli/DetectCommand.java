@@ -24,29 +24,45 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "detect", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Runs one detector on an embedding matrix and writes rank,index,score (index 0-based, rank 1-based).",
-                "Scores as the reference reports them:",
-                "  knn, ecod, hbos, iforest  PyOD decision scores (defaults as CleanPatrick runs them), most outlying first",
-                "  lad                       SelfClean's off-topic score (single-linkage LAD), most off-topic first",
-                "  cl                        cleanlab label quality, lowest first (all samples; --filter-by lists the flagged only)",
-                "  noiserank                 NoiseRank score, highest first",
-                "  intra-extra               SelfClean's label-error score (intra/extra distance ratio), lowest first"})
+@Command(
+        name = "detect",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Runs one detector on an embedding matrix and writes rank,index,score (index 0-based, rank 1-based).",
+            "Scores as the reference reports them:",
+            "  knn, ecod, hbos, iforest  PyOD decision scores (defaults as CleanPatrick runs them), most outlying first",
+            "  lad                       SelfClean's off-topic score (single-linkage LAD), most off-topic first",
+            "  cl                        cleanlab label quality, lowest first (all samples; --filter-by lists the flagged only)",
+            "  noiserank                 NoiseRank score, highest first",
+            "  intra-extra               SelfClean's label-error score (intra/extra distance ratio), lowest first"
+        })
 final class DetectCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "DETECTOR", description = "knn, ecod, hbos, iforest, cl, noiserank, lad or intra-extra")
+    @Parameters(
+            index = "0",
+            paramLabel = "DETECTOR",
+            description = "knn, ecod, hbos, iforest, cl, noiserank, lad or intra-extra")
     String detector;
 
-    @Option(names = "--embeddings", paramLabel = "E.npy", description = "N x D float32/float64 .npy (not needed by cl with --pred-probs)")
+    @Option(
+            names = "--embeddings",
+            paramLabel = "E.npy",
+            description = "N x D float32/float64 .npy (not needed by cl with --pred-probs)")
     Path embeddings;
 
-    @Option(names = "--labels", paramLabel = "L.npy|L.csv", description = "one label per row (cl, noiserank, intra-extra)")
+    @Option(
+            names = "--labels",
+            paramLabel = "L.npy|L.csv",
+            description = "one label per row (cl, noiserank, intra-extra)")
     Path labels;
 
     @Option(names = "--out", required = true, paramLabel = "R.csv", description = "ranking file to write")
     Path out;
 
-    @Option(names = "--seed", description = "seed of the random parts: iforest's trees and cl's folds (default 0, as the goldens;"
-            + " CleanPatrick passes none), noiserank's k-means (default 42, NoiseRank's own)")
+    @Option(
+            names = "--seed",
+            description = "seed of the random parts: iforest's trees and cl's folds (default 0, as the goldens;"
+                    + " CleanPatrick passes none), noiserank's k-means (default 42, NoiseRank's own)")
     void seed(long s) {
         seed = s;
         seedGiven = true;
@@ -55,26 +71,39 @@ final class DetectCommand implements Callable<Integer> {
     long seed;
     boolean seedGiven;
 
-    @Option(names = "--pred-probs", paramLabel = "P.npy",
+    @Option(
+            names = "--pred-probs",
+            paramLabel = "P.npy",
             description = "cl: out-of-fold predicted probabilities N x C (labels are then class indices 0..C-1);"
                     + " without it cl trains the built-in cross-validated classifier on the embeddings")
     Path predProbs;
 
-    @Option(names = "--classifier", defaultValue = "adaboost", paramLabel = "adaboost|logistic",
+    @Option(
+            names = "--classifier",
+            defaultValue = "adaboost",
+            paramLabel = "adaboost|logistic",
             description = "cl without --pred-probs: the cross-validated classifier (10 folds). adaboost (default):"
                     + " CleanPatrick's AdaBoostClassifier(random_state=0), comparable with the paper; logistic: sklearn's"
                     + " LogisticRegression(max_iter=2000) (C=1, lbfgs), usually a better label-error ranking")
     String classifier;
 
-    @Option(names = "--quality-method", defaultValue = "self_confidence",
+    @Option(
+            names = "--quality-method",
+            defaultValue = "self_confidence",
             description = "cl: self_confidence (default), normalized_margin or confidence_weighted_entropy")
     String qualityMethod;
 
-    @Option(names = "--filter-by", paramLabel = "METHOD", description = "cl: list only the samples this filter flags: "
-            + "prune_by_noise_rate, prune_by_class, both, confident_learning or predicted_neq_given")
+    @Option(
+            names = "--filter-by",
+            paramLabel = "METHOD",
+            description = "cl: list only the samples this filter flags: "
+                    + "prune_by_noise_rate, prune_by_class, both, confident_learning or predicted_neq_given")
     String filterBy;
 
-    @Option(names = "--prototypes", paramLabel = "P.npy", description = "noiserank: use these prototypes (P x D) instead of k-means")
+    @Option(
+            names = "--prototypes",
+            paramLabel = "P.npy",
+            description = "noiserank: use these prototypes (P x D) instead of k-means")
     Path prototypes;
 
     @Option(names = "--prototype-labels", paramLabel = "PL.npy", description = "noiserank: the prototypes' labels")
@@ -95,7 +124,12 @@ final class DetectCommand implements Callable<Integer> {
             case "knn" -> PyodKnn.builder().threads(threads).build().rank(matrix(progress));
             case "ecod" -> PyodEcod.builder().threads(threads).build().rank(matrix(progress));
             case "hbos" -> PyodHbos.builder().threads(threads).build().rank(matrix(progress));
-            case "iforest" -> PyodIForest.builder().seed(seedGiven ? seed : 0).threads(threads).build().rank(matrix(progress));
+            case "iforest" ->
+                PyodIForest.builder()
+                        .seed(seedGiven ? seed : 0)
+                        .threads(threads)
+                        .build()
+                        .rank(matrix(progress));
             case "lad" -> selfClean(progress, false).offTopic();
             case "intra-extra" -> {
                 SelfClean.Result res = selfClean(progress, true);
@@ -106,12 +140,18 @@ final class DetectCommand implements Callable<Integer> {
             }
             case "cl" -> confidentLearning(progress);
             case "noiserank" -> noiseRank(progress);
-            default -> throw new CleanRankException("unknown detector '" + detector
-                    + "'; choose knn, ecod, hbos, iforest, cl, noiserank, lad or intra-extra");
+            default ->
+                throw new CleanRankException("unknown detector '" + detector
+                        + "'; choose knn, ecod, hbos, iforest, cl, noiserank, lad or intra-extra");
         };
         RankingFiles.writeSamples(out, r);
-        progress.message(String.format(Locale.ROOT, "%s: ranked %d samples in %.2f s; wrote %s", d, r.size(),
-                (System.nanoTime() - t0) / 1e9, out));
+        progress.message(String.format(
+                Locale.ROOT,
+                "%s: ranked %d samples in %.2f s; wrote %s",
+                d,
+                r.size(),
+                (System.nanoTime() - t0) / 1e9,
+                out));
         return 0;
     }
 
@@ -138,7 +178,12 @@ final class DetectCommand implements Callable<Integer> {
     private SelfClean.Result selfClean(StderrProgress progress, boolean withLabels) {
         PackedEmbeddings m = Embeddings.load(requireEmbeddings());
         int[] lab = withLabels ? requireLabels(m.n()) : null;
-        return SelfClean.builder().topPairs(0).threads(threads).progress(progress).build().run(m, lab);
+        return SelfClean.builder()
+                .topPairs(0)
+                .threads(threads)
+                .progress(progress)
+                .build()
+                .run(m, lab);
     }
 
     private SampleRanking noiseRank(StderrProgress progress) {
@@ -149,13 +194,16 @@ final class DetectCommand implements Callable<Integer> {
         // NoiseRank keys its prototypes on the label values themselves (classes 0..C-1 of np.unique), so an
         // integer .npy is used as given; text labels (CSV) are numbered in order of first appearance
         int[] lab = labels.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".npy")
-                ? Labels.loadClassIndices(labels, x.rows(), Integer.MAX_VALUE) : requireLabels(x.rows());
-        NoiseRank nr = NoiseRank.builder().seed(seedGiven ? seed : 42).threads(threads).build();
+                ? Labels.loadClassIndices(labels, x.rows(), Integer.MAX_VALUE)
+                : requireLabels(x.rows());
+        NoiseRank nr =
+                NoiseRank.builder().seed(seedGiven ? seed : 42).threads(threads).build();
         if (prototypes == null && prototypeLabels == null) {
             return nr.rank(x, lab);
         }
         if (prototypes == null || prototypeLabels == null) {
-            throw new CleanRankException("noiserank: give both --prototypes P.npy and --prototype-labels PL.npy, or neither");
+            throw new CleanRankException(
+                    "noiserank: give both --prototypes P.npy and --prototype-labels PL.npy, or neither");
         }
         FloatMatrix p = FloatMatrix.load(prototypes);
         int[] pl = Labels.loadClassIndices(prototypeLabels, p.rows(), Integer.MAX_VALUE);
@@ -170,7 +218,8 @@ final class DetectCommand implements Callable<Integer> {
         if (predProbs != null) {
             ProbabilityMatrix.Loaded probs = ProbabilityMatrix.load(predProbs);
             if (labels == null) {
-                throw new CleanRankException("cl needs --labels L.npy (class indices 0.." + (probs.classes() - 1) + ")");
+                throw new CleanRankException(
+                        "cl needs --labels L.npy (class indices 0.." + (probs.classes() - 1) + ")");
             }
             int[] lab = Labels.loadClassIndices(labels, probs.rows(), probs.classes());
             p = LabeledProbabilities.of(probs.data(), probs.classes(), lab);

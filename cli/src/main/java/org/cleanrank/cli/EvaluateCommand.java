@@ -20,11 +20,15 @@ import org.cleanrank.eval.RankingMetrics;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "evaluate", mixinStandardHelpOptions = true,
-        description = {"CleanPatrick's metrics of a ranking against ground truth, as one JSON object.",
-                "R.csv: a ranking file (column 'index', or columns 'i,j' for pairs), in rank order.",
-                "T.csv: 'index,label' (0/1) for samples; for pairs 'index,clique' (same clique = near-duplicate;"
-                        + " empty or -1 = no clique) or 'i,j,label' (only annotated pairs count, as CleanPatrick drops NaN pairs)."})
+@Command(
+        name = "evaluate",
+        mixinStandardHelpOptions = true,
+        description = {
+            "CleanPatrick's metrics of a ranking against ground truth, as one JSON object.",
+            "R.csv: a ranking file (column 'index', or columns 'i,j' for pairs), in rank order.",
+            "T.csv: 'index,label' (0/1) for samples; for pairs 'index,clique' (same clique = near-duplicate;"
+                    + " empty or -1 = no clique) or 'i,j,label' (only annotated pairs count, as CleanPatrick drops NaN pairs)."
+        })
 final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--ranking", required = true, paramLabel = "R.csv")
     Path ranking;
@@ -50,7 +54,8 @@ final class EvaluateCommand implements Callable<Integer> {
         Map<String, Double> m = RankingMetrics.compute(ordered);
         Map<String, Object> json = new java.util.LinkedHashMap<>(m);
         json.put("n", ordered.length);
-        System.out.println(new ObjectMapper().disable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json));
+        System.out.println(
+                new ObjectMapper().disable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json));
         return 0;
     }
 
@@ -125,7 +130,13 @@ final class EvaluateCommand implements Callable<Integer> {
                 throw new CleanRankException(p + ": no such file; check the path");
             }
             try (Reader rd = Files.newBufferedReader(p);
-                    CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).get().parse(rd)) {
+                    CSVParser parser = CSVFormat.DEFAULT
+                            .builder()
+                            .setHeader()
+                            .setSkipHeaderRecord(true)
+                            .setTrim(true)
+                            .get()
+                            .parse(rd)) {
                 List<CSVRecord> rows = parser.getRecords();
                 return new Table(p, parser.getHeaderNames(), rows);
             } catch (IOException | IllegalArgumentException | IllegalStateException | java.io.UncheckedIOException e) {

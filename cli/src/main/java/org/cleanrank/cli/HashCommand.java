@@ -8,11 +8,15 @@ import org.cleanrank.image.PerceptualHashes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "hash", mixinStandardHelpOptions = true,
-        description = {"Perceptual hashes of every image in a folder, exactly as the reference libraries compute them.",
-                "imagehash: imagehash.phash(PIL.Image.open(f), hash_size) (hex as str() prints it).",
-                "opencv: cv2.img_hash.PHash on cv2.imread(f, IMREAD_GRAYSCALE) (hex of the 8 bytes), as CleanPatrick's precompute_hashes.py.",
-                "Writes file,hash in file-name order; unreadable files are listed on stderr and left out."})
+@Command(
+        name = "hash",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Perceptual hashes of every image in a folder, exactly as the reference libraries compute them.",
+            "imagehash: imagehash.phash(PIL.Image.open(f), hash_size) (hex as str() prints it).",
+            "opencv: cv2.img_hash.PHash on cv2.imread(f, IMREAD_GRAYSCALE) (hex of the 8 bytes), as CleanPatrick's precompute_hashes.py.",
+            "Writes file,hash in file-name order; unreadable files are listed on stderr and left out."
+        })
 final class HashCommand implements Callable<Integer> {
     @Option(names = "--images", required = true, paramLabel = "DIR")
     Path images;
@@ -20,7 +24,10 @@ final class HashCommand implements Callable<Integer> {
     @Option(names = "--algorithm", required = true, paramLabel = "imagehash|opencv")
     String algorithm;
 
-    @Option(names = "--hash-size", defaultValue = "8", description = "8 (64 bits, default) or 16 (256 bits, imagehash only)")
+    @Option(
+            names = "--hash-size",
+            defaultValue = "8",
+            description = "8 (64 bits, default) or 16 (256 bits, imagehash only)")
     int hashSize;
 
     @Option(names = "--out", required = true, paramLabel = "hashes.csv")
@@ -48,11 +55,13 @@ final class HashCommand implements Callable<Integer> {
     public Integer call() {
         PerceptualHashes h = algorithm(algorithm, hashSize);
         StderrProgress progress = new StderrProgress(true);
-        ImageFolder.Result<PerceptualHashes.Hash> r = ImageRun.run(ImageFolder.list(images), img -> h.compute(img, hashSize), threads, progress);
+        ImageFolder.Result<PerceptualHashes.Hash> r =
+                ImageRun.run(ImageFolder.list(images), img -> h.compute(img, hashSize), threads, progress);
         RankingFiles.writeAtomically(out, w -> {
             w.write("file,hash\n");
             for (int i = 0; i < r.files().size(); i++) {
-                w.write(ImageRun.name(r.files().get(i)) + "," + r.values().get(i).hex() + "\n");
+                w.write(ImageRun.name(r.files().get(i)) + ","
+                        + r.values().get(i).hex() + "\n");
             }
         });
         progress.message("wrote " + r.files().size() + " hashes to " + out);

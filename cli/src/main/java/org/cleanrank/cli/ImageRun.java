@@ -11,13 +11,15 @@ import org.cleanrank.image.read.DecodedImage;
 final class ImageRun {
     private ImageRun() {}
 
-    static <T> ImageFolder.Result<T> run(List<Path> files, Function<DecodedImage, T> step, int threads, StderrProgress progress) {
+    static <T> ImageFolder.Result<T> run(
+            List<Path> files, Function<DecodedImage, T> step, int threads, StderrProgress progress) {
         ImageFolder.Result<T> r = ImageFolder.map(files, step, threads, progress);
         for (ImageFolder.Failure f : r.failures()) {
             System.err.println("cleanrank: skipped " + f.message());
         }
         if (!r.failures().isEmpty()) {
-            System.err.println("cleanrank: " + r.failures().size() + " of " + files.size() + " files skipped (listed above)");
+            System.err.println(
+                    "cleanrank: " + r.failures().size() + " of " + files.size() + " files skipped (listed above)");
         }
         if (r.values().isEmpty()) {
             throw new CleanRankException("no readable image among " + files.size() + " files");

@@ -5,11 +5,24 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code cleanrank} command line. */
-@Command(name = "cleanrank", mixinStandardHelpOptions = true, version = "cleanrank 0.1.0",
+@Command(
+        name = "cleanrank",
+        mixinStandardHelpOptions = true,
+        version = "cleanrank 0.1.0",
         description = "Rank data-quality issues (near-duplicates, off-topic samples, label errors) in image datasets,"
                 + " exactly as SelfClean / CleanPatrick do, in Java.",
-        subcommands = {SelfCleanCommand.class, EvaluateCommand.class, DemoCommand.class, DemoEmbeddingsCommand.class, HashCommand.class, SsimCommand.class,
-                NearDuplicatesCommand.class, DetectCommand.class, BenchmarkCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {
+            SelfCleanCommand.class,
+            EvaluateCommand.class,
+            DemoCommand.class,
+            DemoEmbeddingsCommand.class,
+            HashCommand.class,
+            SsimCommand.class,
+            NearDuplicatesCommand.class,
+            DetectCommand.class,
+            BenchmarkCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class Main implements Runnable {
     /** Held strongly: a logger whose level was set but that nothing references can be collected, losing the level. */
     private static final java.util.logging.Logger ENGINE_LOG = java.util.logging.Logger.getLogger("org.cleanrank");
@@ -24,7 +37,8 @@ public final class Main implements Runnable {
         try {
             code = execute(args);
         } catch (OutOfMemoryError e) {
-            System.err.println("cleanrank: out of memory; raise the heap (CLEANRANK_HEAP=16g ./cleanrank ...) or use a top-K ranking (--pairs K)");
+            System.err.println(
+                    "cleanrank: out of memory; raise the heap (CLEANRANK_HEAP=16g ./cleanrank ...) or use a top-K ranking (--pairs K)");
             code = 3;
         }
         System.exit(code);

@@ -9,19 +9,23 @@ import org.cleanrank.hash.HammingKernels;
 import org.cleanrank.hash.HammingNearDuplicates;
 import org.cleanrank.image.ImageFolder;
 import org.cleanrank.image.PerceptualHashes;
-import org.cleanrank.image.SsimThumbnails;
 import org.cleanrank.image.Raster8;
+import org.cleanrank.image.SsimThumbnails;
 import org.cleanrank.image.cv.FastSsim;
 import org.cleanrank.image.cv.FastSsimTiles;
 import org.cleanrank.rank.PairRanking;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "near-duplicates", mixinStandardHelpOptions = true,
-        description = {"Near-duplicate image pairs of a folder, closest first: rank,file_i,file_j,distance.",
-                "phash: imagehash pHash (64 bits), distance = fraction of differing bits (CleanPatrick's pHASHDetector);",
-                "phash-opencv: OpenCV PHash on the IMREAD_GRAYSCALE read, distance = differing bits (precompute_hashes.py);",
-                "ssim: 1 - CleanPatrick's fast SSIM of 64x64 thumbnails. Ties in file order."})
+@Command(
+        name = "near-duplicates",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Near-duplicate image pairs of a folder, closest first: rank,file_i,file_j,distance.",
+            "phash: imagehash pHash (64 bits), distance = fraction of differing bits (CleanPatrick's pHASHDetector);",
+            "phash-opencv: OpenCV PHash on the IMREAD_GRAYSCALE read, distance = differing bits (precompute_hashes.py);",
+            "ssim: 1 - CleanPatrick's fast SSIM of 64x64 thumbnails. Ties in file order."
+        })
 final class NearDuplicatesCommand implements Callable<Integer> {
     @Option(names = "--images", required = true, paramLabel = "DIR")
     Path images;
@@ -49,14 +53,16 @@ final class NearDuplicatesCommand implements Callable<Integer> {
         switch (method) {
             case "phash", "phash-opencv" -> {
                 PerceptualHashes h = method.equals("phash") ? PerceptualHashes.IMAGEHASH : PerceptualHashes.OPENCV;
-                ImageFolder.Result<PerceptualHashes.Hash> r = ImageRun.run(files, img -> h.compute(img, 8), t, progress);
+                ImageFolder.Result<PerceptualHashes.Hash> r =
+                        ImageRun.run(files, img -> h.compute(img, 8), t, progress);
                 ok = r.files();
                 requireTwo(ok);
                 long[] words = new long[ok.size()];
                 for (int i = 0; i < words.length; i++) {
                     words[i] = r.values().get(i).words()[0];
                 }
-                ranking = HammingNearDuplicates.rank(words, 1, ok.size(), k, method.equals("phash"), t, HammingKernels.PLAIN, progress);
+                ranking = HammingNearDuplicates.rank(
+                        words, 1, ok.size(), k, method.equals("phash"), t, HammingKernels.PLAIN, progress);
             }
             case "ssim" -> {
                 ImageFolder.Result<Raster8> r = ImageRun.run(files, img -> SsimThumbnails.of(img, 64), t, progress);
@@ -70,8 +76,8 @@ final class NearDuplicatesCommand implements Callable<Integer> {
         RankingFiles.writeAtomically(out, w -> {
             w.write("rank,file_i,file_j,distance\n");
             for (int r = 0; r < ranking.size(); r++) {
-                w.write((r + 1) + "," + ImageRun.name(names.get(ranking.i(r))) + "," + ImageRun.name(names.get(ranking.j(r))) + ","
-                        + ranking.distance(r) + "\n");
+                w.write((r + 1) + "," + ImageRun.name(names.get(ranking.i(r))) + ","
+                        + ImageRun.name(names.get(ranking.j(r))) + "," + ranking.distance(r) + "\n");
             }
         });
         progress.message("wrote " + ranking.size() + " pairs to " + out);

@@ -33,7 +33,8 @@ public final class RankingFiles {
             } catch (IOException ignored) {
                 // keep the first error
             }
-            throw new CleanRankException(path + ": cannot write (" + e.getMessage() + "); check the folder exists and is writable");
+            throw new CleanRankException(
+                    path + ": cannot write (" + e.getMessage() + "); check the folder exists and is writable");
         }
     }
 
@@ -43,7 +44,14 @@ public final class RankingFiles {
             StringBuilder sb = new StringBuilder(64);
             for (int k = 0; k < r.size(); k++) {
                 sb.setLength(0);
-                sb.append(k + 1).append(',').append(r.i(k)).append(',').append(r.j(k)).append(',').append(r.distance(k)).append('\n');
+                sb.append(k + 1)
+                        .append(',')
+                        .append(r.i(k))
+                        .append(',')
+                        .append(r.j(k))
+                        .append(',')
+                        .append(r.distance(k))
+                        .append('\n');
                 w.append(sb);
             }
         });

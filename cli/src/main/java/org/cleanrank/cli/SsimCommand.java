@@ -8,21 +8,24 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.cleanrank.CleanRankException;
 import org.cleanrank.image.ImageFolder;
-import org.cleanrank.image.PerceptualHashes;
-import org.cleanrank.image.SsimThumbnails;
 import org.cleanrank.image.Raster8;
+import org.cleanrank.image.SsimThumbnails;
 import org.cleanrank.image.cv.FastSsim;
 import org.cleanrank.image.cv.SkimageSsim;
 import org.cleanrank.io.NpyWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "ssim", mixinStandardHelpOptions = true,
-        description = {"The N x N SSIM distance matrix (1 - SSIM, float32 .npy) over a folder's images.",
-                "Thumbnails as CleanPatrick makes them: cv2.imread colour, INTER_AREA to SxS, BGR2GRAY.",
-                "fast: CleanPatrick's fast_ssim (7x7 box, BORDER_REFLECT_101, C1=6.5025, C2=58.5225, mean of the map);",
-                "skimage: structural_similarity defaults (7x7 uniform, sample covariance, 3-pixel crop);",
-                "gaussian: the Wang et al. variant (sigma 1.5, 11x11, population covariance). Diagonal 0."})
+@Command(
+        name = "ssim",
+        mixinStandardHelpOptions = true,
+        description = {
+            "The N x N SSIM distance matrix (1 - SSIM, float32 .npy) over a folder's images.",
+            "Thumbnails as CleanPatrick makes them: cv2.imread colour, INTER_AREA to SxS, BGR2GRAY.",
+            "fast: CleanPatrick's fast_ssim (7x7 box, BORDER_REFLECT_101, C1=6.5025, C2=58.5225, mean of the map);",
+            "skimage: structural_similarity defaults (7x7 uniform, sample covariance, 3-pixel crop);",
+            "gaussian: the Wang et al. variant (sigma 1.5, 11x11, population covariance). Diagonal 0."
+        })
 final class SsimCommand implements Callable<Integer> {
     @Option(names = "--images", required = true, paramLabel = "DIR")
     Path images;
@@ -30,11 +33,17 @@ final class SsimCommand implements Callable<Integer> {
     @Option(names = "--variant", defaultValue = "fast", paramLabel = "fast|skimage|gaussian")
     String variant;
 
-    @Option(names = "--size", defaultValue = "64", paramLabel = "64|S|original",
+    @Option(
+            names = "--size",
+            defaultValue = "64",
+            paramLabel = "64|S|original",
             description = "thumbnail side (default 64), or 'original' for full-size gray images of equal size")
     String size;
 
-    @Option(names = "--list", paramLabel = "FILES.txt", description = "file names (one per line) giving the matrix order; default: name order")
+    @Option(
+            names = "--list",
+            paramLabel = "FILES.txt",
+            description = "file names (one per line) giving the matrix order; default: name order")
     Path list;
 
     @Option(names = "--out", required = true, paramLabel = "D.npy")
@@ -53,13 +62,15 @@ final class SsimCommand implements Callable<Integer> {
                 ? "or rank the closest pairs without the matrix: near-duplicates --method ssim --pairs K"
                 : "or compare fewer images (--list)";
         if ((long) n * n > Integer.MAX_VALUE - 8) {
-            throw new CleanRankException(n + " images: an " + n + " x " + n + " matrix exceeds Java's largest array; " + instead);
+            throw new CleanRankException(
+                    n + " images: an " + n + " x " + n + " matrix exceeds Java's largest array; " + instead);
         }
         long need = 4L * n * n + 24L * pixelsPerImage * n;
         if (need > maxHeap * 0.9) {
-            throw new CleanRankException(String.format("%d images need ~%.1f GB for the %d x %d SSIM matrix and the images'"
-                    + " statistics, the heap allows %.1f GB: set CLEANRANK_HEAP=%dg, %s", n, need / 1e9, n, n, maxHeap / 1e9,
-                    (long) Math.ceil(need / 0.9 / (1L << 30)) + 1, instead));
+            throw new CleanRankException(String.format(
+                    "%d images need ~%.1f GB for the %d x %d SSIM matrix and the images'"
+                            + " statistics, the heap allows %.1f GB: set CLEANRANK_HEAP=%dg, %s",
+                    n, need / 1e9, n, n, maxHeap / 1e9, (long) Math.ceil(need / 0.9 / (1L << 30)) + 1, instead));
         }
     }
 
@@ -115,27 +126,34 @@ final class SsimCommand implements Callable<Integer> {
         }
         ImageFolder.Result<Raster8> r = ImageRun.run(files, img -> SsimThumbnails.of(img, side), threads, progress);
         if (list != null && !r.failures().isEmpty()) {
-            throw new CleanRankException(list + ": " + r.failures().size() + " listed files are unreadable (above); the matrix order needs every file");
+            throw new CleanRankException(list + ": " + r.failures().size()
+                    + " listed files are unreadable (above); the matrix order needs every file");
         }
         List<Raster8> thumbs = r.values();
         Raster8 first = thumbs.get(0);
         for (int i = 1; i < thumbs.size(); i++) {
             Raster8 t = thumbs.get(i);
             if (t.width() != first.width() || t.height() != first.height()) {
-                throw new CleanRankException(r.files().get(i) + ": " + t.width() + "x" + t.height() + " differs from "
-                        + first.width() + "x" + first.height() + "; --size original needs images of one size, use --size 64");
+                throw new CleanRankException(
+                        r.files().get(i) + ": " + t.width() + "x" + t.height() + " differs from " + first.width() + "x"
+                                + first.height() + "; --size original needs images of one size, use --size 64");
             }
         }
         if (!variant.equals("fast")) {
             // fast_ssim (cv2.boxFilter) runs on any size; structural_similarity refuses a window larger than the image
             int window = variant.equals("gaussian") ? 11 : 7;
             if (first.width() < window || first.height() < window) {
-                throw new CleanRankException(r.files().get(0) + ": " + first.width() + "x" + first.height() + " is smaller than the "
-                        + window + " x " + window + " SSIM window (scikit-image refuses this too); use --size 64");
+                throw new CleanRankException(r.files().get(0) + ": " + first.width() + "x" + first.height()
+                        + " is smaller than the " + window + " x " + window
+                        + " SSIM window (scikit-image refuses this too); use --size 64");
             }
         }
         if (side <= 0) {
-            checkMemory(thumbs.size(), (long) first.width() * first.height(), Runtime.getRuntime().maxMemory(), variant);
+            checkMemory(
+                    thumbs.size(),
+                    (long) first.width() * first.height(),
+                    Runtime.getRuntime().maxMemory(),
+                    variant);
         }
         int n = thumbs.size();
         int t = threads <= 0 ? Runtime.getRuntime().availableProcessors() : threads;

@@ -23,8 +23,9 @@ final class StderrProgress implements Progress {
         boolean finished = done >= total;
         if (newStage || finished || now - lastPrint > 2_000_000_000L) {
             if (newStage || now - lastPrint > 2_000_000_000L || finished) {
-                System.err.printf("cleanrank: %-16s %5.1f%%  (%d/%d, %.1f s)%n", stage, total == 0 ? 100.0 : 100.0 * done / total,
-                        done, total, (now - start) / 1e9);
+                System.err.printf(
+                        "cleanrank: %-16s %5.1f%%  (%d/%d, %.1f s)%n",
+                        stage, total == 0 ? 100.0 : 100.0 * done / total, done, total, (now - start) / 1e9);
                 lastPrint = now;
             }
             lastStage = finished ? "" : stage;

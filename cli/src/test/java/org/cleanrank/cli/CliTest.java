@@ -47,8 +47,17 @@ class CliTest {
     void selfcleanWritesThreeRankingsThatEvaluateReads() throws Exception {
         Path g = golden("synth_n600_d64_seed1");
         Path out = dir.resolve("out");
-        Run r = run("selfclean", "--embeddings", g.resolve("embeddings.npy").toString(), "--labels",
-                g.resolve("labels.npy").toString(), "--out", out.toString(), "--pairs", "500", "--quiet");
+        Run r = run(
+                "selfclean",
+                "--embeddings",
+                g.resolve("embeddings.npy").toString(),
+                "--labels",
+                g.resolve("labels.npy").toString(),
+                "--out",
+                out.toString(),
+                "--pairs",
+                "500",
+                "--quiet");
         assertEquals(0, r.code(), r.err());
         List<String> nd = Files.readAllLines(out.resolve("near_duplicates.csv"));
         assertEquals("rank,i,j,distance", nd.get(0));
@@ -70,7 +79,10 @@ class CliTest {
         Run e = run("evaluate", "--ranking", out.resolve("off_topic.csv").toString(), "--truth", t.toString());
         assertEquals(0, e.code(), e.err());
         JsonNode json = new ObjectMapper().readTree(e.out());
-        JsonNode ref = new ObjectMapper().readTree(g.resolve("case.json").toFile()).get("metrics").get("off_topic_samples");
+        JsonNode ref = new ObjectMapper()
+                .readTree(g.resolve("case.json").toFile())
+                .get("metrics")
+                .get("off_topic_samples");
         assertEquals(ref.get("AP").asDouble(), json.get("AP").asDouble(), 1e-12);
         assertEquals(600, json.get("n").asInt());
 
@@ -83,7 +95,8 @@ class CliTest {
         Path ct = Files.writeString(dir.resolve("cliques.csv"), cs);
         Run p = run("evaluate", "--ranking", out.resolve("near_duplicates.csv").toString(), "--truth", ct.toString());
         assertEquals(0, p.code(), p.err());
-        assertEquals(1.0, new ObjectMapper().readTree(p.out()).get("Precision@1").asDouble());
+        assertEquals(
+                1.0, new ObjectMapper().readTree(p.out()).get("Precision@1").asDouble());
     }
 
     @Test
@@ -102,7 +115,14 @@ class CliTest {
         NpyWriter.writeFloat32(emb, new float[] {1, 0, 0, 1, 1, 1}, 3, 2);
         Path labels = dir.resolve("l.npy");
         NpyWriter.writeInt64(labels, new long[] {1, 2}, 2);
-        Run l = run("selfclean", "--embeddings", emb.toString(), "--labels", labels.toString(), "--out", dir.resolve("o").toString());
+        Run l = run(
+                "selfclean",
+                "--embeddings",
+                emb.toString(),
+                "--labels",
+                labels.toString(),
+                "--out",
+                dir.resolve("o").toString());
         assertEquals(2, l.code());
         assertTrue(l.err().contains("2 labels for 3"), l.err());
         assertFalse(Files.exists(dir.resolve("o/near_duplicates.csv")), "nothing written on error");

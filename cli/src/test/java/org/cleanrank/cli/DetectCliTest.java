@@ -37,7 +37,10 @@ class DetectCliTest {
     private int[] ranking(Path csv, String header) throws Exception {
         List<String> lines = Files.readAllLines(csv);
         assertEquals(header, lines.get(0));
-        return lines.stream().skip(1).mapToInt(l -> Integer.parseInt(l.split(",")[1])).toArray();
+        return lines.stream()
+                .skip(1)
+                .mapToInt(l -> Integer.parseInt(l.split(",")[1]))
+                .toArray();
     }
 
     @Test
@@ -45,7 +48,13 @@ class DetectCliTest {
         String c = "synth_n600_d64_seed1";
         for (String d : new String[] {"knn", "ecod", "hbos"}) {
             Path out = dir.resolve(d + ".csv");
-            CliTest.Run r = CliTest.run("detect", d, "--embeddings", golden(c, "embeddings.npy").toString(), "--out", out.toString(),
+            CliTest.Run r = CliTest.run(
+                    "detect",
+                    d,
+                    "--embeddings",
+                    golden(c, "embeddings.npy").toString(),
+                    "--out",
+                    out.toString(),
                     "--quiet");
             assertEquals(0, r.code(), r.err());
             assertArrayEquals(ints(golden(c, "pyod_" + d + "_ranking.npy")), ranking(out, "rank,index,score"), d);
@@ -56,8 +65,16 @@ class DetectCliTest {
     void clFromPredProbsWritesCleanPatricksRanking() throws Exception {
         String c = "synth_n2000_d384_seed2";
         Path out = dir.resolve("cl.csv");
-        CliTest.Run r = CliTest.run("detect", "cl", "--pred-probs", golden(c, "cl_e2e_pred_probs.npy").toString(), "--labels",
-                golden(c, "cl_e2e_reindexed_labels.npy").toString(), "--out", out.toString(), "--quiet");
+        CliTest.Run r = CliTest.run(
+                "detect",
+                "cl",
+                "--pred-probs",
+                golden(c, "cl_e2e_pred_probs.npy").toString(),
+                "--labels",
+                golden(c, "cl_e2e_reindexed_labels.npy").toString(),
+                "--out",
+                out.toString(),
+                "--quiet");
         assertEquals(0, r.code(), r.err());
         assertArrayEquals(ints(golden(c, "cl_e2e_ranking.npy")), ranking(out, "rank,index,score"));
     }
@@ -71,15 +88,37 @@ class DetectCliTest {
         String[] classifiers = {"adaboost", "logistic"};
         for (int k = 0; k < 2; k++) {
             Path out = dir.resolve(classifiers[k] + ".csv");
-            CliTest.Run r = CliTest.run("detect", "cl", "--classifier", classifiers[k], "--embeddings", golden(c, "embeddings.npy").toString(),
-                    "--labels", golden(c, "labels.npy").toString(), "--out", out.toString(), "--quiet");
+            CliTest.Run r = CliTest.run(
+                    "detect",
+                    "cl",
+                    "--classifier",
+                    classifiers[k],
+                    "--embeddings",
+                    golden(c, "embeddings.npy").toString(),
+                    "--labels",
+                    golden(c, "labels.npy").toString(),
+                    "--out",
+                    out.toString(),
+                    "--quiet");
             assertEquals(0, r.code(), r.err());
             int[] ranked = ranking(out, "rank,index,score");
-            ap[k] = org.cleanrank.eval.RankingMetrics.compute(java.util.Arrays.stream(ranked).map(i -> truth[i]).toArray()).get("AP");
+            ap[k] = org.cleanrank.eval.RankingMetrics.compute(
+                            java.util.Arrays.stream(ranked).map(i -> truth[i]).toArray())
+                    .get("AP");
         }
         assertTrue(ap[1] > ap[0] + 0.1, "logistic AP " + ap[1] + " vs AdaBoost " + ap[0]);
-        CliTest.Run bad = CliTest.run("detect", "cl", "--classifier", "svm", "--embeddings", golden(c, "embeddings.npy").toString(),
-                "--labels", golden(c, "labels.npy").toString(), "--out", dir.resolve("x.csv").toString(), "--quiet");
+        CliTest.Run bad = CliTest.run(
+                "detect",
+                "cl",
+                "--classifier",
+                "svm",
+                "--embeddings",
+                golden(c, "embeddings.npy").toString(),
+                "--labels",
+                golden(c, "labels.npy").toString(),
+                "--out",
+                dir.resolve("x.csv").toString(),
+                "--quiet");
         assertEquals(2, bad.code());
         assertTrue(bad.err().contains("--classifier svm"), bad.err());
     }
@@ -88,14 +127,26 @@ class DetectCliTest {
     void clFilterListsOnlyTheFlaggedSamples() throws Exception {
         String c = "synth_n600_d64_seed1";
         Path out = dir.resolve("cl.csv");
-        CliTest.Run r = CliTest.run("detect", "cl", "--pred-probs", golden(c, "pred_probs.npy").toString(), "--labels",
-                golden(c, "labels.npy").toString(), "--filter-by", "both", "--out", out.toString(), "--quiet");
+        CliTest.Run r = CliTest.run(
+                "detect",
+                "cl",
+                "--pred-probs",
+                golden(c, "pred_probs.npy").toString(),
+                "--labels",
+                golden(c, "labels.npy").toString(),
+                "--filter-by",
+                "both",
+                "--out",
+                out.toString(),
+                "--quiet");
         assertEquals(0, r.code(), r.err());
         int[] mask = ints(golden(c, "cl_issue_mask_both.npy"));
         int flagged = java.util.Arrays.stream(mask).sum();
         int[] ranked = ranking(out, "rank,index,score");
         assertTrue(flagged > 0);
-        assertTrue(ranked.length > 0 && ranked.length <= flagged, ranked.length + " listed, " + flagged + " flagged by both (min 1)");
+        assertTrue(
+                ranked.length > 0 && ranked.length <= flagged,
+                ranked.length + " listed, " + flagged + " flagged by both (min 1)");
         for (int i : ranked) {
             assertEquals(1, mask[i], "listed sample " + i + " is flagged");
         }
@@ -105,9 +156,20 @@ class DetectCliTest {
     void noiseRankWithReferencePrototypesWritesTheReferenceRanking() throws Exception {
         String c = "synth_n600_d64_seed1";
         Path out = dir.resolve("nr.csv");
-        CliTest.Run r = CliTest.run("detect", "noiserank", "--embeddings", golden(c, "embeddings.npy").toString(), "--labels",
-                golden(c, "labels.npy").toString(), "--prototypes", golden(c, "noiserank_prototypes.npy").toString(),
-                "--prototype-labels", golden(c, "noiserank_prototype_labels.npy").toString(), "--out", out.toString(), "--quiet");
+        CliTest.Run r = CliTest.run(
+                "detect",
+                "noiserank",
+                "--embeddings",
+                golden(c, "embeddings.npy").toString(),
+                "--labels",
+                golden(c, "labels.npy").toString(),
+                "--prototypes",
+                golden(c, "noiserank_prototypes.npy").toString(),
+                "--prototype-labels",
+                golden(c, "noiserank_prototype_labels.npy").toString(),
+                "--out",
+                out.toString(),
+                "--quiet");
         assertEquals(0, r.code(), r.err());
         assertArrayEquals(ints(golden(c, "noiserank_ranking.npy")), ranking(out, "rank,index,score"));
     }
@@ -116,16 +178,56 @@ class DetectCliTest {
     void badInputIsOneLine() {
         String c = "synth_n600_d64_seed1";
         String[][] cases = {
-            {"detect", "nope", "--embeddings", golden(c, "embeddings.npy").toString(), "--out", dir.resolve("x.csv").toString(), "--quiet"},
-            {"detect", "noiserank", "--embeddings", golden(c, "embeddings.npy").toString(), "--out", dir.resolve("x.csv").toString(), "--quiet"},
-            {"detect", "cl", "--pred-probs", golden(c, "pred_probs.npy").toString(), "--labels",
-                golden("synth_n2000_d384_seed2", "labels.npy").toString(), "--out", dir.resolve("x.csv").toString(), "--quiet"},
-            {"detect", "knn", "--embeddings", golden(c, "labels.npy").toString(), "--out", dir.resolve("x.csv").toString(), "--quiet"},
+            {
+                "detect",
+                "nope",
+                "--embeddings",
+                golden(c, "embeddings.npy").toString(),
+                "--out",
+                dir.resolve("x.csv").toString(),
+                "--quiet"
+            },
+            {
+                "detect",
+                "noiserank",
+                "--embeddings",
+                golden(c, "embeddings.npy").toString(),
+                "--out",
+                dir.resolve("x.csv").toString(),
+                "--quiet"
+            },
+            {
+                "detect",
+                "cl",
+                "--pred-probs",
+                golden(c, "pred_probs.npy").toString(),
+                "--labels",
+                golden("synth_n2000_d384_seed2", "labels.npy").toString(),
+                "--out",
+                dir.resolve("x.csv").toString(),
+                "--quiet"
+            },
+            {
+                "detect",
+                "knn",
+                "--embeddings",
+                golden(c, "labels.npy").toString(),
+                "--out",
+                dir.resolve("x.csv").toString(),
+                "--quiet"
+            },
         };
         for (String[] a : cases) {
             CliTest.Run r = CliTest.run(a);
             assertEquals(2, r.code(), String.join(" ", a) + "\n" + r.err());
-            assertEquals(1, r.err().strip().lines().filter(l -> l.startsWith("cleanrank:")).count(), r.err());
+            assertEquals(
+                    1,
+                    r.err()
+                            .strip()
+                            .lines()
+                            .filter(l -> l.startsWith("cleanrank:"))
+                            .count(),
+                    r.err());
             assertTrue(!r.err().contains("Exception"), r.err());
         }
     }

@@ -49,7 +49,8 @@ class ImageCliTest {
         }
         for (String[] algo : new String[][] {{"imagehash", "1"}, {"opencv", "3"}}) {
             Path out = dir.resolve(algo[0] + ".csv");
-            CliTest.Run r = CliTest.run("hash", "--images", imgs.toString(), "--algorithm", algo[0], "--out", out.toString());
+            CliTest.Run r =
+                    CliTest.run("hash", "--images", imgs.toString(), "--algorithm", algo[0], "--out", out.toString());
             assertEquals(0, r.code(), r.err());
             assertTrue(r.err().contains("4 of 41 files skipped"), r.err());
             assertTrue(r.err().contains("truncated.jpg") && r.err().contains("zero_bytes.jpg"), r.err());
@@ -66,11 +67,20 @@ class ImageCliTest {
     @Test
     void ssimMatrixInListOrderMatchesTheReference() throws Exception {
         Path out = dir.resolve("d.npy");
-        CliTest.Run r = CliTest.run("ssim", "--images", golden("images").toString(), "--list", golden("order.txt").toString(),
-                "--variant", "fast", "--out", out.toString());
+        CliTest.Run r = CliTest.run(
+                "ssim",
+                "--images",
+                golden("images").toString(),
+                "--list",
+                golden("order.txt").toString(),
+                "--variant",
+                "fast",
+                "--out",
+                out.toString());
         assertEquals(0, r.code(), r.err());
         long[] shape;
-        try (var a = org.cleanrank.io.NpyArray.open(out); var ref = org.cleanrank.io.NpyArray.open(golden("ssim_fast_distance.npy"))) {
+        try (var a = org.cleanrank.io.NpyArray.open(out);
+                var ref = org.cleanrank.io.NpyArray.open(golden("ssim_fast_distance.npy"))) {
             shape = a.shape();
             assertEquals(37, shape[0]);
             for (int i = 1; i < 37; i++) {
@@ -80,32 +90,49 @@ class ImageCliTest {
                 assertEquals(0.0, a.getDouble(i * 37 + i));
             }
         }
-        CliTest.Run bad = CliTest.run("ssim", "--images", golden("images").toString(), "--size", "original", "--out", out.toString());
+        CliTest.Run bad = CliTest.run(
+                "ssim", "--images", golden("images").toString(), "--size", "original", "--out", out.toString());
         assertEquals(2, bad.code());
         assertTrue(bad.err().contains("--size original needs images of one size"), bad.err());
-        CliTest.Run small = CliTest.run("ssim", "--images", golden("images").toString(), "--variant", "gaussian", "--size", "8",
-                "--out", out.toString());
+        CliTest.Run small = CliTest.run(
+                "ssim",
+                "--images",
+                golden("images").toString(),
+                "--variant",
+                "gaussian",
+                "--size",
+                "8",
+                "--out",
+                out.toString());
         assertEquals(2, small.code(), small.err());
         assertTrue(small.err().contains("use --size 11 or larger"), small.err());
-        assertEquals(1, small.err().strip().lines().filter(l -> l.startsWith("cleanrank:")).count(), small.err());
+        assertEquals(
+                1,
+                small.err()
+                        .strip()
+                        .lines()
+                        .filter(l -> l.startsWith("cleanrank:"))
+                        .count(),
+                small.err());
     }
 
     @Test
     void ssimRefusesAMatrixTheHeapCannotHoldBeforeDecoding() {
         // 16,577 images (Fitzpatrick17k) need ~1.1 GB for the matrix: fine with 8 GB, refused with 1 GB
         SsimCommand.checkMemory(16_577, 64 * 64, 8L << 30, "fast");
-        CleanRankException e = org.junit.jupiter.api.Assertions.assertThrows(CleanRankException.class,
-                () -> SsimCommand.checkMemory(16_577, 64 * 64, 1L << 30, "fast"));
-        assertTrue(e.getMessage().contains("set CLEANRANK_HEAP=") && e.getMessage().contains("--pairs K"), e.getMessage());
+        CleanRankException e = org.junit.jupiter.api.Assertions.assertThrows(
+                CleanRankException.class, () -> SsimCommand.checkMemory(16_577, 64 * 64, 1L << 30, "fast"));
+        assertTrue(
+                e.getMessage().contains("set CLEANRANK_HEAP=") && e.getMessage().contains("--pairs K"), e.getMessage());
         // the pair ranking is fast SSIM at 64 x 64 only: no such hint for another variant or size
-        CleanRankException sk = org.junit.jupiter.api.Assertions.assertThrows(CleanRankException.class,
-                () -> SsimCommand.checkMemory(16_577, 64 * 64, 1L << 30, "gaussian"));
+        CleanRankException sk = org.junit.jupiter.api.Assertions.assertThrows(
+                CleanRankException.class, () -> SsimCommand.checkMemory(16_577, 64 * 64, 1L << 30, "gaussian"));
         assertTrue(!sk.getMessage().contains("--pairs K") && sk.getMessage().contains("--list"), sk.getMessage());
         // full-size images: the statistics dominate
-        org.junit.jupiter.api.Assertions.assertThrows(CleanRankException.class,
-                () -> SsimCommand.checkMemory(2_000, 1024L * 1024, 8L << 30, "fast"));
-        CleanRankException big = org.junit.jupiter.api.Assertions.assertThrows(CleanRankException.class,
-                () -> SsimCommand.checkMemory(50_000, 64 * 64, 64L << 30, "fast"));
+        org.junit.jupiter.api.Assertions.assertThrows(
+                CleanRankException.class, () -> SsimCommand.checkMemory(2_000, 1024L * 1024, 8L << 30, "fast"));
+        CleanRankException big = org.junit.jupiter.api.Assertions.assertThrows(
+                CleanRankException.class, () -> SsimCommand.checkMemory(50_000, 64 * 64, 64L << 30, "fast"));
         assertTrue(big.getMessage().contains("largest array"), big.getMessage());
     }
 
@@ -113,8 +140,16 @@ class ImageCliTest {
     void nearDuplicatesByEveryMethod() throws Exception {
         for (String m : new String[] {"phash", "phash-opencv", "ssim"}) {
             Path out = dir.resolve(m + ".csv");
-            CliTest.Run r = CliTest.run("near-duplicates", "--images", golden("images").toString(), "--method", m, "--out",
-                    out.toString(), "--pairs", "all");
+            CliTest.Run r = CliTest.run(
+                    "near-duplicates",
+                    "--images",
+                    golden("images").toString(),
+                    "--method",
+                    m,
+                    "--out",
+                    out.toString(),
+                    "--pairs",
+                    "all");
             assertEquals(0, r.code(), r.err());
             List<String> lines = Files.readAllLines(out);
             assertEquals("rank,file_i,file_j,distance", lines.get(0));
@@ -126,8 +161,14 @@ class ImageCliTest {
                 prev = d;
             }
         }
-        CliTest.Run empty = CliTest.run("near-duplicates", "--images", Files.createDirectories(dir.resolve("empty")).toString(),
-                "--method", "phash", "--out", dir.resolve("x.csv").toString());
+        CliTest.Run empty = CliTest.run(
+                "near-duplicates",
+                "--images",
+                Files.createDirectories(dir.resolve("empty")).toString(),
+                "--method",
+                "phash",
+                "--out",
+                dir.resolve("x.csv").toString());
         assertEquals(2, empty.code());
         assertTrue(empty.err().contains("holds no files"), empty.err());
     }

@@ -26,8 +26,17 @@ public final class CleanPatrickDataset {
     private final int[][] negativeGroups;
     private final PairLabels pairLabels;
 
-    CleanPatrickDataset(CleanPatrickFormat format, List<Path> files, List<String> ids, SampleLabels labels, int[] fitzpatrick,
-            byte[] offTopic, byte[] labelError, int[][] nearDuplicateGroups, int[][] negativeGroups, PairLabels pairLabels) {
+    CleanPatrickDataset(
+            CleanPatrickFormat format,
+            List<Path> files,
+            List<String> ids,
+            SampleLabels labels,
+            int[] fitzpatrick,
+            byte[] offTopic,
+            byte[] labelError,
+            int[][] nearDuplicateGroups,
+            int[][] negativeGroups,
+            PairLabels pairLabels) {
         this.format = format;
         this.files = List.copyOf(files);
         this.ids = List.copyOf(ids);
@@ -127,12 +136,23 @@ public final class CleanPatrickDataset {
 
     /** One line: what was loaded and how much of each issue it holds. */
     public String summary() {
-        return String.format(Locale.ROOT, "CleanPatrick (%s, %s): %d samples, %d classes (%s), %d off-topic, %d label errors, "
-                + "%d near-duplicate groups (%d pairs), %s", format == CleanPatrickFormat.THREE_FILE ? "three-file release" : "consolidated table",
-                files.get(0).getFileName(), size(), labels.classes().size(), labels.column(), offTopicCount(), labelErrorCount(),
-                nearDuplicateGroups.length, pairLabels.positivePairCount(),
-                pairLabels.everyPairLabelled() ? "every other pair negative"
-                        : negativeGroups.length + " negative groups (" + (pairLabels.annotatedPairCount() - pairLabels.positivePairCount())
+        return String.format(
+                Locale.ROOT,
+                "CleanPatrick (%s, %s): %d samples, %d classes (%s), %d off-topic, %d label errors, "
+                        + "%d near-duplicate groups (%d pairs), %s",
+                format == CleanPatrickFormat.THREE_FILE ? "three-file release" : "consolidated table",
+                files.get(0).getFileName(),
+                size(),
+                labels.classes().size(),
+                labels.column(),
+                offTopicCount(),
+                labelErrorCount(),
+                nearDuplicateGroups.length,
+                pairLabels.positivePairCount(),
+                pairLabels.everyPairLabelled()
+                        ? "every other pair negative"
+                        : negativeGroups.length + " negative groups ("
+                                + (pairLabels.annotatedPairCount() - pairLabels.positivePairCount())
                                 + " annotated negative pairs)");
     }
 

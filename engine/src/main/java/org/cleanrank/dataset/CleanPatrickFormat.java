@@ -23,8 +23,8 @@ public enum CleanPatrickFormat {
     /** One table: md5hash, fitzpatrick, granular_partition_label, nd_clique, label_error, off_topic_sample. */
     CONSOLIDATED;
 
-    public static final List<String> THREE_FILES = List.of(ThreeFileRelease.OFF_TOPIC, ThreeFileRelease.NEAR_DUPLICATES,
-            ThreeFileRelease.LABEL_ERRORS);
+    public static final List<String> THREE_FILES =
+            List.of(ThreeFileRelease.OFF_TOPIC, ThreeFileRelease.NEAR_DUPLICATES, ThreeFileRelease.LABEL_ERRORS);
 
     /**
      * Where a release was found.
@@ -53,7 +53,8 @@ public enum CleanPatrickFormat {
                 return locate(dirOrFile.toAbsolutePath().getParent(), options);
             }
             if (want == THREE_FILE) {
-                throw new CleanRankException(dirOrFile + ": a single file, but the three-file release was asked for; give the folder holding "
+                throw new CleanRankException(dirOrFile
+                        + ": a single file, but the three-file release was asked for; give the folder holding "
                         + String.join(", ", THREE_FILES));
             }
             return new Located(CONSOLIDATED, dirOrFile, null);
@@ -63,7 +64,10 @@ public enum CleanPatrickFormat {
         }
         Path three = want(THREE_FILE, want) ? threeFileDir(dirOrFile) : null;
         if (three != null) {
-            return new Located(THREE_FILE, three, options.metadataCsv() != null ? existing(options.metadataCsv()) : metadataNear(three));
+            return new Located(
+                    THREE_FILE,
+                    three,
+                    options.metadataCsv() != null ? existing(options.metadataCsv()) : metadataNear(three));
         }
         if (want == THREE_FILE) {
             throw new CleanRankException(dirOrFile + ": no " + String.join(", ", THREE_FILES)
@@ -74,11 +78,13 @@ public enum CleanPatrickFormat {
             return new Located(CONSOLIDATED, tables.get(0), null);
         }
         if (tables.size() > 1) {
-            throw new CleanRankException(dirOrFile + ": " + tables.size() + " consolidated tables (" + tables.get(0).getFileName() + ", "
-                    + tables.get(1).getFileName() + (tables.size() > 2 ? ", ..." : "") + "); give the one to use as a file");
+            throw new CleanRankException(dirOrFile + ": " + tables.size() + " consolidated tables ("
+                    + tables.get(0).getFileName() + ", " + tables.get(1).getFileName()
+                    + (tables.size() > 2 ? ", ..." : "") + "); give the one to use as a file");
         }
-        throw new CleanRankException(dirOrFile + ": no CleanPatrick release found: expected " + String.join(", ", THREE_FILES)
-                + " (with fitzpatrick17k.csv) or a consolidated CSV with an nd_clique column; point at the folder that holds them");
+        throw new CleanRankException(
+                dirOrFile + ": no CleanPatrick release found: expected " + String.join(", ", THREE_FILES)
+                        + " (with fitzpatrick17k.csv) or a consolidated CSV with an nd_clique column; point at the folder that holds them");
     }
 
     private static boolean want(CleanPatrickFormat f, CleanPatrickFormat asked) {
@@ -94,8 +100,9 @@ public enum CleanPatrickFormat {
                 (Files.isRegularFile(d.resolve(f)) ? present : absent).add(f);
             }
             if (!present.isEmpty() && !absent.isEmpty()) {
-                throw new CleanRankException(d + ": has " + String.join(", ", present) + " but not " + String.join(", ", absent)
-                        + "; the three-file release needs all three (or load the consolidated table as a file)");
+                throw new CleanRankException(
+                        d + ": has " + String.join(", ", present) + " but not " + String.join(", ", absent)
+                                + "; the three-file release needs all three (or load the consolidated table as a file)");
             }
             if (absent.isEmpty()) {
                 return d;
@@ -117,21 +124,26 @@ public enum CleanPatrickFormat {
                 return p;
             }
         }
-        throw new CleanRankException(three + ": no " + Fitzpatrick17kMetadata.FILE_NAME + " beside it (looked in " + candidates.size()
-                + " places: here, .., ../fitzpatrick17k); give its path with the metadataCsv option");
+        throw new CleanRankException(
+                three + ": no " + Fitzpatrick17kMetadata.FILE_NAME + " beside it (looked in " + candidates.size()
+                        + " places: here, .., ../fitzpatrick17k); give its path with the metadataCsv option");
     }
 
     private static Path existing(Path p) {
         if (!Files.isRegularFile(p)) {
-            throw new CleanRankException(p + ": no such file; give the path of Fitzpatrick17k's metadata CSV (fitzpatrick17k.csv)");
+            throw new CleanRankException(
+                    p + ": no such file; give the path of Fitzpatrick17k's metadata CSV (fitzpatrick17k.csv)");
         }
         return p;
     }
 
     private static List<Path> consolidatedTables(Path dir) {
         try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(Files::isRegularFile).filter(p -> p.getFileName().toString().toLowerCase().endsWith(".csv"))
-                    .filter(CleanPatrickFormat::isConsolidated).sorted().toList();
+            return s.filter(Files::isRegularFile)
+                    .filter(p -> p.getFileName().toString().toLowerCase().endsWith(".csv"))
+                    .filter(CleanPatrickFormat::isConsolidated)
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new CleanRankException(dir + ": cannot list (" + e.getMessage() + ")");
         }

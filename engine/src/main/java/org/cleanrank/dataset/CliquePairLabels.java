@@ -63,7 +63,8 @@ public final class CliquePairLabels implements PairLabels {
     public AnnotatedPairs lowerTriangle() {
         long m = annotatedPairCount();
         if (m > Integer.MAX_VALUE - 8) {
-            throw new CleanRankException(m + " pairs do not fit in arrays; evaluate a ranking with truthInRankingOrder instead");
+            throw new CleanRankException(
+                    m + " pairs do not fit in arrays; evaluate a ranking with truthInRankingOrder instead");
         }
         int n = clique.length;
         int[] rows = new int[(int) m];

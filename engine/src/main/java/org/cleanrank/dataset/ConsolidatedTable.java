@@ -20,9 +20,11 @@ final class ConsolidatedTable {
     private ConsolidatedTable() {}
 
     static final String DEFAULT_LABELS_COLUMN = "granular_partition_label";
-    static final String EXPECTED = "CleanPatrick's consolidated CSV with a header md5hash,fitzpatrick,granular_partition_label,"
-            + "nd_clique,label_error,off_topic_sample and one row per image";
-    private static final String HEADER_FIX = "the consolidated table needs md5hash,nd_clique,label_error,off_topic_sample and a labels column";
+    static final String EXPECTED =
+            "CleanPatrick's consolidated CSV with a header md5hash,fitzpatrick,granular_partition_label,"
+                    + "nd_clique,label_error,off_topic_sample and one row per image";
+    private static final String HEADER_FIX =
+            "the consolidated table needs md5hash,nd_clique,label_error,off_topic_sample and a labels column";
 
     static CleanPatrickDataset read(Path csv, LoadOptions options) {
         CsvTable t = CsvTable.read(csv, EXPECTED);
@@ -82,8 +84,16 @@ final class ConsolidatedTable {
                 groups.add(members.toIntArray());
             }
         }
-        return new CleanPatrickDataset(CleanPatrickFormat.CONSOLIDATED, List.of(csv), List.copyOf(ids),
-                SampleLabels.factorize(t.header.get(labelCol), rawLabels), fitz, offTopic, labelError,
-                groups.toArray(int[][]::new), new int[0][], new CliquePairLabels(clique));
+        return new CleanPatrickDataset(
+                CleanPatrickFormat.CONSOLIDATED,
+                List.of(csv),
+                List.copyOf(ids),
+                SampleLabels.factorize(t.header.get(labelCol), rawLabels),
+                fitz,
+                offTopic,
+                labelError,
+                groups.toArray(int[][]::new),
+                new int[0][],
+                new CliquePairLabels(clique));
     }
 }

@@ -24,7 +24,8 @@ final class CsvTable {
     /** One data row: the 1-based line it starts on and its raw fields. */
     record Row(long line, List<String> values) {}
 
-    private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(false).get();
+    private static final CSVFormat FORMAT =
+            CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(false).get();
 
     final Path path;
     final List<String> header;
@@ -51,7 +52,8 @@ final class CsvTable {
         if (!Files.isRegularFile(path)) {
             throw new CleanRankException(path + ": no such file; expected " + expected);
         }
-        try (Reader r = Files.newBufferedReader(path); CSVParser p = FORMAT.parse(r)) {
+        try (Reader r = Files.newBufferedReader(path);
+                CSVParser p = FORMAT.parse(r)) {
             Iterator<CSVRecord> it = p.iterator();
             List<String> header = null;
             long headerLine = 0;
@@ -75,7 +77,8 @@ final class CsvTable {
                 }
                 if (rec.size() != header.size()) {
                     throw new CleanRankException(path + ":" + line + ": " + rec.size() + " fields but the header has "
-                            + header.size() + "; quote values that contain commas and give every row all " + header.size() + " columns");
+                            + header.size() + "; quote values that contain commas and give every row all "
+                            + header.size() + " columns");
                 }
                 rows.add(new Row(line, rec.toList()));
             }

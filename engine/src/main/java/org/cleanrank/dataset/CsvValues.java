@@ -10,8 +10,25 @@ final class CsvValues {
      * pandas 1.5.3's default {@code na_values} (pandas._libs.parsers.STR_NA_VALUES; 'None' joined only in
      * pandas 2.0). Matched against the raw, unstripped field, as pandas does.
      */
-    static final Set<String> PANDAS_NA = Set.of("", "#N/A", "#N/A N/A", "#NA", "-1.#IND", "-1.#QNAN", "-NaN", "-nan",
-            "1.#IND", "1.#QNAN", "<NA>", "N/A", "NA", "NULL", "NaN", "n/a", "nan", "null");
+    static final Set<String> PANDAS_NA = Set.of(
+            "",
+            "#N/A",
+            "#N/A N/A",
+            "#NA",
+            "-1.#IND",
+            "-1.#QNAN",
+            "-NaN",
+            "-nan",
+            "1.#IND",
+            "1.#QNAN",
+            "<NA>",
+            "N/A",
+            "NA",
+            "NULL",
+            "NaN",
+            "n/a",
+            "nan",
+            "null");
 
     static boolean isNa(String raw) {
         return PANDAS_NA.contains(raw);
@@ -29,7 +46,10 @@ final class CsvValues {
             case "1", "1.0", "True", "true", "TRUE":
                 return 1;
             default:
-                throw table.error(line, column + " " + CsvTable.show(raw) + " is not 0 or 1", "write 1 (" + meaning + ") or 0 (not)");
+                throw table.error(
+                        line,
+                        column + " " + CsvTable.show(raw) + " is not 0 or 1",
+                        "write 1 (" + meaning + ") or 0 (not)");
         }
     }
 
@@ -53,7 +73,9 @@ final class CsvValues {
             } catch (NumberFormatException ignored) {
                 // reported below
             }
-            throw table.error(line, column + " " + CsvTable.show(raw) + " is not an integer skin type",
+            throw table.error(
+                    line,
+                    column + " " + CsvTable.show(raw) + " is not an integer skin type",
                     "write 1-6, or -1 (or leave it empty) when unknown");
         }
     }

@@ -16,15 +16,18 @@ import java.util.List;
  * @param duplicates samples named by more than one file / row (the first, in path / row order, is used)
  * @param wrongContent files whose bytes do not hash to their name (only when md5 checking was asked for)
  */
-public record DatasetMismatch(String subject, int samples, int matched, Issue missing, Issue unknown, Issue duplicates,
-        Issue wrongContent) {
+public record DatasetMismatch(
+        String subject, int samples, int matched, Issue missing, Issue unknown, Issue duplicates, Issue wrongContent) {
     public static final int MAX_EXAMPLES = 5;
 
     /** One kind of mismatch: what it is ("samples without an image"), how many, a few examples. */
     public record Issue(String what, int count, List<String> examples) {
         @Override
         public String toString() {
-            return what + ": " + count + (examples.isEmpty() ? "" : " (e.g. " + String.join(", ", examples) + (count > examples.size() ? ", ..." : "") + ")");
+            return what + ": " + count
+                    + (examples.isEmpty()
+                            ? ""
+                            : " (e.g. " + String.join(", ", examples) + (count > examples.size() ? ", ..." : "") + ")");
         }
     }
 

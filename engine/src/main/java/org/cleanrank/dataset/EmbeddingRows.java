@@ -51,9 +51,17 @@ public final class EmbeddingRows {
         for (int r = n; r < embeddingRows; r++) {
             unknown.add("row " + r);
         }
-        return new EmbeddingRows(rowOf, embeddingRows, new DatasetMismatch("embedding rows", n, matched, missing.issue(),
-                unknown.issue(), new DatasetMismatch.Tally("ids given to more than one row").issue(),
-                new DatasetMismatch.Tally("(content not checked)").issue()));
+        return new EmbeddingRows(
+                rowOf,
+                embeddingRows,
+                new DatasetMismatch(
+                        "embedding rows",
+                        n,
+                        matched,
+                        missing.issue(),
+                        unknown.issue(),
+                        new DatasetMismatch.Tally("ids given to more than one row").issue(),
+                        new DatasetMismatch.Tally("(content not checked)").issue()));
     }
 
     /**
@@ -81,7 +89,8 @@ public final class EmbeddingRows {
         }
         rows.addAll(t.rows);
         if (rows.size() != embeddingRows) {
-            throw t.error(rows.size() + " ids for " + embeddingRows + " embedding rows",
+            throw t.error(
+                    rows.size() + " ids for " + embeddingRows + " embedding rows",
                     "give exactly one md5hash per embedding row, in row order");
         }
         Object2IntOpenHashMap<String> index = Md5.index(sampleIds);
@@ -111,8 +120,17 @@ public final class EmbeddingRows {
                 matched++;
             }
         }
-        return new EmbeddingRows(rowOf, embeddingRows, new DatasetMismatch("embedding rows", n, matched, missing.issue(),
-                unknown.issue(), duplicates.issue(), new DatasetMismatch.Tally("(content not checked)").issue()));
+        return new EmbeddingRows(
+                rowOf,
+                embeddingRows,
+                new DatasetMismatch(
+                        "embedding rows",
+                        n,
+                        matched,
+                        missing.issue(),
+                        unknown.issue(),
+                        duplicates.issue(),
+                        new DatasetMismatch.Tally("(content not checked)").issue()));
     }
 
     /** The embedding row of sample i, or -1. */

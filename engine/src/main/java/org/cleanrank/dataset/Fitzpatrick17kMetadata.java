@@ -22,12 +22,15 @@ import java.util.List;
 public record Fitzpatrick17kMetadata(Path csv, List<String> ids, SampleLabels labels, int[] fitzpatrick) {
     public static final String FILE_NAME = "fitzpatrick17k.csv";
     public static final String DEFAULT_LABELS_COLUMN = "label";
-    static final String EXPECTED = "Fitzpatrick17k's metadata CSV with columns md5hash,label,fitzpatrick_scale and one row per image";
+    static final String EXPECTED =
+            "Fitzpatrick17k's metadata CSV with columns md5hash,label,fitzpatrick_scale and one row per image";
 
     /** Reads the table; {@code labelsColumn} null means {@value #DEFAULT_LABELS_COLUMN}. */
     public static Fitzpatrick17kMetadata read(Path csv, String labelsColumn) {
         CsvTable t = CsvTable.read(csv, EXPECTED);
-        int idCol = t.column("md5hash", "give Fitzpatrick17k's metadata CSV (fitzpatrick17k.csv), which names each image by md5hash");
+        int idCol = t.column(
+                "md5hash",
+                "give Fitzpatrick17k's metadata CSV (fitzpatrick17k.csv), which names each image by md5hash");
         String want = labelsColumn == null ? DEFAULT_LABELS_COLUMN : labelsColumn;
         int labelCol = t.find(want);
         if (labelCol < 0 && want.equals("granular_partition_label")) {
@@ -54,8 +57,11 @@ public record Fitzpatrick17kMetadata(Path csv, List<String> ids, SampleLabels la
             unique.add(id, row.line(), "remove the duplicate row (each image appears once)");
             ids.add(id);
             raw[i] = row.values().get(labelCol);
-            fitz[i] = fitzCol < 0 ? -1 : CsvValues.fitzpatrick(row.values().get(fitzCol), t, row.line(), t.header.get(fitzCol));
+            fitz[i] = fitzCol < 0
+                    ? -1
+                    : CsvValues.fitzpatrick(row.values().get(fitzCol), t, row.line(), t.header.get(fitzCol));
         }
-        return new Fitzpatrick17kMetadata(csv, List.copyOf(ids), SampleLabels.factorize(t.header.get(labelCol), raw), fitz);
+        return new Fitzpatrick17kMetadata(
+                csv, List.copyOf(ids), SampleLabels.factorize(t.header.get(labelCol), raw), fitz);
     }
 }

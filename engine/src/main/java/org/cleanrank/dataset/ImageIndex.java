@@ -1,5 +1,6 @@
 package org.cleanrank.dataset;
 
+import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.FileVisitResult;
@@ -17,7 +18,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
 import org.cleanrank.CleanRankException;
 
 /**
@@ -31,8 +31,9 @@ import org.cleanrank.CleanRankException;
  */
 public final class ImageIndex {
     /** Image file extensions looked at (lower case); other files (CSV, text, ...) are ignored. */
-    public static final Set<String> EXTENSIONS = Set.of("jpg", "jpeg", "jpe", "jfif", "png", "bmp", "dib", "gif", "tif", "tiff",
-            "webp", "pbm", "pgm", "ppm", "pnm");
+    public static final Set<String> EXTENSIONS = Set.of(
+            "jpg", "jpeg", "jpe", "jfif", "png", "bmp", "dib", "gif", "tif", "tiff", "webp", "pbm", "pgm", "ppm",
+            "pnm");
 
     private final Path root;
     private final Path[] paths;
@@ -52,7 +53,8 @@ public final class ImageIndex {
     /** As {@link #build(Path, List, boolean)}; {@code threads} hash the files when verifying (0 = all cores). */
     public static ImageIndex build(Path imageDir, List<String> ids, boolean verifyMd5, int threads) {
         if (!Files.isDirectory(imageDir)) {
-            throw new CleanRankException(imageDir + ": not a folder; give the folder that holds the images (named <md5hash>.<ext>)");
+            throw new CleanRankException(
+                    imageDir + ": not a folder; give the folder that holds the images (named <md5hash>.<ext>)");
         }
         Object2IntOpenHashMap<String> index = Md5.index(ids);
         int n = ids.size();
@@ -89,8 +91,11 @@ public final class ImageIndex {
                 }
             }
         }
-        return new ImageIndex(imageDir, paths, new DatasetMismatch("images", n, matched, missing.issue(), unknown.issue(),
-                duplicates.issue(), wrong.issue()));
+        return new ImageIndex(
+                imageDir,
+                paths,
+                new DatasetMismatch(
+                        "images", n, matched, missing.issue(), unknown.issue(), duplicates.issue(), wrong.issue()));
     }
 
     /** The folder indexed. */
@@ -151,7 +156,8 @@ public final class ImageIndex {
     private static String[] md5s(Path[] files, int threads) {
         String[] out = new String[files.length];
         AtomicInteger next = new AtomicInteger();
-        int t = Math.max(1, Math.min(threads <= 0 ? Runtime.getRuntime().availableProcessors() : threads, files.length));
+        int t = Math.max(
+                1, Math.min(threads <= 0 ? Runtime.getRuntime().availableProcessors() : threads, files.length));
         ExecutorService pool = Executors.newFixedThreadPool(t, r -> {
             Thread th = new Thread(r, "cleanrank-md5");
             th.setDaemon(true);

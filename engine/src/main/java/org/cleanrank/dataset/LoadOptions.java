@@ -16,7 +16,8 @@ import java.nio.file.Path;
  *     the file; true keeps the later row's label, as the reference's numpy assignment usually ends up
  *     doing (numpy does not promise an order for repeated indices)
  */
-public record LoadOptions(CleanPatrickFormat format, String labelsColumn, Path metadataCsv, boolean lastAnnotationWins) {
+public record LoadOptions(
+        CleanPatrickFormat format, String labelsColumn, Path metadataCsv, boolean lastAnnotationWins) {
     public static LoadOptions defaults() {
         return new LoadOptions(null, null, null, false);
     }

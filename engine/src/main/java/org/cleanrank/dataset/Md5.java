@@ -31,7 +31,9 @@ public final class Md5 {
     static String parse(String raw, CsvTable table, long line, String column) {
         String s = raw.strip();
         if (!isMd5(s)) {
-            throw table.error(line, CsvTable.show(raw) + " in column " + column + " is not an md5hash (32 hex digits)",
+            throw table.error(
+                    line,
+                    CsvTable.show(raw) + " in column " + column + " is not an md5hash (32 hex digits)",
                     "write the image's md5 hash there (check the column order and stray characters)");
         }
         return s.toLowerCase(Locale.ROOT);

@@ -75,7 +75,8 @@ public interface PairLabels {
     default int[] sortedLabels(float[] matrix) {
         int n = n();
         if (matrix.length != (long) n * n) {
-            throw new IllegalArgumentException("distance matrix has " + matrix.length + " entries, expected " + n + " x " + n);
+            throw new IllegalArgumentException(
+                    "distance matrix has " + matrix.length + " entries, expected " + n + " x " + n);
         }
         return sortedLabels((i, j) -> matrix[i * n + j]);
     }

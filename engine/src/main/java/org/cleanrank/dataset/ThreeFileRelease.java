@@ -36,15 +36,24 @@ final class ThreeFileRelease {
         byte[] offTopic = flags(dir.resolve(OFF_TOPIC), meta, index, "off-topic");
         byte[] labelError = flags(dir.resolve(LABEL_ERRORS), meta, index, "label error");
         Groups g = groups(dir.resolve(NEAR_DUPLICATES), meta, index, options.lastAnnotationWins());
-        return new CleanPatrickDataset(CleanPatrickFormat.THREE_FILE,
+        return new CleanPatrickDataset(
+                CleanPatrickFormat.THREE_FILE,
                 List.of(dir.resolve(OFF_TOPIC), dir.resolve(NEAR_DUPLICATES), dir.resolve(LABEL_ERRORS), metadataCsv),
-                meta.ids(), meta.labels(), meta.fitzpatrick(), offTopic, labelError,
-                g.positive.toArray(int[][]::new), g.negative.toArray(int[][]::new), g.pairs);
+                meta.ids(),
+                meta.labels(),
+                meta.fitzpatrick(),
+                offTopic,
+                labelError,
+                g.positive.toArray(int[][]::new),
+                g.negative.toArray(int[][]::new),
+                g.pairs);
     }
 
     /** A per-image 0/1 file (md5hash,label) in metadata order; every image needs exactly one row. */
-    private static byte[] flags(Path file, Fitzpatrick17kMetadata meta, Object2IntOpenHashMap<String> index, String meaning) {
-        CsvTable t = CsvTable.read(file, "CleanPatrick's " + file.getFileName() + " with a header md5hash,label and one row per image");
+    private static byte[] flags(
+            Path file, Fitzpatrick17kMetadata meta, Object2IntOpenHashMap<String> index, String meaning) {
+        CsvTable t = CsvTable.read(
+                file, "CleanPatrick's " + file.getFileName() + " with a header md5hash,label and one row per image");
         int idCol = t.column("md5hash", "the header must be md5hash,label");
         int labelCol = t.column("label", "the header must be md5hash,label");
         int n = meta.ids().size();
@@ -56,7 +65,9 @@ final class ThreeFileRelease {
             unique.add(id, row.line(), "keep one row per image");
             int i = index.getInt(id);
             if (i < 0) {
-                throw t.error(row.line(), "md5hash " + id + " is not in " + meta.csv(),
+                throw t.error(
+                        row.line(),
+                        "md5hash " + id + " is not in " + meta.csv(),
                         "use the fitzpatrick17k.csv this release was made for, or remove the row");
             }
             out[i] = CsvValues.flag(row.values().get(labelCol), t, row.line(), "label", meaning);
@@ -72,7 +83,9 @@ final class ThreeFileRelease {
             }
         }
         if (count > 0) {
-            throw t.error(count + " of " + n + " images of " + meta.csv().getFileName() + " have no row (e.g. " + String.join(", ", missing) + ")",
+            throw t.error(
+                    count + " of " + n + " images of " + meta.csv().getFileName() + " have no row (e.g. "
+                            + String.join(", ", missing) + ")",
                     "CleanPatrick labels every image: add a row with label 0 or 1 for each, or use the matching fitzpatrick17k.csv");
         }
         return out;
@@ -84,8 +97,11 @@ final class ThreeFileRelease {
         AnnotatedPairLabels pairs;
     }
 
-    private static Groups groups(Path file, Fitzpatrick17kMetadata meta, Object2IntOpenHashMap<String> index, boolean lastWins) {
-        CsvTable t = CsvTable.read(file, "CleanPatrick's near_duplicates.csv with a header md5hash_list,label and one row per annotated group");
+    private static Groups groups(
+            Path file, Fitzpatrick17kMetadata meta, Object2IntOpenHashMap<String> index, boolean lastWins) {
+        CsvTable t = CsvTable.read(
+                file,
+                "CleanPatrick's near_duplicates.csv with a header md5hash_list,label and one row per annotated group");
         int listCol = t.column("md5hash_list", "the header must be md5hash_list,label");
         int labelCol = t.column("label", "the header must be md5hash_list,label");
         int n = meta.ids().size();
@@ -97,13 +113,18 @@ final class ThreeFileRelease {
             IntLinkedOpenHashSet members = new IntLinkedOpenHashSet();
             for (String part : row.values().get(listCol).split(",", -1)) {
                 if (part.isBlank()) {
-                    throw t.error(row.line(), "empty hash in md5hash_list " + CsvTable.show(row.values().get(listCol)),
+                    throw t.error(
+                            row.line(),
+                            "empty hash in md5hash_list "
+                                    + CsvTable.show(row.values().get(listCol)),
                             "list the group's md5 hashes separated by single commas, in one quoted field");
                 }
                 String id = Md5.parse(part, t, row.line(), "md5hash_list");
                 int i = index.getInt(id);
                 if (i < 0) {
-                    throw t.error(row.line(), "the group names " + id + ", which is not in " + meta.csv(),
+                    throw t.error(
+                            row.line(),
+                            "the group names " + id + ", which is not in " + meta.csv(),
                             "use the fitzpatrick17k.csv this release was made for, or remove the hash from the group");
                 }
                 members.add(i); // a hash repeated inside a group adds no pair (the reference's (i, i) is NaN)
@@ -118,9 +139,12 @@ final class ThreeFileRelease {
                     long key = AnnotatedPairLabels.key(n, m[a], m[b]);
                     if (pairs.containsKey(key) && pairs.get(key) != label && !lastWins) {
                         long earlier = earlierLine(t, all, m[a], m[b]);
-                        throw t.error(row.line(), "pair " + meta.ids().get(Math.min(m[a], m[b])) + ", " + meta.ids().get(Math.max(m[a], m[b]))
-                                + " is labelled " + label
-                                + " here but " + pairs.get(key) + " on line " + earlier,
+                        throw t.error(
+                                row.line(),
+                                "pair " + meta.ids().get(Math.min(m[a], m[b])) + ", "
+                                        + meta.ids().get(Math.max(m[a], m[b]))
+                                        + " is labelled " + label
+                                        + " here but " + pairs.get(key) + " on line " + earlier,
                                 "annotate each pair once (or load with lastAnnotationWins to keep the later label)");
                     }
                     pairs.put(key, label);
@@ -135,7 +159,9 @@ final class ThreeFileRelease {
             }
         }
         if (count > 0) {
-            throw t.error(count + " of " + n + " images of " + meta.csv().getFileName() + " are in no group (e.g. " + String.join(", ", missing) + ")",
+            throw t.error(
+                    count + " of " + n + " images of " + meta.csv().getFileName() + " are in no group (e.g. "
+                            + String.join(", ", missing) + ")",
                     "CleanPatrick's reader asserts every image appears in some row: use the matching fitzpatrick17k.csv or complete the file");
         }
         g.pairs = new AnnotatedPairLabels(n, pairs);

@@ -49,8 +49,12 @@ public final class SelfClean {
      * @param labelErrorsSkipped why there is no label-error ranking (no labels, or a single label
      *     value, as the reference warns), else null
      */
-    public record Result(PairRanking nearDuplicates, SampleRanking offTopic, SampleRanking labelErrors,
-            String labelErrorsSkipped, LinkageMatrix linkage) {}
+    public record Result(
+            PairRanking nearDuplicates,
+            SampleRanking offTopic,
+            SampleRanking labelErrors,
+            String labelErrorsSkipped,
+            LinkageMatrix linkage) {}
 
     /** Runs all three detectors; {@code labels} (codes, one per row) may be null. */
     public Result run(PackedEmbeddings m, int[] labels) {
@@ -75,9 +79,13 @@ public final class SelfClean {
         final int[] fl = lab;
         final AllPairsCollector all = topPairs == ALL_PAIRS ? AllPairsCollector.create(n) : null;
         final int k = topPairs == ALL_PAIRS ? 0 : (int) Math.min(topPairs, org.cleanrank.rank.Condensed.size(n));
-        List<Worker> workers = engine.run(m, kernels, w -> new Worker(
-                all != null ? all : new TopKPairCollector(n, k),
-                fl != null ? new IntraExtraReductions(fl) : null), progress);
+        List<Worker> workers = engine.run(
+                m,
+                kernels,
+                w -> new Worker(
+                        all != null ? all : new TopKPairCollector(n, k),
+                        fl != null ? new IntraExtraReductions(fl) : null),
+                progress);
 
         PairRanking nd;
         if (all != null) {
@@ -85,11 +93,13 @@ public final class SelfClean {
             nd = all.ranking(threads);
             progress.update("sorting pairs", 1, 1);
         } else {
-            nd = TopKPairCollector.merge(n, k, workers.stream().map(w -> (TopKPairCollector) w.pairs).toList());
+            nd = TopKPairCollector.merge(
+                    n, k, workers.stream().map(w -> (TopKPairCollector) w.pairs).toList());
         }
         SampleRanking labelErrors = null;
         if (fl != null) {
-            IntraExtraReductions red = IntraExtraReductions.merge(workers.stream().map(w -> w.labels).toList());
+            IntraExtraReductions red = IntraExtraReductions.merge(
+                    workers.stream().map(w -> w.labels).toList());
             labelErrors = IntraExtraLabelErrors.rank(IntraExtraLabelErrors.scores(red));
         }
         LinkageMatrix z = new StreamingSingleLinkage(kernels, threads).link(m, progress);

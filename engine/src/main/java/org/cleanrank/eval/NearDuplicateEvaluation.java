@@ -65,7 +65,8 @@ public final class NearDuplicateEvaluation {
                     continue;
                 }
                 if (v != 0.0 && v != 1.0) {
-                    throw new IllegalArgumentException("pair label " + v + " at " + i + "," + j + " is not 0, 1 or NaN");
+                    throw new IllegalArgumentException(
+                            "pair label " + v + " at " + i + "," + j + " is not 0, 1 or NaN");
                 }
                 is.add(i);
                 js.add(j);

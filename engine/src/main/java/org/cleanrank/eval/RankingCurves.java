@@ -6,7 +6,8 @@ package org.cleanrank.eval;
  * {@code maxPoints} points (every point where the curve turns is not needed for a plot; the first and last
  * are always kept). The same definitions as the metrics, so a plot's area is the reported number.
  */
-public record RankingCurves(double[] fpr, double[] tpr, double[] precision, double[] recallGain, double[] precisionGain) {
+public record RankingCurves(
+        double[] fpr, double[] tpr, double[] precision, double[] recallGain, double[] precisionGain) {
 
     /** {@code truth[r]} = 1 when the item at rank r is a true issue. */
     public static RankingCurves of(int[] truth, int maxPoints) {

@@ -17,8 +17,15 @@ public final class HammingNearDuplicates {
      * @param topPairs K, or {@code SelfClean.ALL_PAIRS} (-1) for all pairs
      * @param asFraction distances as the fraction of differing bits instead of the count
      */
-    public static PairRanking rank(long[] hashes, int words, int n, long topPairs, boolean asFraction, int threads,
-            HammingKernels kernels, Progress progress) {
+    public static PairRanking rank(
+            long[] hashes,
+            int words,
+            int n,
+            long topPairs,
+            boolean asFraction,
+            int threads,
+            HammingKernels kernels,
+            Progress progress) {
         return PairRankings.rank(new HammingTiles(hashes, words, n, kernels, asFraction), topPairs, threads, progress);
     }
 }

@@ -7,7 +7,8 @@ import org.cleanrank.pairs.PairTiles;
  * differing bits (CleanPatrick's OpenCV-hash convention), or with {@code asFraction} that count divided
  * by the number of bits (its imagehash/pHASHDetector convention; exact in float for 64 and 256 bits).
  */
-public record HammingTiles(long[] hashes, int words, int n, HammingKernels kernels, boolean asFraction) implements PairTiles {
+public record HammingTiles(long[] hashes, int words, int n, HammingKernels kernels, boolean asFraction)
+        implements PairTiles {
     @Override
     public int compute(int i0, int i1, int j0, int j1, float[] out) {
         kernels.tile(hashes, words, i0, i1, j0, j1, out);

@@ -32,7 +32,8 @@ final class PanamaHammingKernels implements HammingKernels {
             int o = (i - i0) * width - j0;
             int j = j0;
             for (; j + step <= j1; j += step) {
-                LongVector c = hi.lanewise(VectorOperators.XOR, LongVector.fromArray(S, h, j)).lanewise(VectorOperators.BIT_COUNT);
+                LongVector c = hi.lanewise(VectorOperators.XOR, LongVector.fromArray(S, h, j))
+                        .lanewise(VectorOperators.BIT_COUNT);
                 c.intoArray(counts, 0);
                 for (int l = 0; l < step; l++) {
                     out[o + j + l] = counts[l];

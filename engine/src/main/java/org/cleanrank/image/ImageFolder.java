@@ -36,8 +36,11 @@ public final class ImageFolder {
             throw new CleanRankException(dir + ": not a folder; give the folder that holds the images");
         }
         try (Stream<Path> s = Files.list(dir)) {
-            List<Path> files = s.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith("."))
-                    .sorted((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString())).toList();
+            List<Path> files = s.filter(Files::isRegularFile)
+                    .filter(p -> !p.getFileName().toString().startsWith("."))
+                    .sorted((a, b) ->
+                            a.getFileName().toString().compareTo(b.getFileName().toString()))
+                    .toList();
             if (files.isEmpty()) {
                 throw new CleanRankException(dir + ": the folder holds no files; point --images at the image folder");
             }

@@ -12,7 +12,8 @@ public record Raster8(int width, int height, int channels, byte[] data) {
             throw new IllegalArgumentException("bad raster " + width + "x" + height + "x" + channels);
         }
         if (data.length != width * height * channels) {
-            throw new IllegalArgumentException("data length " + data.length + " != " + width + "*" + height + "*" + channels);
+            throw new IllegalArgumentException(
+                    "data length " + data.length + " != " + width + "*" + height + "*" + channels);
         }
     }
 

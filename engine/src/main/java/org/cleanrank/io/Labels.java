@@ -39,7 +39,8 @@ public final class Labels {
             try (NpyArray a = NpyArray.open(path)) {
                 long[] shape = a.shape();
                 if (shape.length != 1 && !(shape.length == 2 && shape[1] == 1)) {
-                    throw new CleanRankException(path + ": labels must be 1-D, got shape " + java.util.Arrays.toString(shape));
+                    throw new CleanRankException(
+                            path + ": labels must be 1-D, got shape " + java.util.Arrays.toString(shape));
                 }
                 if (!a.dtype().isInteger()) {
                     throw new CleanRankException(path + ": labels must be integers (class indices), got " + a.dtype());
@@ -60,7 +61,9 @@ public final class Labels {
         for (int i = 0; i < raw.length; i++) {
             if (raw[i] < 0 || raw[i] >= classes) {
                 throw new CleanRankException(path + ": label " + raw[i] + " at row " + i + " is not a class index"
-                        + (classes == Integer.MAX_VALUE ? " (negative)" : " of the " + classes + "-class probabilities; labels must be 0.." + (classes - 1)));
+                        + (classes == Integer.MAX_VALUE
+                                ? " (negative)"
+                                : " of the " + classes + "-class probabilities; labels must be 0.." + (classes - 1)));
             }
             out[i] = (int) raw[i];
         }
@@ -77,10 +80,12 @@ public final class Labels {
             long[] shape = a.shape();
             boolean column = shape.length == 2 && shape[1] == 1;
             if (shape.length != 1 && !column) {
-                throw new CleanRankException(path + ": labels must be 1-D, got shape " + java.util.Arrays.toString(shape));
+                throw new CleanRankException(
+                        path + ": labels must be 1-D, got shape " + java.util.Arrays.toString(shape));
             }
             if (!a.dtype().isInteger()) {
-                throw new CleanRankException(path + ": labels must be integers, got " + a.dtype() + "; use a CSV for text labels");
+                throw new CleanRankException(
+                        path + ": labels must be integers, got " + a.dtype() + "; use a CSV for text labels");
             }
             int n = (int) shape[0];
             long[] raw = new long[n];
@@ -101,7 +106,13 @@ public final class Labels {
             throw new CleanRankException(path + ": no such file; check the path");
         }
         try (Reader r = Files.newBufferedReader(path);
-                CSVParser p = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).get().parse(r)) {
+                CSVParser p = CSVFormat.DEFAULT
+                        .builder()
+                        .setHeader()
+                        .setSkipHeaderRecord(true)
+                        .setTrim(true)
+                        .get()
+                        .parse(r)) {
             List<String> header = p.getHeaderNames();
             if (header.isEmpty()) {
                 throw new CleanRankException(path + ": empty CSV; expected a header and one label per row");
@@ -111,7 +122,8 @@ public final class Labels {
             it.unimi.dsi.fastutil.ints.IntArrayList codes = new it.unimi.dsi.fastutil.ints.IntArrayList();
             for (CSVRecord rec : p) {
                 if (!rec.isSet(col)) {
-                    throw new CleanRankException(path + ": line " + p.getCurrentLineNumber() + " has no '" + col + "' value");
+                    throw new CleanRankException(
+                            path + ": line " + p.getCurrentLineNumber() + " has no '" + col + "' value");
                 }
                 String v = rec.get(col);
                 codes.add(map.computeIfAbsent(v, k -> map.size()));
@@ -120,7 +132,8 @@ public final class Labels {
         } catch (IOException | IllegalArgumentException | IllegalStateException e) {
             throw new CleanRankException(path + ": cannot read labels CSV (" + e.getMessage() + ")", e);
         } catch (java.io.UncheckedIOException e) {
-            throw new CleanRankException(path + ": malformed CSV (" + e.getCause().getMessage() + ")", e);
+            throw new CleanRankException(
+                    path + ": malformed CSV (" + e.getCause().getMessage() + ")", e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.cleanrank.io;
 
+import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -9,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.io.IOException;
 import java.util.Arrays;
 import org.cleanrank.CleanRankException;
 
@@ -45,14 +45,17 @@ public final class NpyArray implements AutoCloseable {
         Arena arena = Arena.ofShared();
         try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
             long size = ch.size();
-            MemorySegment whole = size == 0 ? MemorySegment.NULL : ch.map(FileChannel.MapMode.READ_ONLY, 0, size, arena);
+            MemorySegment whole =
+                    size == 0 ? MemorySegment.NULL : ch.map(FileChannel.MapMode.READ_ONLY, 0, size, arena);
             NpyHeader header = NpyHeader.parse(path, whole, size);
-            long need = header.dataOffset() + header.elementCount() * header.dtype().size();
+            long need =
+                    header.dataOffset() + header.elementCount() * header.dtype().size();
             if (size < need) {
-                throw new CleanRankException(path + ": truncated .npy file (" + size + " bytes, header promises "
-                        + need + "); re-export the array");
+                throw new CleanRankException(path + ": truncated .npy file (" + size + " bytes, header promises " + need
+                        + "); re-export the array");
             }
-            MemorySegment data = whole.asSlice(header.dataOffset(), header.elementCount() * header.dtype().size());
+            MemorySegment data = whole.asSlice(
+                    header.dataOffset(), header.elementCount() * header.dtype().size());
             return new NpyArray(path, arena, data, header);
         } catch (NoSuchFileException e) {
             arena.close();
@@ -99,18 +102,20 @@ public final class NpyArray implements AutoCloseable {
         ByteOrder bo = t.order();
         return switch (t.kind()) {
             case 'b' -> data.get(ValueLayout.JAVA_BYTE, off) != 0 ? 1 : 0;
-            case 'i' -> switch (t.size()) {
-                case 1 -> data.get(ValueLayout.JAVA_BYTE, off);
-                case 2 -> data.get(ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(bo), off);
-                case 4 -> data.get(ValueLayout.JAVA_INT_UNALIGNED.withOrder(bo), off);
-                default -> data.get(ValueLayout.JAVA_LONG_UNALIGNED.withOrder(bo), off);
-            };
-            case 'u' -> switch (t.size()) {
-                case 1 -> data.get(ValueLayout.JAVA_BYTE, off) & 0xFF;
-                case 2 -> data.get(ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(bo), off) & 0xFFFF;
-                case 4 -> data.get(ValueLayout.JAVA_INT_UNALIGNED.withOrder(bo), off) & 0xFFFFFFFFL;
-                default -> data.get(ValueLayout.JAVA_LONG_UNALIGNED.withOrder(bo), off);
-            };
+            case 'i' ->
+                switch (t.size()) {
+                    case 1 -> data.get(ValueLayout.JAVA_BYTE, off);
+                    case 2 -> data.get(ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(bo), off);
+                    case 4 -> data.get(ValueLayout.JAVA_INT_UNALIGNED.withOrder(bo), off);
+                    default -> data.get(ValueLayout.JAVA_LONG_UNALIGNED.withOrder(bo), off);
+                };
+            case 'u' ->
+                switch (t.size()) {
+                    case 1 -> data.get(ValueLayout.JAVA_BYTE, off) & 0xFF;
+                    case 2 -> data.get(ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(bo), off) & 0xFFFF;
+                    case 4 -> data.get(ValueLayout.JAVA_INT_UNALIGNED.withOrder(bo), off) & 0xFFFFFFFFL;
+                    default -> data.get(ValueLayout.JAVA_LONG_UNALIGNED.withOrder(bo), off);
+                };
             default -> {
                 double v = getDouble(index);
                 if (v != Math.rint(v) || Double.isInfinite(v)) {

@@ -39,16 +39,19 @@ record NpyHeader(NpyDtype dtype, long[] shape, long dataOffset) {
         long headerLen;
         long start;
         if (major == 1) {
-            headerLen = Short.toUnsignedInt(seg.get(ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN), 8));
+            headerLen = Short.toUnsignedInt(
+                    seg.get(ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN), 8));
             start = 10;
         } else if (major == 2 || major == 3) {
             if (size < 12) {
                 throw notNpy(path, "truncated header");
             }
-            headerLen = Integer.toUnsignedLong(seg.get(ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN), 8));
+            headerLen = Integer.toUnsignedLong(
+                    seg.get(ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN), 8));
             start = 12;
         } else {
-            throw new CleanRankException(path + ": .npy format version " + major + " is not supported (1, 2 and 3 are); re-save with numpy.save");
+            throw new CleanRankException(path + ": .npy format version " + major
+                    + " is not supported (1, 2 and 3 are); re-save with numpy.save");
         }
         if (start + headerLen > size) {
             throw notNpy(path, "truncated header");
@@ -62,7 +65,9 @@ record NpyHeader(NpyDtype dtype, long[] shape, long dataOffset) {
             throw notNpy(path, "its header lacks descr, fortran_order or shape");
         }
         if (f.group(1).equals("True")) {
-            throw new CleanRankException(path + ": Fortran-order arrays are not supported; save with numpy.save(path, numpy.ascontiguousarray(a))");
+            throw new CleanRankException(
+                    path
+                            + ": Fortran-order arrays are not supported; save with numpy.save(path, numpy.ascontiguousarray(a))");
         }
         NpyDtype dtype = parseDtype(path, d.group(1));
         List<Long> dims = new ArrayList<>();
@@ -110,7 +115,9 @@ record NpyHeader(NpyDtype dtype, long[] shape, long dataOffset) {
     }
 
     private static CleanRankException unsupported(Path path, String descr) {
-        return new CleanRankException(path + ": dtype '" + descr + "' is not supported (float32/float64 embeddings, integer labels); convert with a.astype(numpy.float32)");
+        return new CleanRankException(
+                path + ": dtype '" + descr
+                        + "' is not supported (float32/float64 embeddings, integer labels); convert with a.astype(numpy.float32)");
     }
 
     private static CleanRankException notNpy(Path path, String why) {

@@ -76,7 +76,11 @@ public final class NpyWriter {
                 out.write(header.getBytes(StandardCharsets.ISO_8859_1));
                 body.write(out);
             }
-            Files.move(tmp, path, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            Files.move(
+                    tmp,
+                    path,
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             try {
                 Files.deleteIfExists(tmp);

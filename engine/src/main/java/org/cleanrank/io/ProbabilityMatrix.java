@@ -18,7 +18,8 @@ public final class ProbabilityMatrix {
                         + Arrays.toString(shape));
             }
             if (!a.dtype().isFloat()) {
-                throw new CleanRankException(path + ": predicted probabilities must be float32 or float64, got " + a.dtype());
+                throw new CleanRankException(
+                        path + ": predicted probabilities must be float32 or float64, got " + a.dtype());
             }
             if (shape[0] * shape[1] > Integer.MAX_VALUE - 16) {
                 throw new CleanRankException(path + ": " + shape[0] + " x " + shape[1] + " is too large for one array");

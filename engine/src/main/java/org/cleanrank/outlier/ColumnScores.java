@@ -1,7 +1,6 @@
 package org.cleanrank.outlier;
 
 import org.cleanrank.concurrent.ParallelTasks;
-
 import org.cleanrank.eval.NumpySum;
 
 /**
@@ -18,8 +17,8 @@ final class ColumnScores {
 
     ColumnScores(int n, int d) {
         if ((long) n * d > Integer.MAX_VALUE - 16) {
-            throw new org.cleanrank.CleanRankException(n + " x " + d
-                    + " per-feature scores exceed one Java array; reduce N or D");
+            throw new org.cleanrank.CleanRankException(
+                    n + " x " + d + " per-feature scores exceed one Java array; reduce N or D");
         }
         this.n = n;
         this.d = d;

@@ -1,7 +1,6 @@
 package org.cleanrank.outlier;
 
 import org.cleanrank.concurrent.ParallelTasks;
-
 import org.cleanrank.io.FloatMatrix;
 
 /**

@@ -28,6 +28,7 @@ final class IsolationTree {
     private static final double EPSILON = Math.ulp(1.0);
     /** numpy.euler_gamma. */
     private static final double EULER_GAMMA = 0.5772156649015329;
+
     static final int LEAF = -2; // sklearn's TREE_UNDEFINED feature
 
     final int[] feature;
@@ -157,15 +158,31 @@ final class IsolationTree {
                 int pos = splitPos;
                 double il = impurityLeft, ir = impurityRight;
                 // right child first, so the left one is popped first
-                push(sStart, sEnd, sDepth, sParent, sConst, sIsLeft, sImpurity, top++, pos, en, depth + 1, id, nConstant,
-                        false, ir);
-                push(sStart, sEnd, sDepth, sParent, sConst, sIsLeft, sImpurity, top++, st, pos, depth + 1, id, nConstant,
-                        true, il);
+                push(
+                        sStart, sEnd, sDepth, sParent, sConst, sIsLeft, sImpurity, top++, pos, en, depth + 1, id,
+                        nConstant, false, ir);
+                push(
+                        sStart, sEnd, sDepth, sParent, sConst, sIsLeft, sImpurity, top++, st, pos, depth + 1, id,
+                        nConstant, true, il);
             }
         }
 
-        private static void push(int[] s, int[] e, int[] dep, int[] par, int[] con, boolean[] isL, double[] imp, int at,
-                int start, int end, int depth, int parent, int nConstant, boolean isLeft, double impurity) {
+        private static void push(
+                int[] s,
+                int[] e,
+                int[] dep,
+                int[] par,
+                int[] con,
+                boolean[] isL,
+                double[] imp,
+                int at,
+                int start,
+                int end,
+                int depth,
+                int parent,
+                int nConstant,
+                boolean isLeft,
+                double impurity) {
             s[at] = start;
             e[at] = end;
             dep[at] = depth;
@@ -311,9 +328,10 @@ final class IsolationTree {
                 // max_features = 1: the one evaluated candidate is the best, samples are already partitioned by it
                 criterionUpdate(splitPos);
                 childrenImpurity(splitPos);
-                improvement = (weightedNNode / weightedNSamples) * (impurity
-                        - (weightedNRight / weightedNNode * impurityRight)
-                        - (weightedNLeft / weightedNNode * impurityLeft));
+                improvement = (weightedNNode / weightedNSamples)
+                        * (impurity
+                                - (weightedNRight / weightedNNode * impurityRight)
+                                - (weightedNLeft / weightedNNode * impurityLeft));
             }
             // the invariant for constant features: the ancestors' constants keep their order for the children
             System.arraycopy(constantFeatures, 0, features, 0, nKnownConstants);

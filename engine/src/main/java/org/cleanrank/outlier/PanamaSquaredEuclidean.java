@@ -42,10 +42,17 @@ final class PanamaSquaredEuclidean implements SquaredEuclideanKernel {
         }
     }
 
-    private static void block4x2(double[] p, double[] norms, int dim, int a, int i, int pj, float[] out, int o, int width) {
+    private static void block4x2(
+            double[] p, double[] norms, int dim, int a, int i, int pj, float[] out, int o, int width) {
         int b0 = pj * dim * W, b1 = b0 + dim * W;
-        DoubleVector c00 = DoubleVector.zero(S), c01 = DoubleVector.zero(S), c10 = DoubleVector.zero(S), c11 = DoubleVector.zero(S);
-        DoubleVector c20 = DoubleVector.zero(S), c21 = DoubleVector.zero(S), c30 = DoubleVector.zero(S), c31 = DoubleVector.zero(S);
+        DoubleVector c00 = DoubleVector.zero(S),
+                c01 = DoubleVector.zero(S),
+                c10 = DoubleVector.zero(S),
+                c11 = DoubleVector.zero(S);
+        DoubleVector c20 = DoubleVector.zero(S),
+                c21 = DoubleVector.zero(S),
+                c30 = DoubleVector.zero(S),
+                c31 = DoubleVector.zero(S);
         for (int k = 0; k < dim; k++) {
             int kw = k * W;
             DoubleVector v0 = DoubleVector.fromArray(S, p, b0 + kw);
@@ -76,9 +83,13 @@ final class PanamaSquaredEuclidean implements SquaredEuclideanKernel {
         store(c31, norms[i + 3], y1, out, o + 3 * width + W);
     }
 
-    private static void block4x1(double[] p, double[] norms, int dim, int a, int i, int pj, float[] out, int o, int width) {
+    private static void block4x1(
+            double[] p, double[] norms, int dim, int a, int i, int pj, float[] out, int o, int width) {
         int b0 = pj * dim * W;
-        DoubleVector c0 = DoubleVector.zero(S), c1 = DoubleVector.zero(S), c2 = DoubleVector.zero(S), c3 = DoubleVector.zero(S);
+        DoubleVector c0 = DoubleVector.zero(S),
+                c1 = DoubleVector.zero(S),
+                c2 = DoubleVector.zero(S),
+                c3 = DoubleVector.zero(S);
         for (int k = 0; k < dim; k++) {
             int kw = k * W;
             DoubleVector v0 = DoubleVector.fromArray(S, p, b0 + kw);

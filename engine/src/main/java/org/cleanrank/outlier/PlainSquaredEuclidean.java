@@ -51,7 +51,8 @@ final class PlainSquaredEuclidean implements SquaredEuclideanKernel {
         }
     }
 
-    private static void store(float[] out, int o, double xx, double[] norms, int j, double d0, double d1, double d2, double d3) {
+    private static void store(
+            float[] out, int o, double xx, double[] norms, int j, double d0, double d1, double d2, double d3) {
         out[o] = SquaredEuclideanKernel.fromDot(d0, xx, norms[j]);
         out[o + 1] = SquaredEuclideanKernel.fromDot(d1, xx, norms[j + 1]);
         out[o + 2] = SquaredEuclideanKernel.fromDot(d2, xx, norms[j + 2]);

@@ -1,8 +1,7 @@
 package org.cleanrank.outlier;
 
-import org.cleanrank.concurrent.ParallelTasks;
-
 import java.util.Arrays;
+import org.cleanrank.concurrent.ParallelTasks;
 import org.cleanrank.io.FloatMatrix;
 import org.cleanrank.rank.SampleRanking;
 

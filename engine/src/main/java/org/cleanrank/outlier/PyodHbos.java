@@ -1,8 +1,7 @@
 package org.cleanrank.outlier;
 
-import org.cleanrank.concurrent.ParallelTasks;
-
 import org.cleanrank.CleanRankException;
+import org.cleanrank.concurrent.ParallelTasks;
 import org.cleanrank.io.FloatMatrix;
 import org.cleanrank.rank.SampleRanking;
 
@@ -70,8 +69,9 @@ public final class PyodHbos {
             edges[k] = h.edges()[k];
             if (k > 0 && !(edges[k] > edges[k - 1])) {
                 // numpy gets a NaN density for an empty float32 bin and pyod's integrity assert fails
-                throw new CleanRankException(NAME + ": feature " + f + " spans only " + (edges[nBins] - edges[0])
-                        + ", too narrow for " + nBins + " float32 bins (PyOD fails on it too); drop the feature or lower nBins");
+                throw new CleanRankException(
+                        NAME + ": feature " + f + " spans only " + (edges[nBins] - edges[0]) + ", too narrow for "
+                                + nBins + " float32 bins (PyOD fails on it too); drop the feature or lower nBins");
             }
         }
         double[] binScore = new double[nBins];

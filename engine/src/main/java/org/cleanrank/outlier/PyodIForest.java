@@ -1,9 +1,8 @@
 package org.cleanrank.outlier;
 
-import org.cleanrank.concurrent.ParallelTasks;
-
 import java.util.Arrays;
 import org.cleanrank.CleanRankException;
+import org.cleanrank.concurrent.ParallelTasks;
 import org.cleanrank.io.FloatMatrix;
 import org.cleanrank.label.classify.NumpyRandomState;
 import org.cleanrank.rank.SampleRanking;
@@ -36,6 +35,7 @@ public final class PyodIForest {
     private static final String NAME = "PyOD IForest";
     /** sklearn.ensemble._bagging.MAX_INT = np.iinfo(np.int32).max. */
     private static final long MAX_INT = Integer.MAX_VALUE;
+
     private final int nEstimators;
     private final int maxSamples;
     private final double contamination;
@@ -47,13 +47,15 @@ public final class PyodIForest {
             throw new CleanRankException(NAME + ": nEstimators = " + b.nEstimators + "; it must be at least 1");
         }
         if (b.maxSamples < 0) {
-            throw new CleanRankException(NAME + ": maxSamples = " + b.maxSamples + "; use 0 for 'auto' (256) or a positive count");
+            throw new CleanRankException(
+                    NAME + ": maxSamples = " + b.maxSamples + "; use 0 for 'auto' (256) or a positive count");
         }
         if (!(b.contamination > 0 && b.contamination <= 0.5)) {
             throw new CleanRankException(NAME + ": contamination = " + b.contamination + "; it must be in (0, 0.5]");
         }
         if (b.seed < 0 || b.seed > 0xFFFFFFFFL) {
-            throw new CleanRankException(NAME + ": seed = " + b.seed + "; numpy's RandomState takes seeds in [0, 2^32 - 1]");
+            throw new CleanRankException(
+                    NAME + ": seed = " + b.seed + "; numpy's RandomState takes seeds in [0, 2^32 - 1]");
         }
         this.nEstimators = b.nEstimators;
         this.maxSamples = b.maxSamples;

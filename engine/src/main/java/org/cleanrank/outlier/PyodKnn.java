@@ -54,15 +54,15 @@ public final class PyodKnn {
         int k = nNeighbors;
         if (k >= n) {
             // sklearn: "Expected n_neighbors < n_samples_fit" (the query asks for k + 1 including the sample itself)
-            throw new CleanRankException(NAME + ": nNeighbors = " + k + " needs at least " + (k + 1)
-                    + " samples, got " + n + "; lower nNeighbors below " + n);
+            throw new CleanRankException(NAME + ": nNeighbors = " + k + " needs at least " + (k + 1) + " samples, got "
+                    + n + "; lower nNeighbors below " + n);
         }
         if (!bruteForce(n, x.cols(), k)) {
             return Float64NeighbourScan.kthDistances(x, k, threads);
         }
         SquaredEuclideanTiles tiles = new SquaredEuclideanTiles(x, kernel);
-        List<KSmallestDistances> parts = new PairEngine(threads)
-                .run(tiles, w -> new KSmallestDistances(n, k), Progress.NONE);
+        List<KSmallestDistances> parts =
+                new PairEngine(threads).run(tiles, w -> new KSmallestDistances(n, k), Progress.NONE);
         float[] kth = KSmallestDistances.kth(parts, n, k);
         double[] scores = new double[n];
         for (int i = 0; i < n; i++) {

@@ -8,6 +8,7 @@ package org.cleanrank.outlier;
 final class SklearnRandR {
     /** RAND_R_MAX = 0x7FFFFFFF: draws are reduced modulo RAND_R_MAX + 1. */
     static final long RAND_R_MAX = 0x7FFFFFFFL;
+
     private int state;
 
     SklearnRandR(long seed) {

@@ -27,8 +27,8 @@ final class SquaredEuclideanTiles implements PairTiles {
         this.kernel = kernel;
         int padded = (n + PANEL - 1) / PANEL * PANEL;
         if ((long) padded * dim > Integer.MAX_VALUE - 16) {
-            throw new org.cleanrank.CleanRankException("PyOD KNN: " + n + " x " + dim
-                    + " embeddings exceed one Java array in float64; reduce N or D");
+            throw new org.cleanrank.CleanRankException(
+                    "PyOD KNN: " + n + " x " + dim + " embeddings exceed one Java array in float64; reduce N or D");
         }
         this.panels = new double[padded * dim];
         this.norms = new double[padded];

@@ -39,7 +39,8 @@ public final class PackedEmbeddings {
     public static PackedEmbeddings normalise(String name, int n, int dim, RowSource source) {
         long size = (long) panelCount(n) * PANEL * dim;
         if (size > Integer.MAX_VALUE - 16) {
-            throw new CleanRankException(name + ": " + n + " x " + dim + " embeddings exceed one Java array (2^31 values); reduce N or D (e.g. PCA) or split the dataset");
+            throw new CleanRankException(name + ": " + n + " x " + dim
+                    + " embeddings exceed one Java array (2^31 values); reduce N or D (e.g. PCA) or split the dataset");
         }
         float[] panels = new float[(int) size];
         double[] row = new double[dim];

@@ -1,7 +1,5 @@
 package org.cleanrank.pairs;
 
-import org.cleanrank.concurrent.ParallelTasks;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -35,8 +33,8 @@ public final class PairEngine {
      * Runs the pair space of {@code m} through one consumer per worker, made by {@code perWorker}
      * (argument: worker number), and returns the consumers in worker order.
      */
-    public <C extends PairConsumer> List<C> run(PackedEmbeddings m, EmbeddingKernels kernels, IntFunction<C> perWorker,
-            Progress progress) {
+    public <C extends PairConsumer> List<C> run(
+            PackedEmbeddings m, EmbeddingKernels kernels, IntFunction<C> perWorker, Progress progress) {
         return run(new EmbeddingTiles(m, kernels), perWorker, progress);
     }
 

@@ -46,7 +46,7 @@ public final class NumpyArgsort {
         int sp = 0;
         int dp = 0;
         int cdepth = msb(num) * 2;
-        for (;;) {
+        for (; ; ) {
             boolean heap = cdepth < 0;
             if (heap) {
                 heapsort(v, idx, pl, pr - pl + 1);
@@ -66,7 +66,7 @@ public final class NumpyArgsort {
                     int pi = pl;
                     int pj = pr - 1;
                     swap(idx, pm, pj);
-                    for (;;) {
+                    for (; ; ) {
                         do {
                             ++pi;
                         } while (less(v[idx[pi]], vp));
@@ -155,7 +155,7 @@ public final class NumpyArgsort {
             }
             idx[off + i] = tmp;
         }
-        for (; n > 1;) {
+        for (; n > 1; ) {
             int tmp = idx[off + n];
             idx[off + n] = idx[off + 1];
             n -= 1;

@@ -68,7 +68,14 @@ final class PanamaEmbeddingKernels implements EmbeddingKernels {
     }
 
     private static void block4x2(float[] p, int dim, int a, int b0, int b1, float[] out, int o, int width) {
-        FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S), c10 = FloatVector.zero(S), c11 = FloatVector.zero(S), c20 = FloatVector.zero(S), c21 = FloatVector.zero(S), c30 = FloatVector.zero(S), c31 = FloatVector.zero(S);
+        FloatVector c00 = FloatVector.zero(S),
+                c01 = FloatVector.zero(S),
+                c10 = FloatVector.zero(S),
+                c11 = FloatVector.zero(S),
+                c20 = FloatVector.zero(S),
+                c21 = FloatVector.zero(S),
+                c30 = FloatVector.zero(S),
+                c31 = FloatVector.zero(S);
         for (int k = 0; k < dim; k++) {
             int kw = k * W;
             FloatVector v0 = FloatVector.fromArray(S, p, b0 + kw);
@@ -97,7 +104,10 @@ final class PanamaEmbeddingKernels implements EmbeddingKernels {
     }
 
     private static void block4x1(float[] p, int dim, int a, int b0, float[] out, int o, int width) {
-        FloatVector c0 = FloatVector.zero(S), c1 = FloatVector.zero(S), c2 = FloatVector.zero(S), c3 = FloatVector.zero(S);
+        FloatVector c0 = FloatVector.zero(S),
+                c1 = FloatVector.zero(S),
+                c2 = FloatVector.zero(S),
+                c3 = FloatVector.zero(S);
         for (int k = 0; k < dim; k++) {
             int kw = k * W;
             FloatVector v0 = FloatVector.fromArray(S, p, b0 + kw);
@@ -118,7 +128,10 @@ final class PanamaEmbeddingKernels implements EmbeddingKernels {
         int p = p0;
         for (; p + 3 < p1; p += 4) {
             int b = p * stride;
-            FloatVector c0 = FloatVector.zero(S), c1 = FloatVector.zero(S), c2 = FloatVector.zero(S), c3 = FloatVector.zero(S);
+            FloatVector c0 = FloatVector.zero(S),
+                    c1 = FloatVector.zero(S),
+                    c2 = FloatVector.zero(S),
+                    c3 = FloatVector.zero(S);
             for (int k = 0; k < dim; k++) {
                 FloatVector xv = FloatVector.broadcast(S, x[k]);
                 int kw = b + k * W;

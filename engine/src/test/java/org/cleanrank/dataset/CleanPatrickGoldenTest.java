@@ -44,11 +44,17 @@ class CleanPatrickGoldenTest {
         CleanPatrickFormat.Located at = CleanPatrickFormat.locate(IMAGES, LoadOptions.defaults());
         assertEquals(CleanPatrickFormat.THREE_FILE, at.format());
         assertEquals(IMAGES.resolve("cleanpatrick"), at.location());
-        assertEquals(IMAGES.resolve("fitzpatrick17k.csv").toAbsolutePath(), at.metadataCsv().toAbsolutePath());
-        CleanPatrickFormat.Located c = CleanPatrickFormat.locate(IMAGES, LoadOptions.defaults().withFormat(CleanPatrickFormat.CONSOLIDATED));
+        assertEquals(
+                IMAGES.resolve("fitzpatrick17k.csv").toAbsolutePath(),
+                at.metadataCsv().toAbsolutePath());
+        CleanPatrickFormat.Located c =
+                CleanPatrickFormat.locate(IMAGES, LoadOptions.defaults().withFormat(CleanPatrickFormat.CONSOLIDATED));
         assertEquals(IMAGES.resolve("cleanpatrick_consolidated.csv"), c.location());
         // the consolidated CSV given as a file is recognised without the option
-        assertEquals(CleanPatrickFormat.CONSOLIDATED, CleanPatrickDataset.load(IMAGES.resolve("cleanpatrick_consolidated.csv")).format());
+        assertEquals(
+                CleanPatrickFormat.CONSOLIDATED,
+                CleanPatrickDataset.load(IMAGES.resolve("cleanpatrick_consolidated.csv"))
+                        .format());
     }
 
     @Test
@@ -65,9 +71,13 @@ class CleanPatrickGoldenTest {
             assertArrayEquals(labelError, toInts(ds.labelError()), f + " label_error");
             assertEquals(7, ds.offTopicCount(), f);
             assertEquals(4, ds.labelErrorCount(), f);
-            assertEquals(GoldenImagesSet.manifestGroups(), GoldenImagesSet.canonical(Arrays.asList(ds.nearDuplicateGroups())), f + " groups");
+            assertEquals(
+                    GoldenImagesSet.manifestGroups(),
+                    GoldenImagesSet.canonical(Arrays.asList(ds.nearDuplicateGroups())),
+                    f + " groups");
             for (int i = 0; i < ds.size(); i++) {
-                assertEquals(manifest.get(order.get(i)).get("label"), ds.labels().name(i), f + " label of " + i);
+                assertEquals(
+                        manifest.get(order.get(i)).get("label"), ds.labels().name(i), f + " label of " + i);
                 assertEquals(i, ds.indexOf(order.get(i).toUpperCase()), f + " indexOf");
             }
         }
@@ -85,7 +95,9 @@ class CleanPatrickGoldenTest {
         assertArrayEquals(a.fitzpatrick(), b.fitzpatrick());
         assertArrayEquals(a.offTopic(), b.offTopic());
         assertArrayEquals(a.labelError(), b.labelError());
-        assertEquals(GoldenImagesSet.canonical(Arrays.asList(a.nearDuplicateGroups())), GoldenImagesSet.canonical(Arrays.asList(b.nearDuplicateGroups())));
+        assertEquals(
+                GoldenImagesSet.canonical(Arrays.asList(a.nearDuplicateGroups())),
+                GoldenImagesSet.canonical(Arrays.asList(b.nearDuplicateGroups())));
         assertEquals(a.pairLabels().positivePairCount(), b.pairLabels().positivePairCount());
         int n = a.size();
         for (int i = 0; i < n; i++) {
@@ -113,9 +125,27 @@ class CleanPatrickGoldenTest {
         SampleLabels l = ds.labels();
         assertEquals("label", l.column());
         // pd.factorize: codes in order of first appearance
-        assertEquals(List.of("astronaut", "cat", "dog", "coffee cup", "rocket launch", "brick wall", "grass", "text document", "clipart",
-                "checkerboard", "diagram", "document", "banner", "synthetic speckled macule", "synthetic dark nodule",
-                "synthetic scaly plaque", "synthetic pearly papule", "synthetic annular patch"), l.classes());
+        assertEquals(
+                List.of(
+                        "astronaut",
+                        "cat",
+                        "dog",
+                        "coffee cup",
+                        "rocket launch",
+                        "brick wall",
+                        "grass",
+                        "text document",
+                        "clipart",
+                        "checkerboard",
+                        "diagram",
+                        "document",
+                        "banner",
+                        "synthetic speckled macule",
+                        "synthetic dark nodule",
+                        "synthetic scaly plaque",
+                        "synthetic pearly papule",
+                        "synthetic annular patch"),
+                l.classes());
         for (int i = 0; i < ds.size(); i++) {
             assertEquals(l.name(i), l.classes().get(l.code(i)));
         }
@@ -123,15 +153,29 @@ class CleanPatrickGoldenTest {
         assertEquals(2, ds.fitzpatrick()[24]);
         assertEquals(3, ds.fitzpatrick()[36]);
         // an empty label is NaN to pandas and 'undefined' to the reader
-        CleanPatrickDataset three = CleanPatrickDataset.load(IMAGES, LoadOptions.defaults().withLabelsColumn("three_partition_label"));
+        CleanPatrickDataset three =
+                CleanPatrickDataset.load(IMAGES, LoadOptions.defaults().withLabelsColumn("three_partition_label"));
         assertEquals("undefined", three.labels().name(0));
         assertEquals("malignant", three.labels().name(34));
-        assertEquals(List.of("undefined", "benign", "malignant", "non-neoplastic"), three.labels().classes());
+        assertEquals(
+                List.of("undefined", "benign", "malignant", "non-neoplastic"),
+                three.labels().classes());
         assertEquals(0, three.labels().code(0));
         // the reference's name for the column works too, in either format
-        assertEquals(ds.labels().names(), CleanPatrickDataset.load(IMAGES, LoadOptions.defaults().withLabelsColumn("granular_partition_label")).labels().names());
-        assertEquals(ds.labels().names(), CleanPatrickDataset.load(IMAGES, LoadOptions.defaults().withFormat(CleanPatrickFormat.CONSOLIDATED)
-                .withLabelsColumn("label")).labels().names());
+        assertEquals(
+                ds.labels().names(),
+                CleanPatrickDataset.load(IMAGES, LoadOptions.defaults().withLabelsColumn("granular_partition_label"))
+                        .labels()
+                        .names());
+        assertEquals(
+                ds.labels().names(),
+                CleanPatrickDataset.load(
+                                IMAGES,
+                                LoadOptions.defaults()
+                                        .withFormat(CleanPatrickFormat.CONSOLIDATED)
+                                        .withLabelsColumn("label"))
+                        .labels()
+                        .names());
     }
 
     @Test
@@ -173,10 +217,21 @@ class CleanPatrickGoldenTest {
     /** get_sorted_labels for every distance of the golden set: index for index, numpy's tie order included. */
     @Test
     void sortedLabelsReproduceTheReferenceEvaluation() throws IOException {
-        JsonNode methods = new ObjectMapper().readTree(IMAGES.resolve("cleanpatrick/expected_near_duplicate_eval.json").toFile()).get("methods");
-        Map<String, String> files = Map.of("PHASH", "phash_opencv_hamming.npy", "SSIM", "ssim_fast_distance.npy",
-                "imagehash_phash8", "phash_imagehash_fraction.npy", "skimage_ssim", "ssim_skimage_distance.npy",
-                "skimage_ssim_gaussian", "ssim_skimage_gaussian_distance.npy");
+        JsonNode methods = new ObjectMapper()
+                .readTree(IMAGES.resolve("cleanpatrick/expected_near_duplicate_eval.json")
+                        .toFile())
+                .get("methods");
+        Map<String, String> files = Map.of(
+                "PHASH",
+                "phash_opencv_hamming.npy",
+                "SSIM",
+                "ssim_fast_distance.npy",
+                "imagehash_phash8",
+                "phash_imagehash_fraction.npy",
+                "skimage_ssim",
+                "ssim_skimage_distance.npy",
+                "skimage_ssim_gaussian",
+                "ssim_skimage_gaussian_distance.npy");
         PairLabels p = threeFile().pairLabels();
         int n = p.n();
         for (Map.Entry<String, String> e : files.entrySet()) {
@@ -189,8 +244,10 @@ class CleanPatrickGoldenTest {
             }
             assertArrayEquals(expected, ours, e.getKey());
             Map<String, Double> metrics = RankingMetrics.compute(ours);
-            ref.get("metrics").fields().forEachRemaining(m -> assertEquals(m.getValue().asDouble(), metrics.get(m.getKey()), 1e-12,
-                    e.getKey() + " " + m.getKey()));
+            ref.get("metrics")
+                    .fields()
+                    .forEachRemaining(m -> assertEquals(
+                            m.getValue().asDouble(), metrics.get(m.getKey()), 1e-12, e.getKey() + " " + m.getKey()));
         }
     }
 
@@ -230,7 +287,10 @@ class CleanPatrickGoldenTest {
         assertArrayEquals(viaDense, p.truthInRankingOrder(ranking));
         // the consolidated table labels every pair: the truth vector covers the whole ranking
         assertEquals(m, consolidated().pairLabels().truthInRankingOrder(ranking).length);
-        assertEquals(33, Arrays.stream(consolidated().pairLabels().truthInRankingOrder(ranking)).sum());
+        assertEquals(
+                33,
+                Arrays.stream(consolidated().pairLabels().truthInRankingOrder(ranking))
+                        .sum());
     }
 
     /** The reference's data/ layout: data/CleanPatrick/*.csv and data/fitzpatrick17k/fitzpatrick17k.csv. */
@@ -247,8 +307,12 @@ class CleanPatrickGoldenTest {
         assertEquals(threeFile().ids(), fromData.ids());
         assertEquals(threeFile().ids(), fromCp.ids());
         assertEquals(fz.resolve("fitzpatrick17k.csv"), fromData.files().get(3));
-        assertTrue(fromData.summary().startsWith("CleanPatrick (three-file release, off_topic_samples.csv): 37 samples, 18 classes (label), "
-                + "7 off-topic, 4 label errors, 8 near-duplicate groups (33 pairs), 8 negative groups (17 annotated negative pairs)"), fromData.summary());
+        assertTrue(
+                fromData.summary()
+                        .startsWith(
+                                "CleanPatrick (three-file release, off_topic_samples.csv): 37 samples, 18 classes (label), "
+                                        + "7 off-topic, 4 label errors, 8 near-duplicate groups (33 pairs), 8 negative groups (17 annotated negative pairs)"),
+                fromData.summary());
     }
 
     static int[] toInts(byte[] b) {

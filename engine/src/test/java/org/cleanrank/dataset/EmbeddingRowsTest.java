@@ -48,7 +48,7 @@ class EmbeddingRowsTest {
                 String.join("\n", rows) + "\n", // no header: a bare hash on line 1
                 "0\n" + String.join("\n", rows) + "\n", // pandas Series.to_csv(index=False)
                 ",md5hash,label\n" + numbered(rows) // pandas DataFrame.to_csv with its index
-        );
+                );
         for (String text : layouts) {
             Path csv = Files.writeString(tmp.resolve("ids.csv"), text);
             EmbeddingRows e = EmbeddingRows.fromIdsCsv(csv, ids(), n);
@@ -77,11 +77,17 @@ class EmbeddingRowsTest {
         DatasetMismatch m = e.mismatch();
         assertEquals(35, m.matched());
         assertEquals(List.of(gone, ids().get(10)), m.missing().examples());
-        assertEquals(List.of("row 3: 0123456789abcdef0123456789abcdef"), m.unknown().examples());
+        assertEquals(
+                List.of("row 3: 0123456789abcdef0123456789abcdef"), m.unknown().examples());
         assertEquals(List.of(ids().get(9) + " (rows 9, 10)"), m.duplicates().examples());
         assertEquals(9, e.rowOf(9));
         assertEquals(-1, e.rowOf(10));
-        assertTrue(m.summary().startsWith("embedding rows: 35 of 37 samples matched; samples without an embedding row: 2 (e.g. " + gone + ", "), m.summary());
+        assertTrue(
+                m.summary()
+                        .startsWith(
+                                "embedding rows: 35 of 37 samples matched; samples without an embedding row: 2 (e.g. "
+                                        + gone + ", "),
+                m.summary());
         CleanRankException ex = assertThrows(CleanRankException.class, e::requireAll);
         assertTrue(ex.getMessage().endsWith("; give embeddings for every sample"), ex.getMessage());
     }
@@ -92,7 +98,9 @@ class EmbeddingRowsTest {
         assertTrue(same.mismatch().isEmpty());
         assertEquals(20, same.rowOf(20));
         EmbeddingRows fewer = EmbeddingRows.inSampleOrder(ids(), 35);
-        assertEquals(List.of(ids().get(35), ids().get(36)), fewer.mismatch().missing().examples());
+        assertEquals(
+                List.of(ids().get(35), ids().get(36)),
+                fewer.mismatch().missing().examples());
         EmbeddingRows more = EmbeddingRows.inSampleOrder(ids(), 38);
         assertEquals(List.of("row 37"), more.mismatch().unknown().examples());
     }
@@ -100,17 +108,25 @@ class EmbeddingRowsTest {
     @Test
     void wrongRowCountAndBadIdsAreErrorsWithTheirLine() throws IOException {
         Path csv = Files.writeString(tmp.resolve("ids.csv"), "md5hash\n" + String.join("\n", ids()));
-        CleanRankException count = assertThrows(CleanRankException.class, () -> EmbeddingRows.fromIdsCsv(csv, ids(), 36));
-        assertEquals(csv + ": 37 ids for 36 embedding rows; give exactly one md5hash per embedding row, in row order", count.getMessage());
+        CleanRankException count =
+                assertThrows(CleanRankException.class, () -> EmbeddingRows.fromIdsCsv(csv, ids(), 36));
+        assertEquals(
+                csv + ": 37 ids for 36 embedding rows; give exactly one md5hash per embedding row, in row order",
+                count.getMessage());
 
         List<String> rows = new ArrayList<>(ids());
         rows.set(4, "not-a-hash");
         Path bad = Files.writeString(tmp.resolve("bad.csv"), "md5hash\n" + String.join("\n", rows));
         CleanRankException e = assertThrows(CleanRankException.class, () -> EmbeddingRows.fromIdsCsv(bad, ids(), 37));
-        assertTrue(e.getMessage().startsWith(bad + ":6: 'not-a-hash' in column md5hash is not an md5hash"), e.getMessage());
+        assertTrue(
+                e.getMessage().startsWith(bad + ":6: 'not-a-hash' in column md5hash is not an md5hash"),
+                e.getMessage());
 
         Path noCol = Files.writeString(tmp.resolve("nocol.csv"), "a,b\n1,2\n");
         CleanRankException c = assertThrows(CleanRankException.class, () -> EmbeddingRows.fromIdsCsv(noCol, ids(), 1));
-        assertEquals(noCol + ":1: no column 'md5hash' in the header (a,b); name the id column md5hash, or give a single column of hashes", c.getMessage());
+        assertEquals(
+                noCol
+                        + ":1: no column 'md5hash' in the header (a,b); name the id column md5hash, or give a single column of hashes",
+                c.getMessage());
     }
 }

@@ -37,7 +37,12 @@ final class GoldenImagesSet {
     static Map<String, CSVRecord> manifest() throws IOException {
         Map<String, CSVRecord> out = new TreeMap<>();
         try (Reader r = Files.newBufferedReader(dir().resolve("manifest.csv"));
-                CSVParser p = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
+                CSVParser p = CSVFormat.DEFAULT
+                        .builder()
+                        .setHeader()
+                        .setSkipHeaderRecord(true)
+                        .get()
+                        .parse(r)) {
             for (CSVRecord rec : p) {
                 String f = rec.get("file");
                 out.put(f.substring(0, f.lastIndexOf('.')), rec);
@@ -49,7 +54,9 @@ final class GoldenImagesSet {
     /** A manifest column as ints, in order.txt order. */
     static int[] manifestInts(String column) throws IOException {
         Map<String, CSVRecord> m = manifest();
-        return order().stream().mapToInt(h -> Integer.parseInt(m.get(h).get(column))).toArray();
+        return order().stream()
+                .mapToInt(h -> Integer.parseInt(m.get(h).get(column)))
+                .toArray();
     }
 
     /** The manifest's near-duplicate groups with more than one member, as sorted sets of sample indices. */
@@ -59,7 +66,10 @@ final class GoldenImagesSet {
         for (int i = 0; i < group.length; i++) {
             byGroup.computeIfAbsent(group[i], k -> new ArrayList<>()).add(i);
         }
-        return canonical(byGroup.values().stream().filter(g -> g.size() > 1).map(g -> g.stream().mapToInt(Integer::intValue).toArray()).toList());
+        return canonical(byGroup.values().stream()
+                .filter(g -> g.size() > 1)
+                .map(g -> g.stream().mapToInt(Integer::intValue).toArray())
+                .toList());
     }
 
     /** Groups as a set of sorted index lists, for order-free comparison. */

@@ -26,7 +26,10 @@ class ImageIndexTest {
         assertTrue(m.isEmpty(), m.summary());
         assertEquals(37, m.matched());
         assertEquals("images: all 37 samples matched", m.summary());
-        List<String> files = Files.readAllLines(GoldenImagesSet.dir().resolve("order.txt")).stream().filter(s -> !s.isBlank()).map(String::strip).toList();
+        List<String> files = Files.readAllLines(GoldenImagesSet.dir().resolve("order.txt")).stream()
+                .filter(s -> !s.isBlank())
+                .map(String::strip)
+                .toList();
         for (int i = 0; i < ids.size(); i++) {
             assertEquals(IMAGES.resolve(files.get(i)), idx.path(i), "sample " + i);
         }
@@ -64,25 +67,37 @@ class ImageIndexTest {
         assertEquals(List.of(removed), m.missing().examples());
         assertNull(idx.path(5));
         assertEquals(2, m.unknown().count());
-        assertEquals(List.of("ffffffffffffffffffffffffffffffff.PNG", "holiday.jpg"), m.unknown().examples());
+        assertEquals(
+                List.of("ffffffffffffffffffffffffffffffff.PNG", "holiday.jpg"),
+                m.unknown().examples());
         assertEquals(1, m.duplicates().count());
         // path order: "<md5>.jpeg" sorts before "nested/...", so the .jpeg copy is the sample's image
-        assertEquals(List.of(Path.of("nested/deeper", ids.get(1) + ".jpg") + " (also " + ids.get(1) + ".jpeg)"), m.duplicates().examples());
+        assertEquals(
+                List.of(Path.of("nested/deeper", ids.get(1) + ".jpg") + " (also " + ids.get(1) + ".jpeg)"),
+                m.duplicates().examples());
         assertEquals(dir.resolve(ids.get(1) + ".jpeg"), idx.path(1));
         assertEquals(1, m.wrongContent().count());
-        assertEquals(Path.of("nested/deeper", ids.get(2) + ".jpg") + " is 5289df737df57326fcdd22597afb1fac", m.wrongContent().examples().get(0));
-        assertEquals("images: 36 of 37 samples matched; samples without an image: 1 (e.g. " + removed + "); images with no row: 2 (e.g. "
-                + "ffffffffffffffffffffffffffffffff.PNG, holiday.jpg); extra images of a sample that already has one: 1 (e.g. "
-                + m.duplicates().examples().get(0) + "); images whose bytes do not hash to their name: 1 (e.g. " + m.wrongContent().examples().get(0) + ")",
+        assertEquals(
+                Path.of("nested/deeper", ids.get(2) + ".jpg") + " is 5289df737df57326fcdd22597afb1fac",
+                m.wrongContent().examples().get(0));
+        assertEquals(
+                "images: 36 of 37 samples matched; samples without an image: 1 (e.g. " + removed
+                        + "); images with no row: 2 (e.g. "
+                        + "ffffffffffffffffffffffffffffffff.PNG, holiday.jpg); extra images of a sample that already has one: 1 (e.g. "
+                        + m.duplicates().examples().get(0) + "); images whose bytes do not hash to their name: 1 (e.g. "
+                        + m.wrongContent().examples().get(0) + ")",
                 m.summary());
         assertTrue(!m.summary().contains("\n"));
         // without verification, the wrong bytes go unnoticed
-        assertEquals(0, ImageIndex.build(dir, ids, false).mismatch().wrongContent().count());
+        assertEquals(
+                0, ImageIndex.build(dir, ids, false).mismatch().wrongContent().count());
     }
 
     @Test
     void examplesAreCappedAtFive(@TempDir Path tmp) {
-        List<String> ids = java.util.stream.IntStream.range(0, 12).mapToObj(i -> String.format("%032x", i)).toList();
+        List<String> ids = java.util.stream.IntStream.range(0, 12)
+                .mapToObj(i -> String.format("%032x", i))
+                .toList();
         DatasetMismatch m = ImageIndex.build(tmp, ids, false).mismatch();
         assertEquals(12, m.missing().count());
         assertEquals(5, m.missing().examples().size());
@@ -91,7 +106,8 @@ class ImageIndexTest {
 
     @Test
     void aMissingFolderIsAnError(@TempDir Path tmp) {
-        CleanRankException e = assertThrows(CleanRankException.class, () -> ImageIndex.build(tmp.resolve("nope"), List.of(), false));
+        CleanRankException e =
+                assertThrows(CleanRankException.class, () -> ImageIndex.build(tmp.resolve("nope"), List.of(), false));
         assertTrue(e.getMessage().contains("not a folder"), e.getMessage());
     }
 }

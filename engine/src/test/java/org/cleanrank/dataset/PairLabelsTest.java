@@ -49,10 +49,13 @@ class PairLabelsTest {
         });
         assertEquals(3, asked[0]);
         assertArrayEquals(new int[] {0, 1, 1}, sorted);
-        PairRanking r = PairRanking.of(new int[] {0, 3, 5, 1}, new int[] {1, 16_000, 16_576, 2}, new float[] {0, 1, 2, 3});
+        PairRanking r =
+                PairRanking.of(new int[] {0, 3, 5, 1}, new int[] {1, 16_000, 16_576, 2}, new float[] {0, 1, 2, 3});
         assertArrayEquals(new int[] {1, 0}, p.truthInRankingOrder(r));
         CleanRankException e = assertThrows(CleanRankException.class, p::dense);
-        assertTrue(e.getMessage().startsWith("a dense 16577 x 16577 pair-label matrix does not fit in memory"), e.getMessage());
+        assertTrue(
+                e.getMessage().startsWith("a dense 16577 x 16577 pair-label matrix does not fit in memory"),
+                e.getMessage());
     }
 
     @Test
@@ -71,21 +74,28 @@ class PairLabelsTest {
         PairRanking r = PairRanking.of(new int[] {10, 0, 20}, new int[] {30, 1, 10}, new float[] {0, 1, 2});
         assertArrayEquals(new int[] {1, 0, 1}, p.truthInRankingOrder(r));
         CliquePairLabels small = new CliquePairLabels(new int[] {0, 1, 0, 2});
-        assertArrayEquals(new int[] {1, 0, 0, 0, 0, 0}, small.sortedLabels((i, j) -> i == 2 && j == 0 ? -1 : i + j)); // (2,0) closest
+        assertArrayEquals(
+                new int[] {1, 0, 0, 0, 0, 0},
+                small.sortedLabels((i, j) -> i == 2 && j == 0 ? -1 : i + j)); // (2,0) closest
     }
 
     @Test
     void pandasMissingValuesBecomeUndefinedAndOtherTextIsKept(@TempDir Path tmp) throws IOException {
         String a = "0".repeat(31);
-        Path csv = Files.writeString(tmp.resolve("fitzpatrick17k.csv"), ",md5hash,fitzpatrick_scale,label\n"
-                + "0," + a + "1,3,NA\n"
-                + "1," + a + "2,,\" x \"\n"
-                + "2," + a + "3,4.0,None\n"
-                + "3," + a + "4,-1,nan\n"
-                + "4," + a + "5,2, NA\n");
+        Path csv = Files.writeString(
+                tmp.resolve("fitzpatrick17k.csv"),
+                ",md5hash,fitzpatrick_scale,label\n"
+                        + "0," + a + "1,3,NA\n"
+                        + "1," + a + "2,,\" x \"\n"
+                        + "2," + a + "3,4.0,None\n"
+                        + "3," + a + "4,-1,nan\n"
+                        + "4," + a + "5,2, NA\n");
         Fitzpatrick17kMetadata m = Fitzpatrick17kMetadata.read(csv, null);
-        // pandas 1.5: 'NA' and 'nan' are NaN -> 'undefined'; 'None' (NaN only from pandas 2.0) and ' NA' (not stripped) are text
-        assertEquals(List.of("undefined", " x ", "None", "undefined", " NA"), m.labels().names());
+        // pandas 1.5: 'NA' and 'nan' are NaN -> 'undefined'; 'None' (NaN only from pandas 2.0) and ' NA' (not stripped)
+        // are text
+        assertEquals(
+                List.of("undefined", " x ", "None", "undefined", " NA"),
+                m.labels().names());
         assertArrayEquals(new int[] {0, 1, 2, 0, 3}, m.labels().codes());
         assertArrayEquals(new int[] {3, -1, 4, -1, 2}, m.fitzpatrick());
     }

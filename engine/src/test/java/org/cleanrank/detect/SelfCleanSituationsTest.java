@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Arrays;
 import java.util.Random;
 import java.util.Set;
 import org.cleanrank.pairs.PackedEmbeddings;
@@ -40,7 +39,8 @@ class SelfCleanSituationsTest {
     @Test
     void zeroEmbeddingsAreHalfApartEverywhere() {
         PackedEmbeddings m = of(new float[50][16]);
-        SelfClean.Result r = SelfClean.builder().topPairs(SelfClean.ALL_PAIRS).build().run(m, null);
+        SelfClean.Result r =
+                SelfClean.builder().topPairs(SelfClean.ALL_PAIRS).build().run(m, null);
         for (int k = 0; k < r.nearDuplicates().size(); k++) {
             assertEquals(0.5f, r.nearDuplicates().distance(k));
         }
@@ -82,7 +82,9 @@ class SelfCleanSituationsTest {
         x[101] = x[40].clone(); // labels 1 and 0
         SelfClean.Result r = SelfClean.builder().build().run(of(x), labels);
         assertNotNull(r.labelErrors());
-        assertEquals(Set.of(40, 101), Set.of(r.labelErrors().index(0), r.labelErrors().index(1)));
+        assertEquals(
+                Set.of(40, 101),
+                Set.of(r.labelErrors().index(0), r.labelErrors().index(1)));
         assertTrue(r.labelErrors().score(0) < 1e-6 && r.labelErrors().score(1) < 1e-6);
     }
 
@@ -120,8 +122,18 @@ class SelfCleanSituationsTest {
             x[i] = x[i % 7].clone(); // many exact ties
         }
         PackedEmbeddings m = of(x);
-        PairRanking all = SelfClean.builder().topPairs(SelfClean.ALL_PAIRS).threads(2).build().run(m, null).nearDuplicates();
-        PairRanking top = SelfClean.builder().topPairs(500).threads(3).build().run(m, null).nearDuplicates();
+        PairRanking all = SelfClean.builder()
+                .topPairs(SelfClean.ALL_PAIRS)
+                .threads(2)
+                .build()
+                .run(m, null)
+                .nearDuplicates();
+        PairRanking top = SelfClean.builder()
+                .topPairs(500)
+                .threads(3)
+                .build()
+                .run(m, null)
+                .nearDuplicates();
         for (int k = 0; k < 500; k++) {
             assertEquals(all.i(k), top.i(k));
             assertEquals(all.j(k), top.j(k));
@@ -129,7 +141,8 @@ class SelfCleanSituationsTest {
         }
         for (int k = 1; k < all.size(); k++) {
             assertTrue(all.distance(k) > all.distance(k - 1)
-                    || (all.distance(k) == all.distance(k - 1) && (all.i(k) > all.i(k - 1) || (all.i(k) == all.i(k - 1) && all.j(k) > all.j(k - 1)))));
+                    || (all.distance(k) == all.distance(k - 1)
+                            && (all.i(k) > all.i(k - 1) || (all.i(k) == all.i(k - 1) && all.j(k) > all.j(k - 1)))));
         }
     }
 

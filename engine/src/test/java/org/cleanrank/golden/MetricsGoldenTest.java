@@ -33,7 +33,8 @@ class MetricsGoldenTest {
 
     @Test
     void rankingCases() throws IOException {
-        JsonNode root = JSON.readTree(Fixtures.golden("metrics", "ranking_cases.json").toFile());
+        JsonNode root =
+                JSON.readTree(Fixtures.golden("metrics", "ranking_cases.json").toFile());
         int cases = 0;
         for (JsonNode c : root.get("cases")) {
             JsonNode r = c.get("ranking");
@@ -41,7 +42,10 @@ class MetricsGoldenTest {
             for (int i = 0; i < truth.length; i++) {
                 truth[i] = r.get(i).asInt();
             }
-            assertMetrics(c.get("expected"), RankingMetrics.compute(truth), c.get("name").asText());
+            assertMetrics(
+                    c.get("expected"),
+                    RankingMetrics.compute(truth),
+                    c.get("name").asText());
             cases++;
         }
         assertEquals(7, cases);
@@ -64,7 +68,10 @@ class MetricsGoldenTest {
             exp[i] = (int) expected[i];
         }
         assertArrayEquals(exp, sorted);
-        assertMetrics(JSON.readTree(dir.resolve("expected_metrics.json").toFile()), RankingMetrics.compute(sorted), "near_duplicate_eval");
+        assertMetrics(
+                JSON.readTree(dir.resolve("expected_metrics.json").toFile()),
+                RankingMetrics.compute(sorted),
+                "near_duplicate_eval");
     }
 
     /** The metrics each SelfClean golden case recorded for its rankings against the planted truth. */
@@ -75,10 +82,12 @@ class MetricsGoldenTest {
             JsonNode metrics = JSON.readTree(dir.resolve("case.json").toFile()).get("metrics");
             int[] ot = Fixtures.ints(dir.resolve("expected/off_topic_indices.npy"));
             long[] truthOt = Fixtures.longs(dir.resolve("truth_off_topic.npy"));
-            assertMetrics(metrics.get("off_topic_samples"), RankingMetrics.compute(inOrder(ot, truthOt)), c + " off-topic");
+            assertMetrics(
+                    metrics.get("off_topic_samples"), RankingMetrics.compute(inOrder(ot, truthOt)), c + " off-topic");
             int[] le = Fixtures.ints(dir.resolve("expected/label_errors_indices.npy"));
             long[] truthLe = Fixtures.longs(dir.resolve("truth_label_error.npy"));
-            assertMetrics(metrics.get("label_errors"), RankingMetrics.compute(inOrder(le, truthLe)), c + " label errors");
+            assertMetrics(
+                    metrics.get("label_errors"), RankingMetrics.compute(inOrder(le, truthLe)), c + " label errors");
         }
     }
 

@@ -55,7 +55,11 @@ class ReferenceDistanceGoldenTest {
         double[] refScore = Fixtures.doubles(dir.resolve("expected/off_topic_scores.npy"));
         assertArrayEquals(refIdx, r.indices(), "LAD visit order");
         for (int rank = 0; rank < refScore.length; rank++) {
-            assertEquals(refScore[rank], r.score(rank), 1e-12 * Math.max(1, Math.abs(refScore[rank])), "score at rank " + rank);
+            assertEquals(
+                    refScore[rank],
+                    r.score(rank),
+                    1e-12 * Math.max(1, Math.abs(refScore[rank])),
+                    "score at rank " + rank);
         }
     }
 

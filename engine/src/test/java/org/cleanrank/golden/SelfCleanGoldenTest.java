@@ -40,7 +40,12 @@ class SelfCleanGoldenTest {
         PackedEmbeddings m = Embeddings.load(dir.resolve("embeddings.npy"));
         int[] labels = Labels.load(dir.resolve("labels.npy"), m.n());
         int kept = Fixtures.doubles(dir.resolve("expected/near_duplicates_scores.npy")).length;
-        return SelfClean.builder().kernels(k).threads(threads).topPairs(kept).build().run(m, labels);
+        return SelfClean.builder()
+                .kernels(k)
+                .threads(threads)
+                .topPairs(kept)
+                .build()
+                .run(m, labels);
     }
 
     @ParameterizedTest(name = "{0} {1}")
@@ -85,7 +90,8 @@ class SelfCleanGoldenTest {
         LinkageMatrix z = r.linkage();
         double[] ref = Fixtures.doubles(dir.resolve("expected/single_linkage.npy"));
         assertEquals(ref.length, z.z().length);
-        java.util.Map<java.util.BitSet, Double> refClusters = ReferenceDistanceGoldenTest.clusters(new LinkageMatrix(z.n(), ref));
+        java.util.Map<java.util.BitSet, Double> refClusters =
+                ReferenceDistanceGoldenTest.clusters(new LinkageMatrix(z.n(), ref));
         java.util.Map<java.util.BitSet, Double> ourClusters = ReferenceDistanceGoldenTest.clusters(z);
         int same = 0;
         for (var e : refClusters.entrySet()) {
@@ -98,12 +104,16 @@ class SelfCleanGoldenTest {
         for (int row = 0; row < z.rows(); row++) {
             assertEquals(ref[4 * row + 2], z.distance(row), 1e-6, "distance of row " + row);
         }
-        assertTrue(same >= 0.99 * refClusters.size(), same + " of " + refClusters.size() + " reference clusters formed");
+        assertTrue(
+                same >= 0.99 * refClusters.size(), same + " of " + refClusters.size() + " reference clusters formed");
         // the off-topic ranking is as good as the reference's against the planted truth
         com.fasterxml.jackson.databind.JsonNode expected = new com.fasterxml.jackson.databind.ObjectMapper()
-                .readTree(dir.resolve("case.json").toFile()).get("metrics").get("off_topic_samples");
+                .readTree(dir.resolve("case.json").toFile())
+                .get("metrics")
+                .get("off_topic_samples");
         long[] truth = Fixtures.longs(dir.resolve("truth_off_topic.npy"));
-        java.util.Map<String, Double> m = org.cleanrank.eval.RankingMetrics.compute(MetricsGoldenTest.inOrder(r.offTopic().indices(), truth));
+        java.util.Map<String, Double> m = org.cleanrank.eval.RankingMetrics.compute(
+                MetricsGoldenTest.inOrder(r.offTopic().indices(), truth));
         assertEquals(expected.get("AP").asDouble(), m.get("AP"), 0.01);
         assertEquals(expected.get("AUROC").asDouble(), m.get("AUROC"), 0.01);
         SampleRanking ot = r.offTopic();
@@ -115,7 +125,8 @@ class SelfCleanGoldenTest {
         double[] refScore = Fixtures.doubles(dir.resolve("expected/off_topic_scores.npy"));
         for (int rank = 0; rank < refIdx.length; rank++) {
             assertEquals(refIdx[rank], ot.index(rank), "off-topic index at rank " + rank);
-            assertEquals(refScore[rank], ot.score(rank), 1e-6 * Math.abs(refScore[rank]), "off-topic score at rank " + rank);
+            assertEquals(
+                    refScore[rank], ot.score(rank), 1e-6 * Math.abs(refScore[rank]), "off-topic score at rank " + rank);
         }
     }
 
@@ -138,7 +149,11 @@ class SelfCleanGoldenTest {
             assertEquals(refScore[rank], le.score(rank), 2e-4, "label-error score at rank " + rank);
             assertEquals(refByIndex[le.index(rank)], le.score(rank), 2e-4, "score of sample " + le.index(rank));
             if (le.index(rank) != refIdx[rank]) {
-                assertEquals(refByIndex[le.index(rank)], refScore[rank], 4e-4, "order differs beyond a near-tie at rank " + rank);
+                assertEquals(
+                        refByIndex[le.index(rank)],
+                        refScore[rank],
+                        4e-4,
+                        "order differs beyond a near-tie at rank " + rank);
             }
         }
     }
@@ -155,7 +170,8 @@ class SelfCleanGoldenTest {
         }
         assertTrue(java.util.Arrays.equals(a.linkage().z(), b.linkage().z()));
         assertTrue(java.util.Arrays.equals(a.offTopic().indices(), b.offTopic().indices()));
-        assertTrue(java.util.Arrays.equals(a.labelErrors().indices(), b.labelErrors().indices()));
+        assertTrue(java.util.Arrays.equals(
+                a.labelErrors().indices(), b.labelErrors().indices()));
     }
 
     @org.junit.jupiter.api.Test

@@ -45,10 +45,14 @@ class DegenerateImageHashTest {
         try (var files = Files.list(dir)) {
             for (Path f : files.sorted().toList()) {
                 byte[] px = org.cleanrank.image.cv.CvResize.linearExact(
-                        org.cleanrank.image.read.OpenCvRead.grayscale(ImageDecoder.decode(f)), 32, 32).data();
+                                org.cleanrank.image.read.OpenCvRead.grayscale(ImageDecoder.decode(f)), 32, 32)
+                        .data();
                 double[] a = plain.block(px), b = best.block(px);
                 for (int i = 0; i < a.length; i++) {
-                    assertEquals(Double.doubleToRawLongBits(a[i]), Double.doubleToRawLongBits(b[i]), f + " coefficient " + i);
+                    assertEquals(
+                            Double.doubleToRawLongBits(a[i]),
+                            Double.doubleToRawLongBits(b[i]),
+                            f + " coefficient " + i);
                     zeros += a[i] == 0 ? 1 : 0;
                 }
             }

@@ -22,14 +22,17 @@ class NpyArrayTest {
     Path dir;
 
     /** Writes a .npy by hand: any version, dtype and byte order. */
-    static Path npy(Path p, int major, String descr, String shape, double[] values, boolean fortran) throws IOException {
-        String dict = "{'descr': '" + descr + "', 'fortran_order': " + (fortran ? "True" : "False") + ", 'shape': " + shape + ", }";
+    static Path npy(Path p, int major, String descr, String shape, double[] values, boolean fortran)
+            throws IOException {
+        String dict = "{'descr': '" + descr + "', 'fortran_order': " + (fortran ? "True" : "False") + ", 'shape': "
+                + shape + ", }";
         int pre = major == 1 ? 10 : 12;
         int total = pre + dict.length() + 1;
         String header = dict + " ".repeat((64 - total % 64) % 64) + "\n";
         ByteOrder bo = descr.startsWith(">") ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
         int size = Integer.parseInt(descr.substring(2));
-        ByteBuffer b = ByteBuffer.allocate(pre + header.length() + values.length * size).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer b = ByteBuffer.allocate(pre + header.length() + values.length * size)
+                .order(ByteOrder.LITTLE_ENDIAN);
         b.put(new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', (byte) major, 0});
         if (major == 1) {
             b.putShort((short) header.length());
@@ -106,7 +109,8 @@ class NpyArrayTest {
         assertTrue(error(() -> Embeddings.load(single)).contains("at least 2"));
         Path nan = npy(dir.resolve("nan.npy"), 1, "<f4", "(2, 2)", new double[] {1, Double.NaN, 3, 4}, false);
         assertTrue(error(() -> Embeddings.load(nan)).contains("row 0 column 1"));
-        Path inf = npy(dir.resolve("inf.npy"), 1, "<f8", "(2, 2)", new double[] {1, 2, Double.POSITIVE_INFINITY, 4}, false);
+        Path inf = npy(
+                dir.resolve("inf.npy"), 1, "<f8", "(2, 2)", new double[] {1, 2, Double.POSITIVE_INFINITY, 4}, false);
         assertTrue(error(() -> Embeddings.load(inf)).contains("row 1"));
         Path fortran = npy(dir.resolve("f.npy"), 1, "<f4", "(2, 2)", new double[] {1, 2, 3, 4}, true);
         assertTrue(error(() -> Embeddings.load(fortran)).contains("Fortran"));

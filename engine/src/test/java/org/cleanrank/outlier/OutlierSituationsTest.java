@@ -20,8 +20,13 @@ import org.junit.jupiter.api.Test;
 class OutlierSituationsTest {
     /** Columns: constant 0.3; ties; 0.0 / -0.0 / ties; mostly 5. */
     static final float[][] SMALL = {
-        {0.3f, 1, 0.0f, 5}, {0.3f, 2, -0.0f, 5}, {0.3f, 3, 1.5f, 6}, {0.3f, 4, 1.5f, 7}, {0.3f, 2, -2.0f, 5},
-        {0.3f, 9, 0.25f, 5}};
+        {0.3f, 1, 0.0f, 5},
+        {0.3f, 2, -0.0f, 5},
+        {0.3f, 3, 1.5f, 6},
+        {0.3f, 4, 1.5f, 7},
+        {0.3f, 2, -2.0f, 5},
+        {0.3f, 9, 0.25f, 5}
+    };
 
     /** Columns k, k^2, fl32(0.1f * k) for k = 0..10: symmetric (skew exactly 0), skewed, float32-skewed. */
     static FloatMatrix ramp() {
@@ -41,21 +46,61 @@ class OutlierSituationsTest {
 
     @Test
     void ecodAsPyodOnSmallMatrices() {
-        assertClose(new double[] {2.890371757896165, 1.791759469228055, 2.8903717578961645, 3.988984046564274,
-                2.890371757896165, 2.890371757896165}, PyodEcod.builder().threads(2).build().decisionScores(FloatMatrix.of(SMALL)));
-        assertClose(new double[] {7.193685818395112, 5.209554456519601, 4.0985196478529335, 3.353256466153974,
-                2.8173572048358677, 2.4245432142812615, 2.8173572048358677, 3.353256466153974, 4.0985196478529335,
-                5.209554456519601, 7.193685818395112}, PyodEcod.defaults().decisionScores(ramp()));
+        assertClose(
+                new double[] {
+                    2.890371757896165,
+                    1.791759469228055,
+                    2.8903717578961645,
+                    3.988984046564274,
+                    2.890371757896165,
+                    2.890371757896165
+                },
+                PyodEcod.builder().threads(2).build().decisionScores(FloatMatrix.of(SMALL)));
+        assertClose(
+                new double[] {
+                    7.193685818395112,
+                    5.209554456519601,
+                    4.0985196478529335,
+                    3.353256466153974,
+                    2.8173572048358677,
+                    2.4245432142812615,
+                    2.8173572048358677,
+                    3.353256466153974,
+                    4.0985196478529335,
+                    5.209554456519601,
+                    7.193685818395112
+                },
+                PyodEcod.defaults().decisionScores(ramp()));
     }
 
     @Test
     void hbosAsPyodOnSmallMatricesConstantColumnIncluded() {
         double[] s = PyodHbos.builder().threads(2).build().decisionScores(FloatMatrix.of(SMALL));
-        assertClose(new double[] {3.1660969354420936, 2.4213539794385714, 8.267636699375307, 5.04524246856819,
-                3.2903934050094192, 4.035136549999558}, s);
-        assertClose(new double[] {5.2504552752040095, 5.2504552752040095, 5.2504552752040095, 5.250455372041082,
-                5.572383273254291, 5.572383273254291, 5.572383660602566, 5.572382885905889, 5.572383660602566,
-                4.645700354400297, 4.083821466792182}, PyodHbos.defaults().decisionScores(ramp()));
+        assertClose(
+                new double[] {
+                    3.1660969354420936,
+                    2.4213539794385714,
+                    8.267636699375307,
+                    5.04524246856819,
+                    3.2903934050094192,
+                    4.035136549999558
+                },
+                s);
+        assertClose(
+                new double[] {
+                    5.2504552752040095,
+                    5.2504552752040095,
+                    5.2504552752040095,
+                    5.250455372041082,
+                    5.572383273254291,
+                    5.572383273254291,
+                    5.572383660602566,
+                    5.572382885905889,
+                    5.572383660602566,
+                    4.645700354400297,
+                    4.083821466792182
+                },
+                PyodHbos.defaults().decisionScores(ramp()));
     }
 
     @Test
@@ -73,17 +118,28 @@ class OutlierSituationsTest {
         // numpy: duplicate float32 edges, density NaN/inf, and PyOD's integrity assert fails
         float one = 1f, next = Math.nextUp(1f);
         FloatMatrix x = FloatMatrix.of(new float[][] {{one, 0}, {next, 1}, {one, 2}});
-        CleanRankException e = assertThrows(CleanRankException.class, () -> PyodHbos.defaults().decisionScores(x));
+        CleanRankException e =
+                assertThrows(CleanRankException.class, () -> PyodHbos.defaults().decisionScores(x));
         assertTrue(e.getMessage().contains("feature 0"), e.getMessage());
     }
 
     @Test
     void knnIsTheKthOtherDistance() {
         FloatMatrix x = FloatMatrix.of(new float[][] {{0, 0}, {1, 0}, {3, 0}, {7, 0}});
-        assertArrayEquals(new double[] {1, 1, 2, 4}, PyodKnn.builder().nNeighbors(1).build().decisionScores(x), 0.0);
-        assertArrayEquals(new double[] {3, 2, 3, 6}, PyodKnn.builder().nNeighbors(2).threads(2).build().decisionScores(x), 0.0);
-        assertArrayEquals(new double[] {7, 6, 4, 7}, PyodKnn.builder().nNeighbors(3).plainKernel().build().decisionScores(x), 0.0);
-        CleanRankException e = assertThrows(CleanRankException.class,
+        assertArrayEquals(
+                new double[] {1, 1, 2, 4},
+                PyodKnn.builder().nNeighbors(1).build().decisionScores(x),
+                0.0);
+        assertArrayEquals(
+                new double[] {3, 2, 3, 6},
+                PyodKnn.builder().nNeighbors(2).threads(2).build().decisionScores(x),
+                0.0);
+        assertArrayEquals(
+                new double[] {7, 6, 4, 7},
+                PyodKnn.builder().nNeighbors(3).plainKernel().build().decisionScores(x),
+                0.0);
+        CleanRankException e = assertThrows(
+                CleanRankException.class,
                 () -> PyodKnn.builder().nNeighbors(4).build().decisionScores(x));
         assertTrue(e.getMessage().contains("nNeighbors = 4") && e.getMessage().contains("got 4"), e.getMessage());
     }
@@ -96,13 +152,37 @@ class OutlierSituationsTest {
         for (int i = 0; i < 12; i++) {
             r[i] = new float[] {(float) (i / 3.0), (float) (i * i / 7.0), (float) StrictMath.sin(i)};
         }
-        assertArrayEquals(new double[] {4.056157694611269, 4.095644328572937, 3.672907818640329, 2.622790796253847,
-                2.8541750551260616, 3.8484691323795213, 4.249027553998599, 5.022279183296951, 5.986370048185901,
-                6.542533701409428, 9.243355949024727, 12.277866552942859},
-                PyodKnn.defaults().decisionScores(FloatMatrix.of(r)), 0.0);
-        assertArrayEquals(new double[] {4.056157722070062, 4.095644214153698, 3.6729077773798915, 2.6227908147949215,
-                2.854175112820865, 3.8484691400191435, 4.249027589740272, 5.890412263545013, 8.076632157001564},
-                PyodKnn.defaults().decisionScores(FloatMatrix.of(java.util.Arrays.copyOf(r, 9))), 0.0);
+        assertArrayEquals(
+                new double[] {
+                    4.056157694611269,
+                    4.095644328572937,
+                    3.672907818640329,
+                    2.622790796253847,
+                    2.8541750551260616,
+                    3.8484691323795213,
+                    4.249027553998599,
+                    5.022279183296951,
+                    5.986370048185901,
+                    6.542533701409428,
+                    9.243355949024727,
+                    12.277866552942859
+                },
+                PyodKnn.defaults().decisionScores(FloatMatrix.of(r)),
+                0.0);
+        assertArrayEquals(
+                new double[] {
+                    4.056157722070062,
+                    4.095644214153698,
+                    3.6729077773798915,
+                    2.6227908147949215,
+                    2.854175112820865,
+                    3.8484691400191435,
+                    4.249027589740272,
+                    5.890412263545013,
+                    8.076632157001564
+                },
+                PyodKnn.defaults().decisionScores(FloatMatrix.of(java.util.Arrays.copyOf(r, 9))),
+                0.0);
     }
 
     @Test
@@ -136,7 +216,8 @@ class OutlierSituationsTest {
             brute[i] = Math.sqrt(dist[4]);
         }
         assertArrayEquals(brute, PyodKnn.builder().threads(3).build().decisionScores(x), 0.0);
-        assertArrayEquals(brute, PyodKnn.builder().threads(1).plainKernel().build().decisionScores(x), 0.0);
+        assertArrayEquals(
+                brute, PyodKnn.builder().threads(1).plainKernel().build().decisionScores(x), 0.0);
     }
 
     @Test
@@ -153,8 +234,12 @@ class OutlierSituationsTest {
             r[137][k] = 25f + k;
         }
         FloatMatrix x = FloatMatrix.of(r);
-        SampleRanking[] all = {PyodKnn.defaults().rank(x), PyodEcod.defaults().rank(x), PyodHbos.defaults().rank(x),
-            PyodIForest.defaults().rank(x)};
+        SampleRanking[] all = {
+            PyodKnn.defaults().rank(x),
+            PyodEcod.defaults().rank(x),
+            PyodHbos.defaults().rank(x),
+            PyodIForest.defaults().rank(x)
+        };
         for (SampleRanking s : all) {
             assertEquals(137, s.index(0));
             assertEquals(n, s.size());
@@ -167,11 +252,15 @@ class OutlierSituationsTest {
     @Test
     void nonFiniteInputIsAOneLineUserError() {
         FloatMatrix x = FloatMatrix.of(new float[][] {{0, 1}, {Float.NaN, 2}, {3, 4}});
-        for (Runnable r : new Runnable[] {() -> PyodKnn.builder().nNeighbors(1).build().decisionScores(x),
-                () -> PyodEcod.defaults().decisionScores(x), () -> PyodHbos.defaults().decisionScores(x),
-                () -> PyodIForest.defaults().decisionScores(x)}) {
+        for (Runnable r : new Runnable[] {
+            () -> PyodKnn.builder().nNeighbors(1).build().decisionScores(x),
+            () -> PyodEcod.defaults().decisionScores(x),
+            () -> PyodHbos.defaults().decisionScores(x),
+            () -> PyodIForest.defaults().decisionScores(x)
+        }) {
             CleanRankException e = assertThrows(CleanRankException.class, r::run);
-            assertTrue(e.getMessage().contains("row 1 column 0") && !e.getMessage().contains("\n"), e.getMessage());
+            assertTrue(
+                    e.getMessage().contains("row 1 column 0") && !e.getMessage().contains("\n"), e.getMessage());
         }
     }
 
@@ -192,10 +281,13 @@ class OutlierSituationsTest {
     @Test
     void logsAreCorrectlyRounded() {
         double[][] cases = { // x, ln x, log2 x (60-digit decimal arithmetic)
-            {0.1, -2.3025850929940455, -3.321928094887362}, {0.5, -0.6931471805599453, -1.0},
-            {3.0, 1.0986122886681098, 1.584962500721156}, {1e-300, -690.7755278982137, -996.5784284662087},
+            {0.1, -2.3025850929940455, -3.321928094887362},
+            {0.5, -0.6931471805599453, -1.0},
+            {3.0, 1.0986122886681098, 1.584962500721156},
+            {1e-300, -690.7755278982137, -996.5784284662087},
             {7.25, 1.9810014688665833, 2.8579809951275723},
-            {1.0000000000000002, 2.2204460492503128e-16, 3.203426503814917e-16}};
+            {1.0000000000000002, 2.2204460492503128e-16, 3.203426503814917e-16}
+        };
         for (double[] c : cases) {
             assertEquals(c[1], Logs.ln(c[0]), 0.0, "ln " + c[0]);
             assertEquals(c[2], Logs.log2(c[0]), 0.0, "log2 " + c[0]);

@@ -59,8 +59,11 @@ class PyodIForestGoldenTest {
         SampleRanking r = forest.rank(x);
         PyodGoldenTest.assertRanking(c, "iforest", s, r);
 
-        JsonNode ref = JSON.readTree(PyodGoldenTest.dir(c).resolve("metrics.json").toFile())
-                .get("off_topic").get("IForest").get("metrics");
+        JsonNode ref = JSON.readTree(
+                        PyodGoldenTest.dir(c).resolve("metrics.json").toFile())
+                .get("off_topic")
+                .get("IForest")
+                .get("metrics");
         Map<String, Double> ours = metrics(c, r);
         int compared = 0;
         for (Iterator<Map.Entry<String, JsonNode>> it = ref.fields(); it.hasNext(); ) {
@@ -79,7 +82,9 @@ class PyodIForestGoldenTest {
         double[] one = PyodIForest.builder().seed(0).threads(1).build().decisionScores(x);
         double[] three = PyodIForest.builder().seed(0).threads(3).build().decisionScores(x);
         assertArrayEquals(one, three, 0.0, "same seed, 1 vs 3 threads");
-        assertFalse(Arrays.equals(one, PyodIForest.builder().seed(1).threads(2).build().decisionScores(x)),
+        assertFalse(
+                Arrays.equals(
+                        one, PyodIForest.builder().seed(1).threads(2).build().decisionScores(x)),
                 "another seed, another forest");
         // as the reference: decision scores shifted by the 10th percentile of score_samples, so 10 % are positive
         long positive = Arrays.stream(one).filter(v -> v > 0).count();

@@ -37,16 +37,32 @@ import org.junit.jupiter.api.Test;
  * Trees are compared node for node; scores to the bit except where glibc's pow is off by an ulp.
  */
 class PyodIForestHandCaseTest {
-    private static final float[][] X = {{0, 1}, {1, 1}, {2, 1}, {3, 1}, {0, 2}, {1, 2}, {2, 2}, {3, 2},
-        {1.5f, 1.5f}, {1.5f, 1.5f}, {8, 1}, {1, 9}};
+    private static final float[][] X = {
+        {0, 1}, {1, 1}, {2, 1}, {3, 1}, {0, 2}, {1, 2}, {2, 2}, {3, 2}, {1.5f, 1.5f}, {1.5f, 1.5f}, {8, 1}, {1, 9}
+    };
 
     @Test
     void firstTreeIsSklearnsNodeForNode() {
         FloatMatrix x = FloatMatrix.of(X);
         IsolationTree t = PyodIForest.builder().seed(0).build().fit(x.data(), x.rows(), x.cols())[0];
         int[] feature = {1, 1, 0, 0, -2, -2, -2, -2, 1, 0, 0, -2, -2, -2, -2};
-        double[] threshold = {1.8976089660532813, 1.325439934071824, 4.403322288954315, 2.0419516284214105, -2.0,
-            -2.0, -2.0, -2.0, 6.1931670770017275, 2.5320856168549906, 1.9779204856501522, -2.0, -2.0, -2.0, -2.0};
+        double[] threshold = {
+            1.8976089660532813,
+            1.325439934071824,
+            4.403322288954315,
+            2.0419516284214105,
+            -2.0,
+            -2.0,
+            -2.0,
+            -2.0,
+            6.1931670770017275,
+            2.5320856168549906,
+            1.9779204856501522,
+            -2.0,
+            -2.0,
+            -2.0,
+            -2.0
+        };
         int[] left = {1, 2, 3, 4, -1, -1, -1, -1, 9, 10, 11, -1, -1, -1, -1};
         int[] right = {8, 7, 6, 5, -1, -1, -1, -1, 14, 13, 12, -1, -1, -1, -1};
         int[] samples = {12, 7, 5, 4, 3, 1, 1, 2, 5, 4, 3, 2, 1, 1, 1};
@@ -60,19 +76,43 @@ class PyodIForestHandCaseTest {
 
     @Test
     void allRowsDrawnScoresAreSklearns() {
-        double[] expected = {-0.16121252339402403, -0.2512598756577858, -0.2405110833467522, -0.19381039747304735,
-            -0.16469679971392825, -0.2532729635527366, -0.2327509378227539, -0.17096775377201134, -0.2597623539975125,
-            -0.2597623539975125, 0.024037497840008193, 0.017912502599335967};
+        double[] expected = {
+            -0.16121252339402403,
+            -0.2512598756577858,
+            -0.2405110833467522,
+            -0.19381039747304735,
+            -0.16469679971392825,
+            -0.2532729635527366,
+            -0.2327509378227539,
+            -0.17096775377201134,
+            -0.2597623539975125,
+            -0.2597623539975125,
+            0.024037497840008193,
+            0.017912502599335967
+        };
         assertArrayEquals(expected, PyodIForest.builder().seed(0).build().decisionScores(FloatMatrix.of(X)), 0.0);
     }
 
     @Test
     void permutationBranchScoresAreSklearns() {
-        double[] expected = {-0.0605871934031747, -0.0990763288414942, -0.11036081292711042, -0.061970492528045484,
-            -0.017112860037182376, -0.056412487377375975, -0.0605871934031747, -0.012547923332503097,
-            -0.10412902084819164, -0.10412902084819164, 0.004543552828632502, 0.00139421370361148};
-        assertArrayEquals(expected,
-                PyodIForest.builder().seed(3).maxSamples(5).threads(2).build().decisionScores(FloatMatrix.of(X)), 0.0);
+        double[] expected = {
+            -0.0605871934031747,
+            -0.0990763288414942,
+            -0.11036081292711042,
+            -0.061970492528045484,
+            -0.017112860037182376,
+            -0.056412487377375975,
+            -0.0605871934031747,
+            -0.012547923332503097,
+            -0.10412902084819164,
+            -0.10412902084819164,
+            0.004543552828632502,
+            0.00139421370361148
+        };
+        assertArrayEquals(
+                expected,
+                PyodIForest.builder().seed(3).maxSamples(5).threads(2).build().decisionScores(FloatMatrix.of(X)),
+                0.0);
     }
 
     @Test
@@ -81,9 +121,17 @@ class PyodIForestHandCaseTest {
         for (int i = 0; i < y.length; i++) {
             y[i][0] = (float) ((i * 37 % 101) / 10.0);
         }
-        assertHead(PyodIForest.builder().seed(1).maxSamples(100).threads(2).build(), FloatMatrix.of(y),
-                new double[] {0.11735541379040915, -0.06358881091610602, -0.06657751444822474, -0.038667085214282304,
-                    -0.0686355592962396, -0.03173570824668015},
+        assertHead(
+                PyodIForest.builder().seed(1).maxSamples(100).threads(2).build(),
+                FloatMatrix.of(y),
+                new double[] {
+                    0.11735541379040915,
+                    -0.06358881091610602,
+                    -0.06657751444822474,
+                    -0.038667085214282304,
+                    -0.0686355592962396,
+                    -0.03173570824668015
+                },
                 new int[] {0, 30, 71, 60, 41, 90, 11, 82, 52, 19});
     }
 
@@ -94,9 +142,17 @@ class PyodIForestHandCaseTest {
             z[i][0] = (float) ((i * 37 % 199) / 10.0);
             z[i][1] = (float) ((i * 11 % 7) / 4.0);
         }
-        assertHead(PyodIForest.builder().seed(2).maxSamples(3).threads(2).build(), FloatMatrix.of(z),
-                new double[] {0.0024475627074440065, -0.012029247818204414, -0.004853173033382396,
-                    -0.019082790248097947, -0.02830051868821798, -0.007258943308142585},
+        assertHead(
+                PyodIForest.builder().seed(2).maxSamples(3).threads(2).build(),
+                FloatMatrix.of(z),
+                new double[] {
+                    0.0024475627074440065,
+                    -0.012029247818204414,
+                    -0.004853173033382396,
+                    -0.019082790248097947,
+                    -0.02830051868821798,
+                    -0.007258943308142585
+                },
                 new int[] {77, 147, 287, 217, 61, 7, 131, 49, 233, 126});
     }
 
@@ -117,10 +173,16 @@ class PyodIForestHandCaseTest {
         FloatMatrix x = FloatMatrix.of(w);
         PyodIForest forest = PyodIForest.builder().seed(5).threads(2).build();
         double[] s = forest.decisionScores(x);
-        assertArrayEquals(new double[] {-0.000833507025564395, -0.003947992595088934, -0.0003127456287298491,
-            -0.0018735876434805565}, Arrays.copyOf(s, 4), 1e-15);
+        assertArrayEquals(
+                new double[] {
+                    -0.000833507025564395, -0.003947992595088934, -0.0003127456287298491, -0.0018735876434805565
+                },
+                Arrays.copyOf(s, 4),
+                1e-15);
         assertEquals(0.16079464775779118, s[64], 1e-15);
-        assertArrayEquals(new int[] {64, 10, 8, 42, 14, 11, 40, 2}, Arrays.copyOf(forest.rank(x).indices(), 8));
+        assertArrayEquals(
+                new int[] {64, 10, 8, 42, 14, 11, 40, 2},
+                Arrays.copyOf(forest.rank(x).indices(), 8));
     }
 
     private static void assertHead(PyodIForest forest, FloatMatrix x, double[] scores, int[] top) {
@@ -151,7 +213,9 @@ class PyodIForestHandCaseTest {
     @Test
     void seedsOutsideNumpysRangeAreAOneLineUserError() {
         for (long seed : new long[] {-1, 1L << 32}) {
-            CleanRankException e = assertThrows(CleanRankException.class, () -> PyodIForest.builder().seed(seed).build());
+            CleanRankException e = assertThrows(
+                    CleanRankException.class,
+                    () -> PyodIForest.builder().seed(seed).build());
             assertTrue(e.getMessage().contains("seed") && !e.getMessage().contains("\n"), e.getMessage());
         }
     }

@@ -32,15 +32,20 @@ class PairEngineTest {
         }
         PackedEmbeddings m = PackedEmbeddings.ofNormalisedRows(rows);
         AtomicLong pairs = new AtomicLong();
-        new PairEngine(3).run(m, KernelProvider.get(), w -> (i0, i1, j0, j1, d, width) -> {
-            for (int i = i0; i < i1; i++) {
-                for (int j = Math.max(j0, i + 1); j < j1; j++) {
-                    pairs.incrementAndGet();
-                    float expected = (i % 4 == j % 4) ? 0f : 0.5f;
-                    assertEquals(expected, d[(i - i0) * width + (j - j0)]);
-                }
-            }
-        }, Progress.NONE);
+        new PairEngine(3)
+                .run(
+                        m,
+                        KernelProvider.get(),
+                        w -> (i0, i1, j0, j1, d, width) -> {
+                            for (int i = i0; i < i1; i++) {
+                                for (int j = Math.max(j0, i + 1); j < j1; j++) {
+                                    pairs.incrementAndGet();
+                                    float expected = (i % 4 == j % 4) ? 0f : 0.5f;
+                                    assertEquals(expected, d[(i - i0) * width + (j - j0)]);
+                                }
+                            }
+                        },
+                        Progress.NONE);
         assertEquals((long) n * (n - 1) / 2, pairs.get());
     }
 }

@@ -20,8 +20,18 @@ import org.cleanrank.io.FloatMatrix;
  * @param embeddings rows in sample order for the samples in {@code embeddingSamples}, or null
  * @param embeddingSamples samples that have an embedding row (ascending), or null
  */
-public record BenchmarkData(String name, String[] ids, String[] labelNames, int[] labels, int[] offTopic, int[] labelError,
-        AnnotatedPairs nearDuplicatePairs, String nearDuplicatePairsUnavailable, Path[] images, FloatMatrix embeddings, int[] embeddingSamples) {
+public record BenchmarkData(
+        String name,
+        String[] ids,
+        String[] labelNames,
+        int[] labels,
+        int[] offTopic,
+        int[] labelError,
+        AnnotatedPairs nearDuplicatePairs,
+        String nearDuplicatePairsUnavailable,
+        Path[] images,
+        FloatMatrix embeddings,
+        int[] embeddingSamples) {
 
     public int n() {
         return ids.length;

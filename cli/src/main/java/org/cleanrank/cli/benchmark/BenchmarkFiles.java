@@ -2,7 +2,6 @@ package org.cleanrank.cli.benchmark;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -35,16 +34,28 @@ public final class BenchmarkFiles {
         });
     }
 
-    static void writePairRanking(Path file, int rows, int[] gi, int[] gj, PairRanking ranking, String[] ids, PairTruth truth) {
+    static void writePairRanking(
+            Path file, int rows, int[] gi, int[] gj, PairRanking ranking, String[] ids, PairTruth truth) {
         RankingFiles.writeAtomically(file, w -> {
             w.write("rank,i,j,md5hash_i,md5hash_j,distance,annotation\n");
             StringBuilder sb = new StringBuilder(128);
             for (int r = 0; r < rows; r++) {
                 int t = truth.of(gi[r], gj[r]);
                 sb.setLength(0);
-                sb.append(r + 1).append(',').append(gi[r]).append(',').append(gj[r]).append(',').append(ids[gi[r]]).append(',')
-                        .append(ids[gj[r]]).append(',').append(ranking.distance(r)).append(',')
-                        .append(t == 1 ? "near-duplicate" : t == 0 ? "not a near-duplicate" : "").append('\n');
+                sb.append(r + 1)
+                        .append(',')
+                        .append(gi[r])
+                        .append(',')
+                        .append(gj[r])
+                        .append(',')
+                        .append(ids[gi[r]])
+                        .append(',')
+                        .append(ids[gj[r]])
+                        .append(',')
+                        .append(ranking.distance(r))
+                        .append(',')
+                        .append(t == 1 ? "near-duplicate" : t == 0 ? "not a near-duplicate" : "")
+                        .append('\n');
                 w.append(sb);
             }
         });
@@ -87,7 +98,8 @@ public final class BenchmarkFiles {
     /** CleanPatrick's table, one block per issue type: metrics as rows, detectors as columns. */
     public static void printTable(PrintStream out, List<DetectorOutcome> outcomes) {
         for (IssueType t : IssueType.values()) {
-            List<DetectorOutcome> mine = outcomes.stream().filter(o -> o.issue() == t).toList();
+            List<DetectorOutcome> mine =
+                    outcomes.stream().filter(o -> o.issue() == t).toList();
             if (mine.isEmpty()) {
                 continue;
             }
@@ -96,7 +108,10 @@ public final class BenchmarkFiles {
             Set<String> keys = new LinkedHashSet<>();
             for (DetectorOutcome o : mine) {
                 for (String k : o.metrics().keySet()) {
-                    if (k.startsWith("Recall@") || k.startsWith("Precision@") || k.equals("AUROC") || k.equals("AP")
+                    if (k.startsWith("Recall@")
+                            || k.startsWith("Precision@")
+                            || k.equals("AUROC")
+                            || k.equals("AP")
                             || k.equals("AUPRG")) {
                         keys.add(k);
                     }
@@ -133,15 +148,21 @@ public final class BenchmarkFiles {
             }
             out.printf("  %-14s", "seconds");
             for (DetectorOutcome o : mine) {
-                out.printf(cell, o.ok() ? String.format(Locale.ROOT, "%.2f", o.seconds()) : o.status().name().toLowerCase(Locale.ROOT));
+                out.printf(
+                        cell,
+                        o.ok()
+                                ? String.format(Locale.ROOT, "%.2f", o.seconds())
+                                : o.status().name().toLowerCase(Locale.ROOT));
             }
             out.println();
             for (DetectorOutcome o : mine) {
                 if (!o.ok()) {
-                    out.println("  " + o.detector() + ": " + o.status().name().toLowerCase(Locale.ROOT) + ": " + o.message());
+                    out.println("  " + o.detector() + ": " + o.status().name().toLowerCase(Locale.ROOT) + ": "
+                            + o.message());
                 } else if (o.message() != null && !o.message().startsWith("all ")) {
                     // partial coverage: samples without the detector's input are not ranked and not counted
-                    out.println("  " + o.detector() + ": " + o.message() + " (the others are not ranked; metrics cover these only)");
+                    out.println("  " + o.detector() + ": " + o.message()
+                            + " (the others are not ranked; metrics cover these only)");
                 }
             }
         }

@@ -56,7 +56,9 @@ public final class BenchmarkRunner {
         try {
             int[] subset = ctx.subset(e.needs());
             String missing = missingInput(ctx.data(), e, subset);
-            if (missing == null && e.issue() == IssueType.NEAR_DUPLICATES && ctx.data().nearDuplicatePairs() == null) {
+            if (missing == null
+                    && e.issue() == IssueType.NEAR_DUPLICATES
+                    && ctx.data().nearDuplicatePairs() == null) {
                 missing = ctx.data().nearDuplicatePairsUnavailable();
             }
             if (missing != null) {
@@ -73,7 +75,10 @@ public final class BenchmarkRunner {
         } catch (CleanRankException ex) {
             return DetectorOutcome.failed(e.name(), e.issue(), ex.getMessage(), secondsSince(t0));
         } catch (OutOfMemoryError ex) {
-            return DetectorOutcome.failed(e.name(), e.issue(), "out of memory; raise the heap (CLEANRANK_HEAP=16g ./cleanrank ...)",
+            return DetectorOutcome.failed(
+                    e.name(),
+                    e.issue(),
+                    "out of memory; raise the heap (CLEANRANK_HEAP=16g ./cleanrank ...)",
                     secondsSince(t0));
         } catch (RuntimeException | StackOverflowError ex) {
             return DetectorOutcome.failed(e.name(), e.issue(), "internal error: " + ex, secondsSince(t0));
@@ -91,8 +96,10 @@ public final class BenchmarkRunner {
                 }
                 yield subset.length < 2 ? "fewer than 2 samples have embeddings" : null;
             }
-            case IMAGES -> data.hasImages() ? (subset.length < 2 ? "fewer than 2 images could be read" : null)
-                    : "no images (give --images DIR)";
+            case IMAGES ->
+                data.hasImages()
+                        ? (subset.length < 2 ? "fewer than 2 images could be read" : null)
+                        : "no images (give --images DIR)";
         };
     }
 
@@ -100,8 +107,8 @@ public final class BenchmarkRunner {
         return (System.nanoTime() - t0) / 1e9;
     }
 
-    private static DetectorOutcome samples(BenchmarkData data, DetectorEntry e, int[] subset, SampleRanking local, Options o,
-            double seconds) {
+    private static DetectorOutcome samples(
+            BenchmarkData data, DetectorEntry e, int[] subset, SampleRanking local, Options o, double seconds) {
         int[] truthVector = e.issue() == IssueType.OFF_TOPIC ? data.offTopic() : data.labelError();
         int n = local.size();
         int[] global = new int[n];
@@ -117,11 +124,20 @@ public final class BenchmarkRunner {
             top.add(new AuditItem(r + 1, global[r], -1, local.score(r), truth[r]));
         }
         Map<String, Double> metrics = n == 0 ? Map.of() : RankingMetrics.compute(truth);
-        return new DetectorOutcome(e.name(), e.issue(), DetectorOutcome.Status.OK, coverage(subset.length, data.n()), seconds,
-                metrics, n == 0 ? null : RankingCurves.of(truth, 2000), top, o.out().relativize(file).toString());
+        return new DetectorOutcome(
+                e.name(),
+                e.issue(),
+                DetectorOutcome.Status.OK,
+                coverage(subset.length, data.n()),
+                seconds,
+                metrics,
+                n == 0 ? null : RankingCurves.of(truth, 2000),
+                top,
+                o.out().relativize(file).toString());
     }
 
-    private static DetectorOutcome pairs(RunContext ctx, DetectorEntry e, int[] subset, Detection.Pairs d, Options o, long t0) {
+    private static DetectorOutcome pairs(
+            RunContext ctx, DetectorEntry e, int[] subset, Detection.Pairs d, Options o, long t0) {
         PairTiles tiles = d.tiles();
         BenchmarkData data = ctx.data();
         int n = data.n();
@@ -155,7 +171,8 @@ public final class BenchmarkRunner {
             truth[r] = mine.label()[order[r]];
         }
         // the report shows the top pairs even with --pairs 0
-        PairRanking ranking = PairRankings.rank(tiles, Math.max(o.rankingPairs(), o.reportItems()), ctx.threads(), ctx.progress());
+        PairRanking ranking =
+                PairRankings.rank(tiles, Math.max(o.rankingPairs(), o.reportItems()), ctx.threads(), ctx.progress());
         double seconds = secondsSince(t0);
         int[] gi = new int[ranking.size()];
         int[] gj = new int[ranking.size()];
@@ -164,7 +181,13 @@ public final class BenchmarkRunner {
             gj[r] = subset[ranking.j(r)];
         }
         Path file = o.out().resolve("rankings").resolve(e.issue().key() + "_" + e.fileName() + ".csv");
-        BenchmarkFiles.writePairRanking(file, (int) Math.min(gi.length, o.rankingPairs()), gi, gj, ranking, data.ids(),
+        BenchmarkFiles.writePairRanking(
+                file,
+                (int) Math.min(gi.length, o.rankingPairs()),
+                gi,
+                gj,
+                ranking,
+                data.ids(),
                 (i, j) -> truthOf.get(key(i, j, n)));
         List<AuditItem> top = new ArrayList<>();
         for (int r = 0; r < Math.min(o.reportItems(), gi.length); r++) {
@@ -172,11 +195,27 @@ public final class BenchmarkRunner {
         }
         String note = coverage(subset.length, n) + "; metrics over " + truth.length + " annotated pairs";
         if (truth.length == 0) {
-            return new DetectorOutcome(e.name(), e.issue(), DetectorOutcome.Status.OK, note + " (none: no metrics)", seconds,
-                    Map.of(), null, top, o.out().relativize(file).toString());
+            return new DetectorOutcome(
+                    e.name(),
+                    e.issue(),
+                    DetectorOutcome.Status.OK,
+                    note + " (none: no metrics)",
+                    seconds,
+                    Map.of(),
+                    null,
+                    top,
+                    o.out().relativize(file).toString());
         }
-        return new DetectorOutcome(e.name(), e.issue(), DetectorOutcome.Status.OK, note, seconds, RankingMetrics.compute(truth),
-                RankingCurves.of(truth, 2000), top, o.out().relativize(file).toString());
+        return new DetectorOutcome(
+                e.name(),
+                e.issue(),
+                DetectorOutcome.Status.OK,
+                note,
+                seconds,
+                RankingMetrics.compute(truth),
+                RankingCurves.of(truth, 2000),
+                top,
+                o.out().relativize(file).toString());
     }
 
     private static double[] direct(AnnotatedPairs pairs, NearDuplicateEvaluation.PairDistance f) {

@@ -10,7 +10,9 @@ public record DetectorEntry(String name, String fileName, IssueType issue, Input
 
     /** The input a detector reads. */
     public enum Input {
-        EMBEDDINGS, EMBEDDINGS_AND_LABELS, IMAGES
+        EMBEDDINGS,
+        EMBEDDINGS_AND_LABELS,
+        IMAGES
     }
 
     @FunctionalInterface

@@ -37,51 +37,116 @@ public final class Detectors {
 
     public static List<DetectorEntry> all() {
         List<DetectorEntry> l = new ArrayList<>();
-        l.add(new DetectorEntry("SelfClean", "selfclean", IssueType.NEAR_DUPLICATES, Input.EMBEDDINGS,
+        l.add(new DetectorEntry(
+                "SelfClean",
+                "selfclean",
+                IssueType.NEAR_DUPLICATES,
+                Input.EMBEDDINGS,
                 (ctx, s) -> new Detection.Pairs(new EmbeddingTiles(packed(ctx, s), KernelProvider.get()), null)));
-        l.add(new DetectorEntry("pHash (OpenCV)", "phash_opencv", IssueType.NEAR_DUPLICATES, Input.IMAGES,
+        l.add(new DetectorEntry(
+                "pHash (OpenCV)",
+                "phash_opencv",
+                IssueType.NEAR_DUPLICATES,
+                Input.IMAGES,
                 (ctx, s) -> hamming(ctx, true)));
-        l.add(new DetectorEntry("pHash (imagehash)", "phash_imagehash", IssueType.NEAR_DUPLICATES, Input.IMAGES,
+        l.add(new DetectorEntry(
+                "pHash (imagehash)",
+                "phash_imagehash",
+                IssueType.NEAR_DUPLICATES,
+                Input.IMAGES,
                 (ctx, s) -> hamming(ctx, false)));
         l.add(new DetectorEntry("SSIM", "ssim", IssueType.NEAR_DUPLICATES, Input.IMAGES, (ctx, s) -> {
-            List<Raster8> thumbs = ctx.imageFeatures().features().stream().map(RunContext.ImageFeature::ssimThumb).toList();
+            List<Raster8> thumbs = ctx.imageFeatures().features().stream()
+                    .map(RunContext.ImageFeature::ssimThumb)
+                    .toList();
             FastSsim.Prepared p = FastSsim.prepare(thumbs);
             return new Detection.Pairs(new FastSsimTiles(p), p::distance);
         }));
-        l.add(new DetectorEntry("SelfClean", "selfclean", IssueType.OFF_TOPIC, Input.EMBEDDINGS,
+        l.add(new DetectorEntry(
+                "SelfClean",
+                "selfclean",
+                IssueType.OFF_TOPIC,
+                Input.EMBEDDINGS,
                 (ctx, s) -> new Detection.Samples(selfClean(ctx, s).offTopic())));
-        l.add(new DetectorEntry("KNN", "knn", IssueType.OFF_TOPIC, Input.EMBEDDINGS,
-                (ctx, s) -> new Detection.Samples(PyodKnn.builder().threads(ctx.threads()).build().rank(matrix(ctx)))));
-        l.add(new DetectorEntry("ECOD", "ecod", IssueType.OFF_TOPIC, Input.EMBEDDINGS,
-                (ctx, s) -> new Detection.Samples(PyodEcod.builder().threads(ctx.threads()).build().rank(matrix(ctx)))));
-        l.add(new DetectorEntry("HBOS", "hbos", IssueType.OFF_TOPIC, Input.EMBEDDINGS,
-                (ctx, s) -> new Detection.Samples(PyodHbos.builder().threads(ctx.threads()).build().rank(matrix(ctx)))));
-        l.add(new DetectorEntry("IForest", "iforest", IssueType.OFF_TOPIC, Input.EMBEDDINGS, (ctx, s) -> new Detection.Samples(
-                PyodIForest.builder().seed(ctx.seed()).threads(ctx.threads()).build().rank(matrix(ctx)))));
-        l.add(new DetectorEntry("SelfClean", "selfclean", IssueType.LABEL_ERRORS, Input.EMBEDDINGS_AND_LABELS, (ctx, s) -> {
-            SelfClean.Result r = selfClean(ctx, s);
-            if (r.labelErrors() == null) {
-                throw new DetectorSkipped(r.labelErrorsSkipped());
-            }
-            return new Detection.Samples(r.labelErrors());
-        }));
-        l.add(new DetectorEntry("Confident Learning", "cl", IssueType.LABEL_ERRORS, Input.EMBEDDINGS_AND_LABELS, (ctx, s) -> {
-            // CleanPatrick: pd.factorize the labels, CleanLearning(AdaBoostClassifier(random_state=0), cv_n_folds=10)
-            int[] codes = classCodes(ctx, s);
-            int folds = CrossValidatedProbabilities.DEFAULT_FOLDS;
-            double[][] p = switch (ctx.clClassifier()) {
-                case "adaboost" -> CrossValidatedProbabilities.adaBoost(matrix(ctx), codes, folds, ctx.seed(), ctx.threads(),
-                        done -> ctx.progress().update("AdaBoost folds", done, folds));
-                case "logistic" -> CrossValidatedProbabilities.compute(matrix(ctx), codes,
-                        StratifiedFolds.holdoutFolds(codes, folds, ctx.seed()), new MultinomialLogisticRegression(), ctx.threads(),
-                        done -> ctx.progress().update("logistic regression folds", done, folds));
-                default -> throw new org.cleanrank.CleanRankException("unknown classifier " + ctx.clClassifier() + "; choose adaboost or logistic");
-            };
-            return new Detection.Samples(new ConfidentLearning(QualityMethod.SELF_CONFIDENCE, FilterBy.PRUNE_BY_NOISE_RATE,
-                    ctx.threads()).rankAll(LabeledProbabilities.of(p, codes)));
-        }));
-        l.add(new DetectorEntry("NoiseRank", "noiserank", IssueType.LABEL_ERRORS, Input.EMBEDDINGS_AND_LABELS,
-                (ctx, s) -> new Detection.Samples(NoiseRank.builder().seed(NOISERANK_SEED).threads(ctx.threads()).build()
+        l.add(new DetectorEntry(
+                "KNN",
+                "knn",
+                IssueType.OFF_TOPIC,
+                Input.EMBEDDINGS,
+                (ctx, s) -> new Detection.Samples(
+                        PyodKnn.builder().threads(ctx.threads()).build().rank(matrix(ctx)))));
+        l.add(new DetectorEntry(
+                "ECOD",
+                "ecod",
+                IssueType.OFF_TOPIC,
+                Input.EMBEDDINGS,
+                (ctx, s) -> new Detection.Samples(
+                        PyodEcod.builder().threads(ctx.threads()).build().rank(matrix(ctx)))));
+        l.add(new DetectorEntry(
+                "HBOS",
+                "hbos",
+                IssueType.OFF_TOPIC,
+                Input.EMBEDDINGS,
+                (ctx, s) -> new Detection.Samples(
+                        PyodHbos.builder().threads(ctx.threads()).build().rank(matrix(ctx)))));
+        l.add(new DetectorEntry(
+                "IForest",
+                "iforest",
+                IssueType.OFF_TOPIC,
+                Input.EMBEDDINGS,
+                (ctx, s) -> new Detection.Samples(PyodIForest.builder()
+                        .seed(ctx.seed())
+                        .threads(ctx.threads())
+                        .build()
+                        .rank(matrix(ctx)))));
+        l.add(new DetectorEntry(
+                "SelfClean", "selfclean", IssueType.LABEL_ERRORS, Input.EMBEDDINGS_AND_LABELS, (ctx, s) -> {
+                    SelfClean.Result r = selfClean(ctx, s);
+                    if (r.labelErrors() == null) {
+                        throw new DetectorSkipped(r.labelErrorsSkipped());
+                    }
+                    return new Detection.Samples(r.labelErrors());
+                }));
+        l.add(new DetectorEntry(
+                "Confident Learning", "cl", IssueType.LABEL_ERRORS, Input.EMBEDDINGS_AND_LABELS, (ctx, s) -> {
+                    // CleanPatrick: pd.factorize the labels, CleanLearning(AdaBoostClassifier(random_state=0),
+                    // cv_n_folds=10)
+                    int[] codes = classCodes(ctx, s);
+                    int folds = CrossValidatedProbabilities.DEFAULT_FOLDS;
+                    double[][] p = switch (ctx.clClassifier()) {
+                        case "adaboost" ->
+                            CrossValidatedProbabilities.adaBoost(
+                                    matrix(ctx),
+                                    codes,
+                                    folds,
+                                    ctx.seed(),
+                                    ctx.threads(),
+                                    done -> ctx.progress().update("AdaBoost folds", done, folds));
+                        case "logistic" ->
+                            CrossValidatedProbabilities.compute(
+                                    matrix(ctx),
+                                    codes,
+                                    StratifiedFolds.holdoutFolds(codes, folds, ctx.seed()),
+                                    new MultinomialLogisticRegression(),
+                                    ctx.threads(),
+                                    done -> ctx.progress().update("logistic regression folds", done, folds));
+                        default ->
+                            throw new org.cleanrank.CleanRankException(
+                                    "unknown classifier " + ctx.clClassifier() + "; choose adaboost or logistic");
+                    };
+                    return new Detection.Samples(new ConfidentLearning(
+                                    QualityMethod.SELF_CONFIDENCE, FilterBy.PRUNE_BY_NOISE_RATE, ctx.threads())
+                            .rankAll(LabeledProbabilities.of(p, codes)));
+                }));
+        l.add(new DetectorEntry(
+                "NoiseRank",
+                "noiserank",
+                IssueType.LABEL_ERRORS,
+                Input.EMBEDDINGS_AND_LABELS,
+                (ctx, s) -> new Detection.Samples(NoiseRank.builder()
+                        .seed(NOISERANK_SEED)
+                        .threads(ctx.threads())
+                        .build()
                         .rank(matrix(ctx), classCodes(ctx, s)))));
         return l;
     }
@@ -114,7 +179,8 @@ public final class Detectors {
     static int[] classCodes(RunContext ctx, int[] subset) {
         int[] codes = StratifiedFolds.firstAppearanceCodes(labels(ctx, subset));
         if (java.util.Arrays.stream(codes).max().orElse(0) < 1) {
-            throw new DetectorSkipped("only one label value among the samples with embeddings: no label errors to find");
+            throw new DetectorSkipped(
+                    "only one label value among the samples with embeddings: no label errors to find");
         }
         return codes;
     }
@@ -131,8 +197,14 @@ public final class Detectors {
     }
 
     static SelfClean.Result selfClean(RunContext ctx, int[] subset) {
-        return ctx.cached("selfclean", () -> SelfClean.builder().threads(ctx.threads()).topPairs(0).progress(ctx.progress()).build()
-                .run(packed(ctx, subset), labels(ctx, subset)));
+        return ctx.cached(
+                "selfclean",
+                () -> SelfClean.builder()
+                        .threads(ctx.threads())
+                        .topPairs(0)
+                        .progress(ctx.progress())
+                        .build()
+                        .run(packed(ctx, subset), labels(ctx, subset)));
     }
 
     private static Detection hamming(RunContext ctx, boolean opencv) {
@@ -143,7 +215,8 @@ public final class Detectors {
         }
         // OpenCV convention: raw differing bits (precompute_hashes.py); imagehash: fraction of bits (pHASHDetector)
         boolean fraction = !opencv;
-        return new Detection.Pairs(new HammingTiles(h, 1, h.length, HammingKernels.PLAIN, fraction),
+        return new Detection.Pairs(
+                new HammingTiles(h, 1, h.length, HammingKernels.PLAIN, fraction),
                 (i, j) -> fraction ? Long.bitCount(h[i] ^ h[j]) / 64f : Long.bitCount(h[i] ^ h[j]));
     }
 }

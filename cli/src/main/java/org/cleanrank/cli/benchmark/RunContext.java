@@ -80,7 +80,8 @@ public final class RunContext {
     /** The samples a detector with these needs runs on (ascending global indices). */
     public int[] subset(DetectorEntry.Input needs) {
         return switch (needs) {
-            case EMBEDDINGS, EMBEDDINGS_AND_LABELS -> data.embeddingSamples() == null ? new int[0] : data.embeddingSamples();
+            case EMBEDDINGS, EMBEDDINGS_AND_LABELS ->
+                data.embeddingSamples() == null ? new int[0] : data.embeddingSamples();
             case IMAGES -> imageFeatures().samples();
         };
     }
@@ -101,9 +102,14 @@ public final class RunContext {
                 imageFeatures = new ImageFeatures(new int[0], List.of(), List.of());
                 return imageFeatures;
             }
-            ImageFolder.Result<ImageFeature> r = ImageFolder.map(files, img -> new ImageFeature(
-                    PerceptualHashes.OPENCV.compute(img, 8).words()[0], PerceptualHashes.IMAGEHASH.compute(img, 8).words()[0],
-                    SsimThumbnails.of(img, 64)), threads, progress);
+            ImageFolder.Result<ImageFeature> r = ImageFolder.map(
+                    files,
+                    img -> new ImageFeature(
+                            PerceptualHashes.OPENCV.compute(img, 8).words()[0],
+                            PerceptualHashes.IMAGEHASH.compute(img, 8).words()[0],
+                            SsimThumbnails.of(img, 64)),
+                    threads,
+                    progress);
             Map<Path, Integer> owner = new HashMap<>();
             for (int k = 0; k < files.size(); k++) {
                 owner.put(files.get(k), owners.get(k));

@@ -23,7 +23,11 @@ import org.cleanrank.eval.RankingMetrics;
 public final class AuditReportWriter {
     private AuditReportWriter() {}
 
-    public static Path write(Path outDir, String title, List<DetectorOutcome> outcomes, SampleCatalog catalog,
+    public static Path write(
+            Path outDir,
+            String title,
+            List<DetectorOutcome> outcomes,
+            SampleCatalog catalog,
             Map<String, String> runInfo) {
         Path plots = outDir.resolve("plots");
         try {
@@ -31,23 +35,40 @@ public final class AuditReportWriter {
         } catch (IOException e) {
             throw new CleanRankException(outDir + ": cannot create the report folder (" + e.getMessage() + ")");
         }
-        int[] shown = outcomes.stream().flatMap(o -> o.top().stream())
-                .flatMapToInt(a -> a.isPair() ? IntStream.of(a.i(), a.j()) : IntStream.of(a.i())).distinct().toArray();
+        int[] shown = outcomes.stream()
+                .flatMap(o -> o.top().stream())
+                .flatMapToInt(a -> a.isPair() ? IntStream.of(a.i(), a.j()) : IntStream.of(a.i()))
+                .distinct()
+                .toArray();
         Map<Integer, String> thumbs = Thumbnails.write(outDir.resolve("thumbs"), shown, catalog);
 
         StringBuilder h = new StringBuilder(1 << 16);
         h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
-                .append(esc(title)).append("</title>\n<script>").append(ERROR_COUNTER).append("</script>\n<style>\n").append(CSS).append("</style>\n</head>\n<body>\n");
+                .append(esc(title))
+                .append("</title>\n<script>")
+                .append(ERROR_COUNTER)
+                .append("</script>\n<style>\n")
+                .append(CSS)
+                .append("</style>\n</head>\n<body>\n");
         h.append("<div id=\"load-warning\" class=\"warning\" hidden></div>\n");
         h.append("<h1>").append(esc(title)).append("</h1>\n<p class=\"info\">");
-        runInfo.forEach((k, v) -> h.append("<span><b>").append(esc(k)).append(":</b> ").append(esc(v)).append("</span> "));
+        runInfo.forEach((k, v) -> h.append("<span><b>")
+                .append(esc(k))
+                .append(":</b> ")
+                .append(esc(v))
+                .append("</span> "));
         h.append("</p>\n<nav>");
         for (IssueType t : IssueType.values()) {
-            h.append("<a href=\"#").append(t.key()).append("\">").append(esc(t.title())).append("</a> ");
+            h.append("<a href=\"#")
+                    .append(t.key())
+                    .append("\">")
+                    .append(esc(t.title()))
+                    .append("</a> ");
         }
         h.append("</nav>\n");
         for (IssueType t : IssueType.values()) {
-            List<DetectorOutcome> mine = outcomes.stream().filter(o -> o.issue() == t).toList();
+            List<DetectorOutcome> mine =
+                    outcomes.stream().filter(o -> o.issue() == t).toList();
             section(h, plots, t, mine, catalog, thumbs);
         }
         h.append("<script>\n").append(SELF_CHECK).append("</script>\n</body>\n</html>\n");
@@ -62,33 +83,61 @@ public final class AuditReportWriter {
         return report;
     }
 
-    private static void section(StringBuilder h, Path plots, IssueType t, List<DetectorOutcome> mine, SampleCatalog catalog,
+    private static void section(
+            StringBuilder h,
+            Path plots,
+            IssueType t,
+            List<DetectorOutcome> mine,
+            SampleCatalog catalog,
             Map<Integer, String> thumbs) {
-        h.append("<section id=\"").append(t.key()).append("\">\n<h2>").append(esc(t.title())).append("</h2>\n");
+        h.append("<section id=\"")
+                .append(t.key())
+                .append("\">\n<h2>")
+                .append(esc(t.title()))
+                .append("</h2>\n");
         if (mine.isEmpty()) {
             h.append("<p>No detector ran for this issue type.</p>\n</section>\n");
             return;
         }
         metricTable(h, mine);
-        List<DetectorOutcome> ok = mine.stream().filter(o -> o.ok() && o.curves() != null && o.curves().size() > 0).toList();
+        List<DetectorOutcome> ok = mine.stream()
+                .filter(o -> o.ok() && o.curves() != null && o.curves().size() > 0)
+                .toList();
         if (!ok.isEmpty()) {
             List<CurvePlot.Series> roc = new ArrayList<>();
             List<CurvePlot.Series> pr = new ArrayList<>();
             List<CurvePlot.Series> prg = new ArrayList<>();
             for (DetectorOutcome o : ok) {
-                roc.add(new CurvePlot.Series(o.detector(), o.curves().fpr(), o.curves().tpr()));
-                pr.add(new CurvePlot.Series(o.detector(), o.curves().tpr(), o.curves().precision()));
-                prg.add(new CurvePlot.Series(o.detector(), o.curves().recallGain(), o.curves().precisionGain()));
+                roc.add(new CurvePlot.Series(
+                        o.detector(), o.curves().fpr(), o.curves().tpr()));
+                pr.add(new CurvePlot.Series(
+                        o.detector(), o.curves().tpr(), o.curves().precision()));
+                prg.add(new CurvePlot.Series(
+                        o.detector(), o.curves().recallGain(), o.curves().precisionGain()));
             }
             String k = t.key();
-            CurvePlot.write(plots.resolve(k + "_roc.png"), t.title() + ": ROC", "false-positive rate", "recall", roc, true);
-            CurvePlot.write(plots.resolve(k + "_pr.png"), t.title() + ": precision-recall", "recall", "precision", pr, false);
-            CurvePlot.write(plots.resolve(k + "_prg.png"), t.title() + ": precision-recall gain", "recall gain", "precision gain",
-                    prg, false);
+            CurvePlot.write(
+                    plots.resolve(k + "_roc.png"), t.title() + ": ROC", "false-positive rate", "recall", roc, true);
+            CurvePlot.write(
+                    plots.resolve(k + "_pr.png"), t.title() + ": precision-recall", "recall", "precision", pr, false);
+            CurvePlot.write(
+                    plots.resolve(k + "_prg.png"),
+                    t.title() + ": precision-recall gain",
+                    "recall gain",
+                    "precision gain",
+                    prg,
+                    false);
             h.append("<div class=\"plots\">");
             for (String kind : new String[] {"roc", "pr", "prg"}) {
-                h.append("<img src=\"plots/").append(k).append('_').append(kind).append(".png\" alt=\"")
-                        .append(esc(t.title())).append(' ').append(kind).append(" curve\" width=\"560\" height=\"440\">");
+                h.append("<img src=\"plots/")
+                        .append(k)
+                        .append('_')
+                        .append(kind)
+                        .append(".png\" alt=\"")
+                        .append(esc(t.title()))
+                        .append(' ')
+                        .append(kind)
+                        .append(" curve\" width=\"560\" height=\"440\">");
             }
             h.append("</div>\n");
         }
@@ -96,16 +145,27 @@ public final class AuditReportWriter {
             if (!o.ok() || o.top().isEmpty()) {
                 continue;
             }
-            h.append("<h3>").append(esc(o.detector())).append(": top ").append(o.top().size()).append(' ')
-                    .append(t.items()).append("</h3>\n<div class=\"items\">\n");
+            h.append("<h3>")
+                    .append(esc(o.detector()))
+                    .append(": top ")
+                    .append(o.top().size())
+                    .append(' ')
+                    .append(t.items())
+                    .append("</h3>\n<div class=\"items\">\n");
             for (AuditItem a : o.top()) {
-                h.append("<figure class=\"item ").append(a.truth() == 1 ? "hit" : a.truth() == 0 ? "miss" : "unknown").append("\">");
+                h.append("<figure class=\"item ")
+                        .append(a.truth() == 1 ? "hit" : a.truth() == 0 ? "miss" : "unknown")
+                        .append("\">");
                 thumb(h, a.i(), catalog, thumbs);
                 if (a.isPair()) {
                     thumb(h, a.j(), catalog, thumbs);
                 }
-                h.append("<figcaption>#").append(a.rank()).append(" &middot; ").append(esc(fmt(a.score())))
-                        .append("<br>").append(a.truth() == 1 ? "issue" : a.truth() == 0 ? "not an issue" : "not annotated");
+                h.append("<figcaption>#")
+                        .append(a.rank())
+                        .append(" &middot; ")
+                        .append(esc(fmt(a.score())))
+                        .append("<br>")
+                        .append(a.truth() == 1 ? "issue" : a.truth() == 0 ? "not an issue" : "not annotated");
                 h.append("<br><span class=\"id\">").append(esc(catalog.id(a.i())));
                 if (a.isPair()) {
                     h.append(" / ").append(esc(catalog.id(a.j())));
@@ -122,10 +182,17 @@ public final class AuditReportWriter {
     private static void thumb(StringBuilder h, int i, SampleCatalog catalog, Map<Integer, String> thumbs) {
         String t = thumbs.get(i);
         if (t != null && !t.startsWith("!")) {
-            h.append("<img src=\"").append(esc(t)).append("\" alt=\"").append(esc(catalog.id(i))).append("\">");
+            h.append("<img src=\"")
+                    .append(esc(t))
+                    .append("\" alt=\"")
+                    .append(esc(catalog.id(i)))
+                    .append("\">");
         } else {
             String why = t == null ? "no image" : t.substring(1);
-            h.append("<div class=\"noimg\" title=\"").append(esc(why)).append("\">").append(esc(why.length() > 40 ? "unreadable" : why))
+            h.append("<div class=\"noimg\" title=\"")
+                    .append(esc(why))
+                    .append("\">")
+                    .append(esc(why.length() > 40 ? "unreadable" : why))
                     .append("</div>");
         }
     }
@@ -145,16 +212,25 @@ public final class AuditReportWriter {
         }
         h.append("</tr>\n");
         for (DetectorOutcome o : mine) {
-            h.append("<tr><td>").append(esc(o.detector())).append("</td><td class=\"").append(o.status().name().toLowerCase(Locale.ROOT))
-                    .append("\" title=\"").append(esc(o.message() == null ? "" : o.message())).append("\">")
+            h.append("<tr><td>")
+                    .append(esc(o.detector()))
+                    .append("</td><td class=\"")
+                    .append(o.status().name().toLowerCase(Locale.ROOT))
+                    .append("\" title=\"")
+                    .append(esc(o.message() == null ? "" : o.message()))
+                    .append("\">")
                     .append(o.status().name().toLowerCase(Locale.ROOT));
             if (!o.ok() && o.message() != null) {
                 h.append(": ").append(esc(o.message()));
             }
-            h.append("</td><td>").append(o.ok() ? String.format(Locale.ROOT, "%.2f", o.seconds()) : "").append("</td>");
+            h.append("</td><td>")
+                    .append(o.ok() ? String.format(Locale.ROOT, "%.2f", o.seconds()) : "")
+                    .append("</td>");
             for (String c : cols) {
                 Double v = o.metrics().get(c);
-                h.append("<td>").append(v == null ? "" : String.format(Locale.ROOT, "%.3f", v)).append("</td>");
+                h.append("<td>")
+                        .append(v == null ? "" : String.format(Locale.ROOT, "%.3f", v))
+                        .append("</td>");
             }
             h.append("</tr>\n");
         }

@@ -17,9 +17,18 @@ import javax.imageio.ImageIO;
 /** A unit-square line chart (ROC, PR, PR gain) drawn with Java2D and written as PNG; no plotting library. */
 public final class CurvePlot {
     /** Matplotlib's tab10 colours, so the plots look familiar to readers of the paper's figures. */
-    private static final Color[] PALETTE = {new Color(0x1f77b4), new Color(0xff7f0e), new Color(0x2ca02c),
-        new Color(0xd62728), new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2), new Color(0x7f7f7f),
-        new Color(0xbcbd22), new Color(0x17becf)};
+    private static final Color[] PALETTE = {
+        new Color(0x1f77b4),
+        new Color(0xff7f0e),
+        new Color(0x2ca02c),
+        new Color(0xd62728),
+        new Color(0x9467bd),
+        new Color(0x8c564b),
+        new Color(0xe377c2),
+        new Color(0x7f7f7f),
+        new Color(0xbcbd22),
+        new Color(0x17becf)
+    };
 
     public record Series(String name, double[] x, double[] y) {}
 
@@ -32,7 +41,8 @@ public final class CurvePlot {
 
     private CurvePlot() {}
 
-    public static void write(Path png, String title, String xLabel, String yLabel, List<Series> series, boolean diagonal) {
+    public static void write(
+            Path png, String title, String xLabel, String yLabel, List<Series> series, boolean diagonal) {
         System.setProperty("java.awt.headless", "true");
         BufferedImage img = new BufferedImage(W, H, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
@@ -61,7 +71,8 @@ public final class CurvePlot {
             g.drawRect(LEFT, TOP, pw, ph);
             if (diagonal) {
                 g.setColor(new Color(0xAAAAAA));
-                g.setStroke(new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {5f, 4f}, 0f));
+                g.setStroke(new BasicStroke(
+                        1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {5f, 4f}, 0f));
                 g.drawLine(LEFT, TOP + ph, LEFT + pw, TOP);
             }
             g.setStroke(new BasicStroke(1.8f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));

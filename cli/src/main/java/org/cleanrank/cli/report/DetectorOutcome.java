@@ -9,11 +9,21 @@ import org.cleanrank.eval.RankingCurves;
  * truth, the curves behind them, the top of its ranking, and where the full ranking was written. A
  * detector that failed or could not run keeps its place in the table with the reason.
  */
-public record DetectorOutcome(String detector, IssueType issue, Status status, String message, double seconds,
-        Map<String, Double> metrics, RankingCurves curves, List<AuditItem> top, String rankingFile) {
+public record DetectorOutcome(
+        String detector,
+        IssueType issue,
+        Status status,
+        String message,
+        double seconds,
+        Map<String, Double> metrics,
+        RankingCurves curves,
+        List<AuditItem> top,
+        String rankingFile) {
 
     public enum Status {
-        OK, FAILED, SKIPPED
+        OK,
+        FAILED,
+        SKIPPED
     }
 
     public static DetectorOutcome failed(String detector, IssueType issue, String message, double seconds) {

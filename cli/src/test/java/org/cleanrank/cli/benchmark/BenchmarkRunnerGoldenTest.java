@@ -36,7 +36,10 @@ class BenchmarkRunnerGoldenTest {
 
     @Test
     void imageDetectorsReproduceTheReferenceEvaluation(@TempDir Path out) throws Exception {
-        List<String> order = Files.readAllLines(golden("order.txt")).stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
+        List<String> order = Files.readAllLines(golden("order.txt")).stream()
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .toList();
         int n = order.size();
         double[] labels;
         try (NpyArray a = NpyArray.open(golden("cleanpatrick", "nd_label_matrix.npy"))) {
@@ -47,20 +50,34 @@ class BenchmarkRunnerGoldenTest {
         }
         Path[] images = order.stream().map(f -> golden("images", f)).toArray(Path[]::new);
         String[] ids = order.stream().map(f -> f.substring(0, f.indexOf('.'))).toArray(String[]::new);
-        BenchmarkData data = new BenchmarkData("golden mini", ids, null, null, new int[n], new int[n],
-                NearDuplicateEvaluation.annotated(n, labels), null, images, null, null);
+        BenchmarkData data = new BenchmarkData(
+                "golden mini",
+                ids,
+                null,
+                null,
+                new int[n],
+                new int[n],
+                NearDuplicateEvaluation.annotated(n, labels),
+                null,
+                images,
+                null,
+                null);
         RunContext ctx = new RunContext(data, 2, 0, Progress.NONE);
-        List<DetectorOutcome> outcomes = BenchmarkRunner.run(ctx, Detectors.all(), new BenchmarkRunner.Options(out, 100, 10),
-                new BenchmarkRunner.Listener() {
+        List<DetectorOutcome> outcomes = BenchmarkRunner.run(
+                ctx, Detectors.all(), new BenchmarkRunner.Options(out, 100, 10), new BenchmarkRunner.Listener() {
                     @Override
                     public void started(DetectorEntry e, int samples) {}
 
                     @Override
                     public void finished(DetectorOutcome o) {}
                 });
-        Map<String, DetectorOutcome> nd = outcomes.stream().filter(o -> o.issue() == IssueType.NEAR_DUPLICATES)
+        Map<String, DetectorOutcome> nd = outcomes.stream()
+                .filter(o -> o.issue() == IssueType.NEAR_DUPLICATES)
                 .collect(Collectors.toMap(DetectorOutcome::detector, o -> o));
-        JsonNode methods = new ObjectMapper().readTree(golden("cleanpatrick", "expected_near_duplicate_eval.json").toFile()).get("methods");
+        JsonNode methods = new ObjectMapper()
+                .readTree(golden("cleanpatrick", "expected_near_duplicate_eval.json")
+                        .toFile())
+                .get("methods");
         String[][] pairs = {{"pHash (OpenCV)", "PHASH"}, {"pHash (imagehash)", "imagehash_phash8"}, {"SSIM", "SSIM"}};
         for (String[] p : pairs) {
             DetectorOutcome o = nd.get(p[0]);

@@ -15,8 +15,8 @@ import org.cleanrank.fixtures.SyntheticDataset;
 import org.cleanrank.io.FloatMatrix;
 import org.cleanrank.label.classify.StratifiedFolds;
 import org.cleanrank.label.noiserank.NoiseRank;
-import org.cleanrank.rank.SampleRanking;
 import org.cleanrank.pairs.Progress;
+import org.cleanrank.rank.SampleRanking;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,10 +51,22 @@ class BenchmarkRunnerTest {
                 }
             }
         }
-        AnnotatedPairs ap = new AnnotatedPairs(pairs.stream().mapToInt(p -> p[0]).toArray(), pairs.stream().mapToInt(p -> p[1]).toArray(),
+        AnnotatedPairs ap = new AnnotatedPairs(
+                pairs.stream().mapToInt(p -> p[0]).toArray(),
+                pairs.stream().mapToInt(p -> p[1]).toArray(),
                 pairs.stream().mapToInt(p -> p[2]).toArray());
-        return new BenchmarkData("synthetic", ids, names, labels, d.offTopic(), d.labelError(), ap, null, new Path[n],
-                new FloatMatrix(n, 32, data), all);
+        return new BenchmarkData(
+                "synthetic",
+                ids,
+                names,
+                labels,
+                d.offTopic(),
+                d.labelError(),
+                ap,
+                null,
+                new Path[n],
+                new FloatMatrix(n, 32, data),
+                all);
     }
 
     static final BenchmarkRunner.Listener QUIET = new BenchmarkRunner.Listener() {
@@ -72,12 +84,13 @@ class BenchmarkRunnerTest {
         entries.add(new DetectorEntry("boom", "boom", IssueType.OFF_TOPIC, DetectorEntry.Input.EMBEDDINGS, (ctx, s) -> {
             throw new CleanRankException("the detector's one-line reason");
         }));
-        entries.add(new DetectorEntry("crash", "crash", IssueType.OFF_TOPIC, DetectorEntry.Input.EMBEDDINGS, (ctx, s) -> {
-            throw new IllegalStateException("bug");
-        }));
+        entries.add(
+                new DetectorEntry("crash", "crash", IssueType.OFF_TOPIC, DetectorEntry.Input.EMBEDDINGS, (ctx, s) -> {
+                    throw new IllegalStateException("bug");
+                }));
         entries.addAll(Detectors.all());
-        List<DetectorOutcome> o = BenchmarkRunner.run(new RunContext(data, 2, 0, Progress.NONE), entries,
-                new BenchmarkRunner.Options(out, 50, 5), QUIET);
+        List<DetectorOutcome> o = BenchmarkRunner.run(
+                new RunContext(data, 2, 0, Progress.NONE), entries, new BenchmarkRunner.Options(out, 50, 5), QUIET);
         assertEquals(DetectorOutcome.Status.FAILED, o.get(0).status());
         assertEquals("the detector's one-line reason", o.get(0).message());
         assertEquals(DetectorOutcome.Status.FAILED, o.get(1).status());
@@ -88,45 +101,79 @@ class BenchmarkRunnerTest {
         for (DetectorOutcome d : o) {
             if (d.ok()) {
                 assertTrue(Files.size(out.resolve(d.rankingFile())) > 0, d.detector());
-                assertTrue(d.metrics().get("AUROC") > 0.5, d.detector() + " " + d.issue() + " finds planted issues: " + d.metrics());
+                assertTrue(
+                        d.metrics().get("AUROC") > 0.5,
+                        d.detector() + " " + d.issue() + " finds planted issues: " + d.metrics());
             }
         }
-        assertEquals(3, o.stream().filter(d -> d.status() == DetectorOutcome.Status.SKIPPED).count(), "pHash x2, SSIM: no images");
+        assertEquals(
+                3,
+                o.stream()
+                        .filter(d -> d.status() == DetectorOutcome.Status.SKIPPED)
+                        .count(),
+                "pHash x2, SSIM: no images");
     }
 
     /** Embeddings for only some samples, a whole class missing: NoiseRank gets codes 0..C'-1 of the subset. */
     @Test
     void subsetsRecodeTheLabels(@TempDir Path out) {
         BenchmarkData full = embeddingsOnly(300, false);
-        int[] subset = java.util.stream.IntStream.range(0, 300).filter(i -> full.labels()[i] != 0).toArray();
+        int[] subset = java.util.stream.IntStream.range(0, 300)
+                .filter(i -> full.labels()[i] != 0)
+                .toArray();
         float[] rows = new float[subset.length * 32];
         for (int k = 0; k < subset.length; k++) {
             System.arraycopy(full.embeddings().data(), subset[k] * 32, rows, k * 32, 32);
         }
         FloatMatrix x = new FloatMatrix(subset.length, 32, rows);
-        BenchmarkData data = new BenchmarkData("subset", full.ids(), full.labelNames(), full.labels(), full.offTopic(), full.labelError(),
-                full.nearDuplicatePairs(), null, full.images(), x, subset);
-        List<DetectorOutcome> o = BenchmarkRunner.run(new RunContext(data, 2, 0, Progress.NONE),
-                Detectors.all().stream().filter(e -> e.fileName().equals("noiserank")).toList(), new BenchmarkRunner.Options(out, 10, 5),
+        BenchmarkData data = new BenchmarkData(
+                "subset",
+                full.ids(),
+                full.labelNames(),
+                full.labels(),
+                full.offTopic(),
+                full.labelError(),
+                full.nearDuplicatePairs(),
+                null,
+                full.images(),
+                x,
+                subset);
+        List<DetectorOutcome> o = BenchmarkRunner.run(
+                new RunContext(data, 2, 0, Progress.NONE),
+                Detectors.all().stream()
+                        .filter(e -> e.fileName().equals("noiserank"))
+                        .toList(),
+                new BenchmarkRunner.Options(out, 10, 5),
                 QUIET);
         assertEquals(DetectorOutcome.Status.OK, o.get(0).status(), o.get(0).message());
         int[] sub = new int[subset.length];
         for (int k = 0; k < sub.length; k++) {
             sub[k] = full.labels()[subset[k]];
         }
-        SampleRanking expected = NoiseRank.builder().seed(42).build().rank(x, StratifiedFolds.firstAppearanceCodes(sub));
-        assertEquals(subset[expected.index(0)], o.get(0).top().get(0).i(), "the subset's ranking, mapped back to samples");
+        SampleRanking expected =
+                NoiseRank.builder().seed(42).build().rank(x, StratifiedFolds.firstAppearanceCodes(sub));
+        assertEquals(
+                subset[expected.index(0)], o.get(0).top().get(0).i(), "the subset's ranking, mapped back to samples");
         assertEquals(expected.score(0), o.get(0).top().get(0).score());
-        assertTrue(o.get(0).message().startsWith(subset.length + " of 300"), o.get(0).message());
+        assertTrue(
+                o.get(0).message().startsWith(subset.length + " of 300"),
+                o.get(0).message());
     }
 
     @Test
     void labelErrorsWithOneLabelAreSkippedNotFailed(@TempDir Path out) {
         BenchmarkData data = embeddingsOnly(120, true);
-        List<DetectorOutcome> o = BenchmarkRunner.run(new RunContext(data, 2, 0, Progress.NONE),
-                Detectors.all().stream().filter(e -> e.fileName().equals("selfclean")).toList(), new BenchmarkRunner.Options(out, 10, 5),
+        List<DetectorOutcome> o = BenchmarkRunner.run(
+                new RunContext(data, 2, 0, Progress.NONE),
+                Detectors.all().stream()
+                        .filter(e -> e.fileName().equals("selfclean"))
+                        .toList(),
+                new BenchmarkRunner.Options(out, 10, 5),
                 QUIET);
-        DetectorOutcome le = o.stream().filter(d -> d.issue() == IssueType.LABEL_ERRORS).findFirst().orElseThrow();
+        DetectorOutcome le = o.stream()
+                .filter(d -> d.issue() == IssueType.LABEL_ERRORS)
+                .findFirst()
+                .orElseThrow();
         assertEquals(DetectorOutcome.Status.SKIPPED, le.status(), le.message());
     }
 }

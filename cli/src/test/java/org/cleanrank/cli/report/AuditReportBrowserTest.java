@@ -86,8 +86,16 @@ class AuditReportBrowserTest {
                     int j = t == IssueType.NEAR_DUPLICATES ? (i + 1 + r.nextInt(n - 1)) % n : -1;
                     top.add(new AuditItem(k + 1, i, j, 1.0 / (k + 1), k % 5 == 4 ? -1 : truth[k]));
                 }
-                outcomes.add(new DetectorOutcome(det, t, DetectorOutcome.Status.OK, null, 0.5, RankingMetrics.compute(truth),
-                        RankingCurves.of(truth, 500), top, null));
+                outcomes.add(new DetectorOutcome(
+                        det,
+                        t,
+                        DetectorOutcome.Status.OK,
+                        null,
+                        0.5,
+                        RankingMetrics.compute(truth),
+                        RankingCurves.of(truth, 500),
+                        top,
+                        null));
             }
             outcomes.add(DetectorOutcome.failed("broken detector", t, "embeddings have NaN", 0.1));
         }
@@ -121,14 +129,18 @@ class AuditReportBrowserTest {
         assertNotNull(attribute(page.dom(), "data-images-broken"));
         assertFalse("0".equals(attribute(page.dom(), "data-images-broken")), "the page counts the broken picture");
         assertTrue(page.dom().contains("did not load"), "the warning is visible");
-        assertEquals(attribute(page.dom(), "data-images-broken"), attribute(page.dom(), "data-page-errors"), "each failed load is counted");
+        assertEquals(
+                attribute(page.dom(), "data-images-broken"),
+                attribute(page.dom(), "data-page-errors"),
+                "each failed load is counted");
     }
 
     @Test
     void aScriptErrorIsNoticed(@TempDir Path dir) throws Exception {
         requireBrowser();
         Path report = writeReport(dir.resolve("report"));
-        Files.writeString(report, Files.readString(report).replace("</body>", "<script>undefinedFunction();</script></body>"));
+        Files.writeString(
+                report, Files.readString(report).replace("</body>", "<script>undefinedFunction();</script></body>"));
         HeadlessChromium.Page page = HeadlessChromium.open(report, dir);
         assertEquals("1", attribute(page.dom(), "data-page-errors"));
         assertEquals("0", attribute(page.dom(), "data-images-broken"));

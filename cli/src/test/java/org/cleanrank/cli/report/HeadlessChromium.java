@@ -30,13 +30,15 @@ public final class HeadlessChromium {
             if (Boolean.getBoolean("cleanrank.requireBrowser")) {
                 throw new AssertionError("chromium not found: apt-get install chromium (see README)");
             }
-            org.junit.jupiter.api.Assumptions.abort("chromium not installed; apt-get install chromium to run the browser tests");
+            org.junit.jupiter.api.Assumptions.abort(
+                    "chromium not installed; apt-get install chromium to run the browser tests");
         }
     }
 
     /** The value of a data-* attribute the report's self-check script sets on body, or null. */
     public static String attribute(String dom, String name) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile(name + "=\"([^\"]*)\"").matcher(dom);
+        java.util.regex.Matcher m =
+                java.util.regex.Pattern.compile(name + "=\"([^\"]*)\"").matcher(dom);
         return m.find() ? m.group(1) : null;
     }
 
@@ -45,11 +47,26 @@ public final class HeadlessChromium {
         Path profile = Files.createDirectories(scratch.resolve("chromium-profile"));
         Path out = scratch.resolve("dom.html");
         Path log = scratch.resolve("chromium.log");
-        List<String> cmd = List.of(exe.toString(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--user-data-dir=" + profile, "--enable-logging=stderr", "--v=0", "--virtual-time-budget=15000",
-                "--dump-dom", html.toUri().toString());
-        Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(log.toFile()).start();
+        List<String> cmd = List.of(
+                exe.toString(),
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--user-data-dir=" + profile,
+                "--enable-logging=stderr",
+                "--v=0",
+                "--virtual-time-budget=15000",
+                "--dump-dom",
+                html.toUri().toString());
+        Process p = new ProcessBuilder(cmd)
+                .redirectOutput(out.toFile())
+                .redirectError(log.toFile())
+                .start();
         if (!p.waitFor(120, TimeUnit.SECONDS)) {
             p.destroyForcibly();
             throw new IOException("chromium did not finish within 120 s");

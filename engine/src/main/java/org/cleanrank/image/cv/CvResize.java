@@ -44,7 +44,9 @@ public final class CvResize {
         }
         Scales s = new Scales(src, w, h);
         if (s.scaleX >= 1 && s.scaleY >= 1) {
-            return s.areaFast ? areaFast(src, w, h, s.iscaleX, s.iscaleY) : AreaDecimate.resize(src, w, h, s.scaleX, s.scaleY);
+            return s.areaFast
+                    ? areaFast(src, w, h, s.iscaleX, s.iscaleY)
+                    : AreaDecimate.resize(src, w, h, s.scaleX, s.scaleY);
         }
         return linearAreaMode(src, w, h, s);
     }
@@ -108,7 +110,10 @@ public final class CvResize {
                 int px = dx / cn, c = dx - px * cn;
                 int base = sy0 * srcStep + px * sx * cn + c;
                 if (fast2) {
-                    int v = (s[base] & 0xFF) + (s[base + cn] & 0xFF) + (s[base + srcStep] & 0xFF) + (s[base + srcStep + cn] & 0xFF);
+                    int v = (s[base] & 0xFF)
+                            + (s[base + cn] & 0xFF)
+                            + (s[base + srcStep] & 0xFF)
+                            + (s[base + srcStep + cn] & 0xFF);
                     d[drow + dx] = (byte) ((v + 2) >> 2);
                 } else {
                     int sum = 0;

@@ -58,6 +58,7 @@ public final class FastSsim {
          * rows of the window of output row y are padded rows y .. y + 6.
          */
         final float[] padF;
+
         final int padStride;
         final float[] mu, muSq, sigmaSq;
 
@@ -182,16 +183,22 @@ public final class FastSsim {
         return distanceMatrix(grays, threads, kernel, rowBlock, colBlock, Progress.NONE);
     }
 
-    private static float[] distanceMatrix(List<Raster8> grays, int threads, FastSsimKernel kernel, int rowBlock, int colBlock,
-            Progress progress) {
+    private static float[] distanceMatrix(
+            List<Raster8> grays, int threads, FastSsimKernel kernel, int rowBlock, int colBlock, Progress progress) {
         int n = grays.size();
         Stats[] st = stats(grays);
         float[] out = new float[n * n];
-        SsimPairRunner.runTiled(n, threads, rowBlock, colBlock, (i, j) -> {
-            float d = 1f - kernel.score(st[i], st[j]);
-            out[i * n + j] = d;
-            out[j * n + i] = d;
-        }, progress);
+        SsimPairRunner.runTiled(
+                n,
+                threads,
+                rowBlock,
+                colBlock,
+                (i, j) -> {
+                    float d = 1f - kernel.score(st[i], st[j]);
+                    out[i * n + j] = d;
+                    out[j * n + i] = d;
+                },
+                progress);
         return out;
     }
 

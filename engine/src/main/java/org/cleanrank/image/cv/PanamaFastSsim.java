@@ -39,6 +39,7 @@ final class PanamaFastSsim extends FastSsimKernel {
      * FastSsimTwinsTest): two operations, no divide.
      */
     static final float INV_AREA_LO = (float) (1.0 / 49 - INV_AREA);
+
     private static final FloatVector INV_AREA_V = FloatVector.broadcast(F, INV_AREA);
 
     private static final class Scratch {
@@ -47,6 +48,7 @@ final class PanamaFastSsim extends FastSsimKernel {
         float[] leafSums = new float[0];
         /** Vector index (flat index / 8) one past the end of each leaf, in order; fused layout only. */
         int[] leafEnd = new int[0];
+
         final float[] lanes = new float[L];
         final int[] cursor = new int[1];
         int w = -1, h = -1;
@@ -112,15 +114,17 @@ final class PanamaFastSsim extends FastSsimKernel {
         for (int x = 0; x < stride; x += L) {
             FloatVector acc = FloatVector.fromArray(F, pa, x).mul(FloatVector.fromArray(F, pb, x));
             for (int k = 1; k < FastSsim.K; k++) {
-                acc = FloatVector.fromArray(F, pa, k * stride + x).fma(FloatVector.fromArray(F, pb, k * stride + x), acc);
+                acc = FloatVector.fromArray(F, pa, k * stride + x)
+                        .fma(FloatVector.fromArray(F, pb, k * stride + x), acc);
             }
             acc.intoArray(col, x);
         }
         int in = (FastSsim.K - 1) * stride, out = -stride, end = h * stride;
         for (int p = stride; p < end; p += L) {
-            FloatVector c = FloatVector.fromArray(F, pa, p + in).fma(FloatVector.fromArray(F, pb, p + in),
-                    FloatVector.fromArray(F, col, p - stride));
-            c.sub(FloatVector.fromArray(F, pa, p + out).mul(FloatVector.fromArray(F, pb, p + out))).intoArray(col, p);
+            FloatVector c = FloatVector.fromArray(F, pa, p + in)
+                    .fma(FloatVector.fromArray(F, pb, p + in), FloatVector.fromArray(F, col, p - stride));
+            c.sub(FloatVector.fromArray(F, pa, p + out).mul(FloatVector.fromArray(F, pb, p + out)))
+                    .intoArray(col, p);
         }
     }
 
@@ -179,8 +183,12 @@ final class PanamaFastSsim extends FastSsimKernel {
             FloatVector m12 = ma.mul(mb);
             FloatVector s12 = cross.sub(m12);
             FloatVector num = m12.fma(two, c1).mul(s12.fma(two, c2));
-            FloatVector den = ma.mul(ma).add(mb.mul(mb)).add(c1)
-                    .mul(FloatVector.fromArray(F, sgA, i).add(FloatVector.fromArray(F, sgB, i)).add(c2));
+            FloatVector den = ma.mul(ma)
+                    .add(mb.mul(mb))
+                    .add(c1)
+                    .mul(FloatVector.fromArray(F, sgA, i)
+                            .add(FloatVector.fromArray(F, sgB, i))
+                            .add(c2));
             acc = acc.add(num.div(den));
             if (i + L == nextEnd) {
                 acc.intoArray(lanes, 0);
@@ -257,12 +265,17 @@ final class PanamaFastSsim extends FastSsimKernel {
                 FloatVector m12 = ma.mul(mb);
                 FloatVector s12 = FloatVector.fromArray(F, cross, i).sub(m12);
                 FloatVector num = m12.fma(2f, FastSsim.C1).mul(s12.fma(2f, FastSsim.C2));
-                FloatVector den = ma.mul(ma).add(mb.mul(mb)).add(FastSsim.C1)
-                        .mul(FloatVector.fromArray(F, sgA, i).add(FloatVector.fromArray(F, sgB, i)).add(FastSsim.C2));
+                FloatVector den = ma.mul(ma)
+                        .add(mb.mul(mb))
+                        .add(FastSsim.C1)
+                        .mul(FloatVector.fromArray(F, sgA, i)
+                                .add(FloatVector.fromArray(F, sgB, i))
+                                .add(FastSsim.C2));
                 acc = acc.add(num.div(den));
             }
             acc.intoArray(lanes, 0);
-            float res = ((lanes[0] + lanes[1]) + (lanes[2] + lanes[3])) + ((lanes[4] + lanes[5]) + (lanes[6] + lanes[7]));
+            float res =
+                    ((lanes[0] + lanes[1]) + (lanes[2] + lanes[3])) + ((lanes[4] + lanes[5]) + (lanes[6] + lanes[7]));
             for (; i < off + n; i++) {
                 res += mapAt(a, b, cross, i);
             }

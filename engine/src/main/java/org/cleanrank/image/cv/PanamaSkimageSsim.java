@@ -33,7 +33,9 @@ final class PanamaSkimageSsim extends SkimageSsimKernel {
         double[] prod = s.prod, t = s.t, uxy = s.uxy, pa = a.px, pb = b.px;
         int i = 0;
         for (; i <= n - L; i += L) {
-            DoubleVector.fromArray(D, pa, i).mul(DoubleVector.fromArray(D, pb, i)).intoArray(prod, i);
+            DoubleVector.fromArray(D, pa, i)
+                    .mul(DoubleVector.fromArray(D, pb, i))
+                    .intoArray(prod, i);
         }
         for (; i < n; i++) {
             prod[i] = pa[i] * pb[i];
@@ -51,7 +53,8 @@ final class PanamaSkimageSsim extends SkimageSsimKernel {
             for (; x <= w - L; x += L) {
                 DoubleVector acc = DoubleVector.zero(D);
                 for (int k = -r; k <= r; k++) {
-                    acc = acc.add(DoubleVector.fromArray(D, v, SkimageSsim.reflect(y + k, h) * w + x).mul(wt[k + r]));
+                    acc = acc.add(DoubleVector.fromArray(D, v, SkimageSsim.reflect(y + k, h) * w + x)
+                            .mul(wt[k + r]));
                 }
                 acc.intoArray(t, row + x);
             }
@@ -96,7 +99,9 @@ final class PanamaSkimageSsim extends SkimageSsimKernel {
                 DoubleVector a1 = ux.mul(2.0).mul(uy).add(SkimageSsim.C1);
                 DoubleVector a2 = vxy.mul(2.0).add(SkimageSsim.C2);
                 DoubleVector b1 = ux.mul(ux).add(uy.mul(uy)).add(SkimageSsim.C1);
-                DoubleVector b2 = DoubleVector.fromArray(D, vxA, i).add(DoubleVector.fromArray(D, vxB, i)).add(SkimageSsim.C2);
+                DoubleVector b2 = DoubleVector.fromArray(D, vxA, i)
+                        .add(DoubleVector.fromArray(D, vxB, i))
+                        .add(SkimageSsim.C2);
                 acc = acc.add(a1.mul(a2).div(b1.mul(b2)));
             }
             for (; x < w - pad; x++) {

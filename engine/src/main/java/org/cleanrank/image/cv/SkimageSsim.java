@@ -90,8 +90,8 @@ public final class SkimageSsim {
             w = g.width();
             h = g.height();
             if (w < winSize || h < winSize) {
-                throw new IllegalArgumentException("SSIM window " + winSize + " x " + winSize
-                        + " exceeds the image (" + w + " x " + h + "); scikit-image refuses this too");
+                throw new IllegalArgumentException("SSIM window " + winSize + " x " + winSize + " exceeds the image ("
+                        + w + " x " + h + "); scikit-image refuses this too");
             }
             px = new double[w * h];
             double[] sq = new double[w * h];
@@ -177,8 +177,7 @@ public final class SkimageSsim {
         void pair(int i, int j, double distance);
     }
 
-    private void pairs(List<Raster8> grays, int threads, SkimageSsimKernel kernel, Progress progress,
-            PairSink sink) {
+    private void pairs(List<Raster8> grays, int threads, SkimageSsimKernel kernel, Progress progress, PairSink sink) {
         int n = grays.size();
         @SuppressWarnings("unchecked")
         Stats[] st = new SkimageSsim.Stats[n];
@@ -188,7 +187,12 @@ public final class SkimageSsim {
                 checkSameSize(st[0], st[i]);
             }
         }
-        SsimPairRunner.runTiled(n, threads, ROW_BLOCK, COL_BLOCK, (i, j) -> sink.pair(i, j, 1 - kernel.score(this, st[i], st[j])),
+        SsimPairRunner.runTiled(
+                n,
+                threads,
+                ROW_BLOCK,
+                COL_BLOCK,
+                (i, j) -> sink.pair(i, j, 1 - kernel.score(this, st[i], st[j])),
                 progress);
     }
 

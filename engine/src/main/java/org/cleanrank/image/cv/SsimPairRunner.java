@@ -111,5 +111,4 @@ final class SsimPairRunner {
     static int defaultThreads() {
         return Runtime.getRuntime().availableProcessors();
     }
-
 }

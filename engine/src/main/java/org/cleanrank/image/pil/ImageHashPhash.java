@@ -84,8 +84,8 @@ public final class ImageHashPhash {
     public static double[] lowFrequencyDct(Raster8 resized, int hashSize) {
         checkHashSize(hashSize);
         if (resized.channels() != 1 || resized.width() != resized.height()) {
-            throw new IllegalArgumentException("phash needs a square 1-channel image, got "
-                    + resized.width() + "x" + resized.height() + "x" + resized.channels());
+            throw new IllegalArgumentException("phash needs a square 1-channel image, got " + resized.width() + "x"
+                    + resized.height() + "x" + resized.channels());
         }
         int n = resized.width();
         if (hashSize > n) {
@@ -129,7 +129,8 @@ public final class ImageHashPhash {
         return b;
     }
 
-    private static final java.util.concurrent.ConcurrentHashMap<Long, double[]> COS_TABLES = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final java.util.concurrent.ConcurrentHashMap<Long, double[]> COS_TABLES =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     private static double[] cachedCosTable(int n, int rows) {
         return COS_TABLES.computeIfAbsent(((long) n << 32) | rows, key -> cosTable(n, rows));

@@ -52,8 +52,9 @@ public final class PilConvert {
                     out[i] = (byte) luma(src[p] & 0xFF, src[p + 1] & 0xFF, src[p + 2] & 0xFF);
                 }
             }
-            default -> throw new IllegalArgumentException(
-                    "convert('L') needs 1 (L), 2 (LA), 3 (RGB) or 4 (RGBA) channels, got " + in.channels());
+            default ->
+                throw new IllegalArgumentException(
+                        "convert('L') needs 1 (L), 2 (LA), 3 (RGB) or 4 (RGBA) channels, got " + in.channels());
         }
         return Raster8.gray(in.width(), in.height(), out);
     }

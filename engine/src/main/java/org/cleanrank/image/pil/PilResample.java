@@ -128,9 +128,8 @@ public final class PilResample {
             }
             for (int x = 0; x < xmax; x++) {
                 double v = ww != 0.0 ? w[x] / ww : w[x];
-                k[xx * ksize + x] = v < 0
-                        ? (int) (-0.5 + v * (1 << PRECISION_BITS))
-                        : (int) (0.5 + v * (1 << PRECISION_BITS));
+                k[xx * ksize + x] =
+                        v < 0 ? (int) (-0.5 + v * (1 << PRECISION_BITS)) : (int) (0.5 + v * (1 << PRECISION_BITS));
             }
             first[xx] = xmin;
             count[xx] = xmax;

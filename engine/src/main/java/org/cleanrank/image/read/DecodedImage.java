@@ -12,8 +12,16 @@ import java.nio.file.Path;
  * @param luma JPEG only: the Y plane (width x height) before colour conversion, else {@code null}
  * @param exifOrientation 1..8 (1 = upright, also when there is no EXIF)
  */
-public record DecodedImage(Path source, String format, int width, int height, PixelFormat pixelFormat, byte[] samples8,
-        short[] samples16, byte[] luma, int exifOrientation) {
+public record DecodedImage(
+        Path source,
+        String format,
+        int width,
+        int height,
+        PixelFormat pixelFormat,
+        byte[] samples8,
+        short[] samples16,
+        byte[] luma,
+        int exifOrientation) {
 
     /** Sample c of pixel (x, y), 0..255 (8-bit formats) or 0..65535 (GRAY16). */
     public int sample(int x, int y, int c) {

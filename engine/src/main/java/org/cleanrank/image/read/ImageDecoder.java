@@ -66,7 +66,8 @@ public final class ImageDecoder {
         } catch (CleanRankException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
-            throw new CleanRankException(path + ": corrupt or truncated image (" + oneLine(e) + "); re-export or remove it");
+            throw new CleanRankException(
+                    path + ": corrupt or truncated image (" + oneLine(e) + "); re-export or remove it");
         }
     }
 
@@ -120,7 +121,8 @@ public final class ImageDecoder {
             throw new CleanRankException(path + ": corrupt PNG (" + oneLine(e) + "); re-export or remove it");
         } catch (IOException | RuntimeException e) {
             // Commons Imaging surfaces a damaged deflate stream as ZipException / IOException
-            throw new CleanRankException(path + ": corrupt or truncated PNG data (" + oneLine(e) + "); re-export or remove it");
+            throw new CleanRankException(
+                    path + ": corrupt or truncated PNG data (" + oneLine(e) + "); re-export or remove it");
         }
         return fromBufferedImage(path, "png", img, 0, 1);
     }
@@ -129,7 +131,8 @@ public final class ImageDecoder {
         JpegMarkers markers = JpegMarkers.scan(bytes);
         int orientation = markers.orientation();
         AtomicReference<String> warning = new AtomicReference<>();
-        try (ImageInputStream in = new javax.imageio.stream.MemoryCacheImageInputStream(new java.io.ByteArrayInputStream(bytes))) {
+        try (ImageInputStream in =
+                new javax.imageio.stream.MemoryCacheImageInputStream(new java.io.ByteArrayInputStream(bytes))) {
             ImageReader reader = jpegReader(in, path);
             try {
                 reader.addIIOReadWarningListener((src, w) -> warning.compareAndSet(null, w));
@@ -139,7 +142,8 @@ public final class ImageDecoder {
                 int w = raw.getWidth(), h = raw.getHeight();
                 int bands = raw.getNumBands();
                 byte[] samples = raw.getTransferType() == java.awt.image.DataBuffer.TYPE_BYTE
-                        ? (byte[]) raw.getDataElements(0, 0, w, h, null) : toBytes(raw.getPixels(0, 0, w, h, (int[]) null));
+                        ? (byte[]) raw.getDataElements(0, 0, w, h, null)
+                        : toBytes(raw.getPixels(0, 0, w, h, (int[]) null));
                 if (bands == 4) {
                     // libjpeg gives Adobe CMYK inverted; Pillow holds 255 - v
                     for (int i = 0; i < samples.length; i++) {
@@ -148,7 +152,8 @@ public final class ImageDecoder {
                     return new DecodedImage(path, "jpeg", w, h, PixelFormat.CMYK8, samples, null, null, orientation);
                 }
                 if (bands == 1) {
-                    return new DecodedImage(path, "jpeg", w, h, PixelFormat.GRAY8, samples, null, samples.clone(), orientation);
+                    return new DecodedImage(
+                            path, "jpeg", w, h, PixelFormat.GRAY8, samples, null, samples.clone(), orientation);
                 }
                 if (bands != 3) {
                     throw new CleanRankException(path + ": JPEG with " + bands + " components is not supported");
@@ -164,7 +169,8 @@ public final class ImageDecoder {
                     // Adobe RGB JPEG (no colour transform): libjpeg's own rgb -> gray for IMREAD_GRAYSCALE
                     rgb = samples;
                     for (int i = 0; i < luma.length; i++) {
-                        luma[i] = (byte) LibjpegColor.rgbToGray(rgb[3 * i] & 0xFF, rgb[3 * i + 1] & 0xFF, rgb[3 * i + 2] & 0xFF);
+                        luma[i] = (byte)
+                                LibjpegColor.rgbToGray(rgb[3 * i] & 0xFF, rgb[3 * i + 1] & 0xFF, rgb[3 * i + 2] & 0xFF);
                     }
                 }
                 return new DecodedImage(path, "jpeg", w, h, PixelFormat.RGB8, rgb, null, luma, orientation);
@@ -172,7 +178,8 @@ public final class ImageDecoder {
                 reader.dispose();
             }
         } catch (javax.imageio.IIOException e) {
-            throw new CleanRankException(path + ": corrupt or truncated JPEG (" + oneLine(e) + "); re-export or remove it");
+            throw new CleanRankException(
+                    path + ": corrupt or truncated JPEG (" + oneLine(e) + "); re-export or remove it");
         }
     }
 
@@ -196,16 +203,19 @@ public final class ImageDecoder {
 
     private static void failOnWarning(Path path, AtomicReference<String> warning) {
         if (warning.get() != null) {
-            throw new CleanRankException(path + ": corrupt or truncated JPEG (" + warning.get() + "); re-export or remove it");
+            throw new CleanRankException(
+                    path + ": corrupt or truncated JPEG (" + warning.get() + "); re-export or remove it");
         }
     }
 
     private static BufferedImage readImageIo(Path path, byte[] bytes) throws IOException {
         AtomicReference<String> warning = new AtomicReference<>();
-        try (ImageInputStream in = new javax.imageio.stream.MemoryCacheImageInputStream(new java.io.ByteArrayInputStream(bytes))) {
+        try (ImageInputStream in =
+                new javax.imageio.stream.MemoryCacheImageInputStream(new java.io.ByteArrayInputStream(bytes))) {
             Iterator<ImageReader> it = ImageIO.getImageReaders(in);
             if (!it.hasNext()) {
-                throw new CleanRankException(path + ": unknown or unsupported image format; use PNG, JPEG, BMP, GIF or TIFF");
+                throw new CleanRankException(
+                        path + ": unknown or unsupported image format; use PNG, JPEG, BMP, GIF or TIFF");
             }
             ImageReader r = it.next();
             try {
@@ -235,7 +245,8 @@ public final class ImageDecoder {
             }
         }
         if (img == null) {
-            throw new CleanRankException(path + ": not an image, or an unknown format; use PNG, JPEG, BMP, GIF or TIFF");
+            throw new CleanRankException(
+                    path + ": not an image, or an unknown format; use PNG, JPEG, BMP, GIF or TIFF");
         }
         DecodedImage d = fromBufferedImage(path, format, img, 0, 1);
         return d.pixelFormat() == PixelFormat.RGBA8 ? dropOpaqueAlpha(d) : d;
@@ -255,11 +266,13 @@ public final class ImageDecoder {
             rgb[q + 1] = s[p + 1];
             rgb[q + 2] = s[p + 2];
         }
-        return new DecodedImage(d.source(), d.format(), d.width(), d.height(), PixelFormat.RGB8, rgb, null, null, d.exifOrientation());
+        return new DecodedImage(
+                d.source(), d.format(), d.width(), d.height(), PixelFormat.RGB8, rgb, null, null, d.exifOrientation());
     }
 
     /** Samples of a decoded BufferedImage, in its own colour model (no colour-space conversion). */
-    private static DecodedImage fromBufferedImage(Path path, String format, BufferedImage img, int shift, int orientation) {
+    private static DecodedImage fromBufferedImage(
+            Path path, String format, BufferedImage img, int shift, int orientation) {
         int w = img.getWidth(), h = img.getHeight();
         ColorModel cm = img.getColorModel();
         Raster r = img.getRaster();
@@ -284,7 +297,9 @@ public final class ImageDecoder {
         }
         int bands = r.getNumBands();
         int type = img.getType();
-        if (type == BufferedImage.TYPE_INT_RGB || type == BufferedImage.TYPE_INT_ARGB || type == BufferedImage.TYPE_INT_BGR
+        if (type == BufferedImage.TYPE_INT_RGB
+                || type == BufferedImage.TYPE_INT_ARGB
+                || type == BufferedImage.TYPE_INT_BGR
                 || type == BufferedImage.TYPE_INT_ARGB_PRE) {
             PixelFormat pf = alpha ? PixelFormat.RGBA8 : PixelFormat.RGB8;
             byte[] out = new byte[w * h * pf.channels];

@@ -32,10 +32,20 @@ record JpegMarkers(int components, int adobeTransform, int orientation) {
             boolean sof = marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
             if (sof && s + 6 <= end) {
                 components = b[s + 5] & 0xFF;
-            } else if (marker == 0xEE && end - s >= 12 && b[s] == 'A' && b[s + 1] == 'd' && b[s + 2] == 'o' && b[s + 3] == 'b'
+            } else if (marker == 0xEE
+                    && end - s >= 12
+                    && b[s] == 'A'
+                    && b[s + 1] == 'd'
+                    && b[s + 2] == 'o'
+                    && b[s + 3] == 'b'
                     && b[s + 4] == 'e') {
                 adobe = b[s + 11] & 0xFF;
-            } else if (marker == 0xE1 && end - s >= 14 && b[s] == 'E' && b[s + 1] == 'x' && b[s + 2] == 'i' && b[s + 3] == 'f') {
+            } else if (marker == 0xE1
+                    && end - s >= 14
+                    && b[s] == 'E'
+                    && b[s + 1] == 'x'
+                    && b[s + 2] == 'i'
+                    && b[s + 3] == 'f') {
                 orientation = exifOrientation(b, s + 6, end);
             }
             p += 2 + len;
@@ -69,7 +79,9 @@ record JpegMarkers(int components, int adobeTransform, int orientation) {
     }
 
     private static int read32(byte[] b, int at, boolean le) {
-        return le ? read16(b, at, true) | (read16(b, at + 2, true) << 16) : (read16(b, at, false) << 16) | read16(b, at + 2, false);
+        return le
+                ? read16(b, at, true) | (read16(b, at + 2, true) << 16)
+                : (read16(b, at, false) << 16) | read16(b, at + 2, false);
     }
 
     /** True when libjpeg decodes the 3 components as YCbCr (JFIF, or Adobe transform 1, or no Adobe marker). */

@@ -2,8 +2,8 @@ package org.cleanrank.label.cl;
 
 import java.util.Arrays;
 import java.util.function.Function;
-import org.cleanrank.rank.NumpyArgsort;
 import org.cleanrank.eval.NumpySum;
+import org.cleanrank.rank.NumpyArgsort;
 
 /**
  * cleanlab's confident joint ({@code count.compute_confident_joint}): {@code counts[given][true]}, the
@@ -41,7 +41,8 @@ public record ConfidentJoint(long[][] counts, double[] thresholds, int[] offDiag
         int n = p.size();
         int k = p.classes();
         if (thresholds.length != k) {
-            throw new IllegalArgumentException("thresholds has " + thresholds.length + " entries for " + k + " classes");
+            throw new IllegalArgumentException(
+                    "thresholds has " + thresholds.length + " entries for " + k + " classes");
         }
         double[] d = p.data();
         double[] cut = new double[k];

@@ -57,8 +57,8 @@ public final class ConfidentLearning {
      * @param confidentJoint the calibrated confident joint CleanLearning keeps
      * @param ranking every sample, ascending label quality (scores = label quality)
      */
-    public record Result(double[] labelQuality, boolean[] isLabelIssue, ConfidentJoint confidentJoint,
-            SampleRanking ranking) {}
+    public record Result(
+            double[] labelQuality, boolean[] isLabelIssue, ConfidentJoint confidentJoint, SampleRanking ranking) {}
 
     public Result analyze(LabeledProbabilities p) {
         ConfidentJoint joint = ConfidentJoint.compute(p, true);

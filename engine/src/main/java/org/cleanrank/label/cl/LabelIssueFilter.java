@@ -1,10 +1,9 @@
 package org.cleanrank.label.cl;
 
-import org.cleanrank.concurrent.ParallelTasks;
-
 import java.util.List;
 import java.util.function.Function;
 import org.cleanrank.CleanRankException;
+import org.cleanrank.concurrent.ParallelTasks;
 import org.cleanrank.rank.NumpyArgsort;
 
 /**
@@ -57,8 +56,8 @@ public final class LabelIssueFilter {
      * With a confident joint computed beforehand (CleanLearning passes its own calibrated one). As in
      * cleanlab, {@link FilterBy#CONFIDENT_LEARNING} ignores it and re-estimates the joint from the labels.
      */
-    public boolean[] find(LabeledProbabilities p, FilterBy by, ConfidentJoint joint, double fracNoise,
-            int minExamplesPerClass) {
+    public boolean[] find(
+            LabeledProbabilities p, FilterBy by, ConfidentJoint joint, double fracNoise, int minExamplesPerClass) {
         if (!(fracNoise >= 0 && fracNoise <= 1)) {
             throw new CleanRankException("frac_noise = " + fracNoise + ": pass a fraction in [0, 1] (1 = all issues)");
         }
@@ -70,12 +69,22 @@ public final class LabelIssueFilter {
         switch (by) {
             case PRUNE_BY_NOISE_RATE, PRUNE_BY_CLASS, BOTH -> {
                 long[][] prune = pruneCountMatrix(requireJoint(joint, p).counts(), minExamplesPerClass, fracNoise);
-                boolean[] byClass = by == FilterBy.PRUNE_BY_NOISE_RATE ? null
-                        : assemble(p, ParallelTasks.map(p.classes(), threads,
-                                k -> pruneByClass(p, k, prune, minExamplesPerClass, argsort)));
-                boolean[] byNoise = by == FilterBy.PRUNE_BY_CLASS ? null
-                        : assemble(p, ParallelTasks.map(p.classes(), threads,
-                                k -> pruneByNoiseRate(p, k, prune, minExamplesPerClass, argsort)));
+                boolean[] byClass = by == FilterBy.PRUNE_BY_NOISE_RATE
+                        ? null
+                        : assemble(
+                                p,
+                                ParallelTasks.map(
+                                        p.classes(),
+                                        threads,
+                                        k -> pruneByClass(p, k, prune, minExamplesPerClass, argsort)));
+                boolean[] byNoise = by == FilterBy.PRUNE_BY_CLASS
+                        ? null
+                        : assemble(
+                                p,
+                                ParallelTasks.map(
+                                        p.classes(),
+                                        threads,
+                                        k -> pruneByNoiseRate(p, k, prune, minExamplesPerClass, argsort)));
                 if (by == FilterBy.BOTH) {
                     for (int i = 0; i < n; i++) {
                         byNoise[i] &= byClass[i];
@@ -189,8 +198,8 @@ public final class LabelIssueFilter {
     }
 
     /** {@code _prune_by_class}: the {@code count - prune[k][k]} samples of class k with the smallest p_k. */
-    static boolean[] pruneByClass(LabeledProbabilities p, int k, long[][] prune, int minExamplesPerClass,
-            Function<double[], int[]> argsort) {
+    static boolean[] pruneByClass(
+            LabeledProbabilities p, int k, long[][] prune, int minExamplesPerClass, Function<double[], int[]> argsort) {
         int[] m = p.membersByClass()[k];
         boolean[] issues = new boolean[m.length];
         if (m.length <= minExamplesPerClass) {
@@ -214,8 +223,8 @@ public final class LabelIssueFilter {
      * {@code _prune_by_count}: for every other class j, the {@code prune[j][k]} samples of class k with the
      * largest margin p_j - p_k ({@code np.argsort(-margin)}).
      */
-    static boolean[] pruneByNoiseRate(LabeledProbabilities p, int k, long[][] prune, int minExamplesPerClass,
-            Function<double[], int[]> argsort) {
+    static boolean[] pruneByNoiseRate(
+            LabeledProbabilities p, int k, long[][] prune, int minExamplesPerClass, Function<double[], int[]> argsort) {
         int[] m = p.membersByClass()[k];
         boolean[] issues = new boolean[m.length];
         if (m.length <= minExamplesPerClass) {

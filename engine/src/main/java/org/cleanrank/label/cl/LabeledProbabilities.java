@@ -60,8 +60,8 @@ public final class LabeledProbabilities {
             throw new CleanRankException("pred_probs and labels are required: pass both arrays");
         }
         if (predProbs.length != labels.length) {
-            throw new CleanRankException("pred_probs has " + predProbs.length + " rows but labels has "
-                    + labels.length + " samples: pass one pred_probs row per label");
+            throw new CleanRankException("pred_probs has " + predProbs.length + " rows but labels has " + labels.length
+                    + " samples: pass one pred_probs row per label");
         }
         if (predProbs.length == 0) {
             throw new CleanRankException("labels is empty: Confident Learning needs at least one sample");

@@ -36,6 +36,7 @@ public final class AdaBoostSammeR implements FoldClassifier {
     private final int threads;
     /** Set on the copy {@link #forMatrix} returns: every column of that matrix argsorted. */
     private final FloatMatrix sortedMatrix;
+
     private final int[][] globalOrder;
 
     /** sklearn's defaults with random_state=0, one thread per fit. */

@@ -33,8 +33,8 @@ public final class CrossValidatedProbabilities {
      * cv_n_folds=nFolds)} with the folds of {@code StratifiedKFold(shuffle=True)} drawn from
      * {@code RandomState(seed)} (the golden's {@code np.random.seed(0)} gives seed 0).
      */
-    public static double[][] adaBoost(FloatMatrix x, int[] labels, int nFolds, long seed, int threads,
-            IntConsumer progress) {
+    public static double[][] adaBoost(
+            FloatMatrix x, int[] labels, int nFolds, long seed, int threads, IntConsumer progress) {
         checkInputs(x, labels);
         int[] folds = StratifiedFolds.holdoutFolds(labels, nFolds, seed);
         return compute(x, labels, folds, new AdaBoostSammeR(), threads, progress);
@@ -46,8 +46,8 @@ public final class CrossValidatedProbabilities {
      * @param labels classes 0..C-1, every class with at least one sample
      * @param progress receives the number of folds done so far (from worker threads, in increasing order); may be null
      */
-    public static double[][] compute(FloatMatrix x, int[] labels, int[] folds, FoldClassifier classifier,
-            int threads, IntConsumer progress) {
+    public static double[][] compute(
+            FloatMatrix x, int[] labels, int[] folds, FoldClassifier classifier, int threads, IntConsumer progress) {
         int n = checkInputs(x, labels);
         int nClasses = classCount(labels);
         if (folds.length != n) {
@@ -104,8 +104,8 @@ public final class CrossValidatedProbabilities {
         return out;
     }
 
-    private static void runFold(FloatMatrix x, int[] labels, int[] folds, int k, int nClasses,
-            FoldClassifier classifier, double[][] out) {
+    private static void runFold(
+            FloatMatrix x, int[] labels, int[] folds, int k, int nClasses, FoldClassifier classifier, double[][] out) {
         int n = labels.length;
         int nHold = 0;
         for (int f : folds) {
@@ -177,8 +177,8 @@ public final class CrossValidatedProbabilities {
 
     private static int checkInputs(FloatMatrix x, int[] labels) {
         if (labels.length != x.rows()) {
-            throw new CleanRankException(labels.length + " labels for " + x.rows()
-                    + " embedding rows; give one label per row");
+            throw new CleanRankException(
+                    labels.length + " labels for " + x.rows() + " embedding rows; give one label per row");
         }
         for (float v : x.data()) {
             if (!Float.isFinite(v)) {
@@ -193,8 +193,8 @@ public final class CrossValidatedProbabilities {
         int max = -1;
         for (int i = 0; i < labels.length; i++) {
             if (labels[i] < 0) {
-                throw new CleanRankException("label " + labels[i] + " at sample " + i
-                        + " is negative; labels must be class numbers 0..C-1");
+                throw new CleanRankException(
+                        "label " + labels[i] + " at sample " + i + " is negative; labels must be class numbers 0..C-1");
             }
             max = Math.max(max, labels[i]);
         }

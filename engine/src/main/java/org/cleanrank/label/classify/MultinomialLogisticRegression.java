@@ -168,8 +168,7 @@ public final class MultinomialLogisticRegression implements FoldClassifier {
     }
 
     @Override
-    public double[][] fitPredict(FloatMatrix x, int[] trainRows, int[] trainLabels, int nClasses,
-            int[] holdoutRows) {
+    public double[][] fitPredict(FloatMatrix x, int[] trainRows, int[] trainLabels, int nClasses, int[] holdoutRows) {
         return fit(x, trainRows, trainLabels, nClasses).predictProba(x, holdoutRows);
     }
 }

@@ -67,7 +67,8 @@ public final class NumpyRandomState {
             return low;
         }
         if (rng > 0xFFFFFFFFL) {
-            throw new IllegalArgumentException("randint over more than 2^32 values is not ported (sklearn only draws 32-bit ranges here)");
+            throw new IllegalArgumentException(
+                    "randint over more than 2^32 values is not ported (sklearn only draws 32-bit ranges here)");
         }
         if (rng == 0xFFFFFFFFL) {
             return low + nextUint32();

@@ -28,6 +28,7 @@ final class SortedColumns {
     final int[][] order;
     /** yOrder[f][p] = y[order[f][p]], saving an indirection in the sweeps. */
     final int[][] yOrder;
+
     final float[][] sorted;
     /** Split positions p (samples [0, p) go left) that sklearn evaluates: sorted[p] > sorted[p-1] + 1e-7. */
     final int[][] candidates;
@@ -64,8 +65,8 @@ final class SortedColumns {
             for (int i = 0; i < n; i++) {
                 float v = data[i * d + f];
                 if (!Float.isFinite(v)) {
-                    throw new CleanRankException("feature " + f + " of sample " + i + " is " + v
-                            + "; the classifier needs finite features");
+                    throw new CleanRankException(
+                            "feature " + f + " of sample " + i + " is " + v + "; the classifier needs finite features");
                 }
                 keys[i] = ((long) sortableBits(v) << 32) | i;
             }

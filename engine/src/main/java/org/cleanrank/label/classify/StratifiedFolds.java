@@ -30,8 +30,8 @@ public final class StratifiedFolds {
             throw new CleanRankException("cross-validation needs at least 2 folds, got " + nFolds);
         }
         if (nFolds > n) {
-            throw new CleanRankException("cannot split " + n + " samples into " + nFolds
-                    + " folds; use at most " + n + " folds");
+            throw new CleanRankException(
+                    "cannot split " + n + " samples into " + nFolds + " folds; use at most " + n + " folds");
         }
         int[] encoded = firstAppearanceCodes(labels);
         int nClasses = 0;
@@ -86,8 +86,8 @@ public final class StratifiedFolds {
         int max = -1;
         for (int i = 0; i < labels.length; i++) {
             if (labels[i] < 0) {
-                throw new CleanRankException("label " + labels[i] + " at sample " + i
-                        + " is negative; labels must be class numbers 0..C-1");
+                throw new CleanRankException(
+                        "label " + labels[i] + " at sample " + i + " is negative; labels must be class numbers 0..C-1");
             }
             max = Math.max(max, labels[i]);
         }

@@ -200,8 +200,7 @@ final class StumpSearch {
      * {@code exact}, also follows sklearn's criterion state along all candidates and re-scores those
      * whose fast score is at least {@code cutoff}, leaving the first maximum in {@code s}.
      */
-    private double sweep(int f, Scratch s, double[] w, double[] total, double wn, double cutoff,
-            boolean exact) {
+    private double sweep(int f, Scratch s, double[] w, double[] total, double wn, double cutoff, boolean exact) {
         int m = c.m;
         int[] ord = c.order[f];
         int[] yo = c.yOrder[f];
@@ -325,8 +324,8 @@ final class StumpSearch {
      * the last sorted feature, are partitioned in place ({@code samples[p] <= threshold} stays, the others
      * swap with the end), and each child's class sums are accumulated in that order.
      */
-    private DecisionStump split(double[] w, double[] total, double wn, double impurity, int feature,
-            int pos, int lastSorted) {
+    private DecisionStump split(
+            double[] w, double[] total, double wn, double impurity, int feature, int pos, int lastSorted) {
         int m = c.m;
         int k = c.nClasses;
         float[] val = c.sorted[feature];

@@ -1,8 +1,7 @@
 package org.cleanrank.label.noiserank;
 
-import org.cleanrank.concurrent.ParallelTasks;
-
 import org.cleanrank.CleanRankException;
+import org.cleanrank.concurrent.ParallelTasks;
 import org.cleanrank.eval.NumpySum;
 import org.cleanrank.io.FloatMatrix;
 
@@ -40,14 +39,14 @@ public final class DependenceGraph {
      *
      * @param predictions y'_j, the voted label of each prototype ({@link PrototypeVote})
      */
-    public double[] scores(FloatMatrix x, int[] labels, FloatMatrix prototypes, int[] prototypeLabels,
-            int[] predictions) {
+    public double[] scores(
+            FloatMatrix x, int[] labels, FloatMatrix prototypes, int[] prototypeLabels, int[] predictions) {
         int n = x.rows();
         int d = x.cols();
         int np = prototypes.rows();
         if (labels.length != n) {
-            throw new CleanRankException(labels.length + " labels for " + n
-                    + " embedding rows; give exactly one label per row");
+            throw new CleanRankException(
+                    labels.length + " labels for " + n + " embedding rows; give exactly one label per row");
         }
         if (prototypes.cols() != d) {
             throw new CleanRankException("prototypes have " + prototypes.cols() + " features but the embeddings have "

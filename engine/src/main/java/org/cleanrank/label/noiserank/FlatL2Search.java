@@ -1,8 +1,7 @@
 package org.cleanrank.label.noiserank;
 
-import org.cleanrank.concurrent.ParallelTasks;
-
 import org.cleanrank.CleanRankException;
+import org.cleanrank.concurrent.ParallelTasks;
 import org.cleanrank.io.FloatMatrix;
 
 /**
@@ -25,6 +24,7 @@ public final class FlatL2Search {
     static final int GEMM_UNROLL_M = 8;
     /** Samples per block: d x 256 floats of the transposed database stay in cache for a query group. */
     private static final int CHUNK = 256;
+
     private static final int GROUP = 8;
 
     private FlatL2Search() {}
@@ -38,12 +38,12 @@ public final class FlatL2Search {
         int n = database.rows();
         int d = database.cols();
         if (queries.cols() != d) {
-            throw new CleanRankException("prototypes have " + queries.cols() + " features but the embeddings have "
-                    + d + "; give prototypes in the embedding space");
+            throw new CleanRankException("prototypes have " + queries.cols() + " features but the embeddings have " + d
+                    + "; give prototypes in the embedding space");
         }
         if (k < 1 || k > n) {
-            throw new CleanRankException("NoiseRank k = " + k + " neighbours but there are " + n
-                    + " samples; choose k between 1 and " + n);
+            throw new CleanRankException(
+                    "NoiseRank k = " + k + " neighbours but there are " + n + " samples; choose k between 1 and " + n);
         }
         float[] q = queries.data();
         float[] xNorms = squaredNorms(database);

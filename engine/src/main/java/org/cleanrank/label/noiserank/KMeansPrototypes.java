@@ -1,10 +1,9 @@
 package org.cleanrank.label.noiserank;
 
-import org.cleanrank.concurrent.ParallelTasks;
-
 import it.unimi.dsi.fastutil.ints.IntAVLTreeSet;
 import it.unimi.dsi.fastutil.ints.IntOpenHashSet;
 import org.cleanrank.CleanRankException;
+import org.cleanrank.concurrent.ParallelTasks;
 import org.cleanrank.io.FloatMatrix;
 
 /**
@@ -49,8 +48,8 @@ public final class KMeansPrototypes {
         int n = x.rows();
         int d = x.cols();
         if (labels.length != n) {
-            throw new CleanRankException(labels.length + " labels for " + n
-                    + " embedding rows; give exactly one label per row");
+            throw new CleanRankException(
+                    labels.length + " labels for " + n + " embedding rows; give exactly one label per row");
         }
         IntAVLTreeSet distinct = new IntAVLTreeSet(labels);
         if (!distinct.isEmpty() && distinct.firstInt() < 0) {
@@ -106,8 +105,8 @@ public final class KMeansPrototypes {
             }
         }
         if (total == 0) {
-            throw new CleanRankException("no class in 0.." + (classes - 1) + " has samples, so NoiseRank has no prototypes;"
-                    + " recode the labels to 0..C-1");
+            throw new CleanRankException("no class in 0.." + (classes - 1)
+                    + " has samples, so NoiseRank has no prototypes;" + " recode the labels to 0..C-1");
         }
         float[] centers = new float[total * d];
         int[] protoLabels = new int[total];

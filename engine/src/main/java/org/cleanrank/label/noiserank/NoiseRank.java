@@ -1,8 +1,7 @@
 package org.cleanrank.label.noiserank;
 
-import org.cleanrank.concurrent.ParallelTasks;
-
 import org.cleanrank.CleanRankException;
+import org.cleanrank.concurrent.ParallelTasks;
 import org.cleanrank.io.FloatMatrix;
 import org.cleanrank.rank.NumpyArgsort;
 import org.cleanrank.rank.SampleRanking;
@@ -55,8 +54,8 @@ public final class NoiseRank {
     }
 
     /** All stages' outputs. */
-    public record Result(Prototypes prototypes, Neighbours neighbours, int[] predictions, double[] scores,
-            SampleRanking ranking) {}
+    public record Result(
+            Prototypes prototypes, Neighbours neighbours, int[] predictions, double[] scores, SampleRanking ranking) {}
 
     /** The ranking with k-means prototypes (most likely mislabelled first). */
     public SampleRanking rank(FloatMatrix x, int[] labels) {

@@ -44,8 +44,8 @@ public final class PrototypeVote {
     /** Predicted label y'_j of each prototype. */
     public int[] predict(FloatMatrix x, int[] labels, FloatMatrix prototypes) {
         if (labels.length != x.rows()) {
-            throw new CleanRankException(labels.length + " labels for " + x.rows()
-                    + " embedding rows; give exactly one label per row");
+            throw new CleanRankException(
+                    labels.length + " labels for " + x.rows() + " embedding rows; give exactly one label per row");
         }
         return predict(neighbours(x, prototypes), labels);
     }

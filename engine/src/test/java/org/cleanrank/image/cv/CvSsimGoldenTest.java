@@ -77,6 +77,7 @@ class CvSsimGoldenTest {
         Sub s = sub();
         List<Raster8> few = s.imgs().subList(0, 8);
         assertTrue(java.util.Arrays.equals(FastSsim.distanceMatrix(few, 1), FastSsim.distanceMatrix(few, 3)));
-        assertTrue(java.util.Arrays.equals(SkimageSsim.UNIFORM.distanceMatrix(few, 1), SkimageSsim.UNIFORM.distanceMatrix(few, 3)));
+        assertTrue(java.util.Arrays.equals(
+                SkimageSsim.UNIFORM.distanceMatrix(few, 1), SkimageSsim.UNIFORM.distanceMatrix(few, 3)));
     }
 }

@@ -55,13 +55,16 @@ class FastSsimTwinsTest {
                 float[] p = FastSsim.distanceMatrix(imgs, 2, plain);
                 float[] v = FastSsim.distanceMatrix(imgs, 2, panama);
                 for (int k = 0; k < p.length; k++) {
-                    assertEquals(Float.floatToRawIntBits(p[k]), Float.floatToRawIntBits(v[k]),
+                    assertEquals(
+                            Float.floatToRawIntBits(p[k]),
+                            Float.floatToRawIntBits(v[k]),
                             sz[0] + "x" + sz[1] + " entry " + k + ": " + p[k] + " vs " + v[k]);
                 }
                 for (int k = 0; k + 1 < imgs.size(); k += 3) {
                     float sp = FastSsim.score(imgs.get(k), imgs.get(k + 1), plain);
                     float sv = FastSsim.score(imgs.get(k), imgs.get(k + 1), panama);
-                    assertEquals(Float.floatToRawIntBits(sp), Float.floatToRawIntBits(sv), sz[0] + "x" + sz[1] + " score");
+                    assertEquals(
+                            Float.floatToRawIntBits(sp), Float.floatToRawIntBits(sv), sz[0] + "x" + sz[1] + " score");
                 }
             }
         }
@@ -74,7 +77,10 @@ class FastSsimTwinsTest {
         FastSsim.Prepared v = FastSsim.prepare(imgs, panama());
         for (int i = 0; i < imgs.size(); i++) {
             for (int j = 0; j < imgs.size(); j++) {
-                assertEquals(Float.floatToRawIntBits(p.distance(i, j)), Float.floatToRawIntBits(v.distance(i, j)), i + "," + j);
+                assertEquals(
+                        Float.floatToRawIntBits(p.distance(i, j)),
+                        Float.floatToRawIntBits(v.distance(i, j)),
+                        i + "," + j);
             }
         }
     }
@@ -94,7 +100,8 @@ class FastSsimTwinsTest {
                 }
             }
         }
-        System.out.printf("panama fast_ssim: %d/%d off-diagonal entries equal the float32 reference%n", same, m * (m - 1));
+        System.out.printf(
+                "panama fast_ssim: %d/%d off-diagonal entries equal the float32 reference%n", same, m * (m - 1));
     }
 
     /**
@@ -133,7 +140,10 @@ class FastSsimTwinsTest {
             for (int threads : new int[] {1, 3}) {
                 float[] got = FastSsim.distanceMatrix(imgs, threads, panama(), b[0], b[1]);
                 for (int k = 0; k < ref.length; k++) {
-                    assertEquals(Float.floatToRawIntBits(ref[k]), Float.floatToRawIntBits(got[k]), "blocks " + b[0] + "/" + b[1] + " entry " + k);
+                    assertEquals(
+                            Float.floatToRawIntBits(ref[k]),
+                            Float.floatToRawIntBits(got[k]),
+                            "blocks " + b[0] + "/" + b[1] + " entry " + k);
                     checked += k / 23 != k % 23 && got[k] != 0f ? 1 : 0;
                 }
             }
@@ -152,8 +162,10 @@ class FastSsimTwinsTest {
             assertEquals(t[3] - t[2], width);
             for (int i = t[0]; i < t[1]; i++) {
                 for (int j = Math.max(t[2], i + 1); j < t[3]; j++) {
-                    assertEquals(Float.floatToRawIntBits(ref[i * 30 + j]),
-                            Float.floatToRawIntBits(out[(i - t[0]) * width + (j - t[2])]), i + "," + j);
+                    assertEquals(
+                            Float.floatToRawIntBits(ref[i * 30 + j]),
+                            Float.floatToRawIntBits(out[(i - t[0]) * width + (j - t[2])]),
+                            i + "," + j);
                 }
             }
         }

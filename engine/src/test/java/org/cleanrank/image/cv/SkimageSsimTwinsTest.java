@@ -39,7 +39,9 @@ class SkimageSsimTwinsTest {
                     double[] p = cfg.distanceMatrix(imgs, 2, SkimageSsimKernels.plain());
                     double[] v = cfg.distanceMatrix(imgs, 2, panama());
                     for (int k = 0; k < p.length; k++) {
-                        assertEquals(Double.doubleToRawLongBits(p[k]), Double.doubleToRawLongBits(v[k]),
+                        assertEquals(
+                                Double.doubleToRawLongBits(p[k]),
+                                Double.doubleToRawLongBits(v[k]),
                                 sz[0] + "x" + sz[1] + " entry " + k + ": " + p[k] + " vs " + v[k]);
                     }
                     compared += p.length;
@@ -62,8 +64,8 @@ class SkimageSsimTwinsTest {
         Raster8 a = FastSsimTwinsTest.random(1, 20, 20, 3, false).get(0);
         assertEquals(1.0, SkimageSsim.UNIFORM.score(a, a), 1e-12);
         Raster8 small = FastSsimTwinsTest.random(1, 10, 10, 3, false).get(0);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> SkimageSsim.GAUSSIAN.score(small, small));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> SkimageSsim.GAUSSIAN.score(small, small));
         assertTrue(e.getMessage().contains("exceeds the image"), e.getMessage());
     }
 }

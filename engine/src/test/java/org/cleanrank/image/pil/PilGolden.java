@@ -51,7 +51,12 @@ final class PilGolden {
     static Map<String, CSVRecord> expectedHashes() {
         try (Reader r = Files.newBufferedReader(images("expected_hashes.csv"))) {
             Map<String, CSVRecord> out = new LinkedHashMap<>();
-            for (CSVRecord rec : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
+            for (CSVRecord rec : CSVFormat.DEFAULT
+                    .builder()
+                    .setHeader()
+                    .setSkipHeaderRecord(true)
+                    .get()
+                    .parse(r)) {
                 out.put(rec.get("file"), rec);
             }
             return out;
@@ -69,7 +74,8 @@ final class PilGolden {
         try (NpyArray a = NpyArray.open(p)) {
             long[] shape = a.shape();
             if (shape.length != 2 || !a.dtype().toString().equals("|u1")) {
-                throw new IllegalStateException(p + ": expected 2-D uint8, got " + a.dtype() + " " + shape.length + "-D");
+                throw new IllegalStateException(
+                        p + ": expected 2-D uint8, got " + a.dtype() + " " + shape.length + "-D");
             }
             int h = (int) shape[0];
             int w = (int) shape[1];

@@ -69,7 +69,9 @@ class PilPhashGoldenTest {
             for (int size : new int[] {32, 64}) {
                 Raster8 expected = PilGolden.stage(f, "pil_L_" + size + "x" + size + "_lanczos");
                 assertNotNull(expected, f + " " + size);
-                assertSameRaster(expected, PilResample.resize(l, size, size, PilResample.Filter.LANCZOS),
+                assertSameRaster(
+                        expected,
+                        PilResample.resize(l, size, size, PilResample.Filter.LANCZOS),
                         f + " LANCZOS " + size + "x" + size);
                 checked++;
             }

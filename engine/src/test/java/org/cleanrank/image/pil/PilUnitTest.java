@@ -21,10 +21,13 @@ class PilUnitTest {
             assertEquals(v, PilConvert.luma(v, v, v)); // gray stays gray (weights sum to 65536)
         }
         Raster8 rgba = new Raster8(2, 1, 4, new byte[] {(byte) 255, 0, 0, 0, 10, 20, 30, (byte) 255});
-        assertArrayEquals(new byte[] {76, (byte) PilConvert.luma(10, 20, 30)}, PilConvert.toL(rgba).data());
+        assertArrayEquals(
+                new byte[] {76, (byte) PilConvert.luma(10, 20, 30)},
+                PilConvert.toL(rgba).data());
         Raster8 la = new Raster8(2, 1, 2, new byte[] {7, 0, 9, 1});
         assertArrayEquals(new byte[] {7, 9}, PilConvert.toL(la).data());
-        assertArrayEquals(new byte[] {0, 0, 5, (byte) 255, (byte) 255},
+        assertArrayEquals(
+                new byte[] {0, 0, 5, (byte) 255, (byte) 255},
                 PilConvert.fromIntSamples(5, 1, new int[] {-3, 0, 5, 255, 4095}).data());
     }
 
@@ -40,7 +43,8 @@ class PilUnitTest {
             }
             assertArrayEquals(d, PilResample.resize(flat, 7, 5, f).data());
         }
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> PilResample.resize(new Raster8(2, 2, 3, new byte[12]), 1, 1, PilResample.Filter.LANCZOS));
     }
 
@@ -71,7 +75,9 @@ class PilUnitTest {
                 double s = 0;
                 for (int y = 0; y < 4; y++) {
                     for (int x = 0; x < 4; x++) {
-                        s += 4 * (d[y * 4 + x] & 0xFF) * Math.cos(Math.PI * k * (2 * y + 1) / 8.0)
+                        s += 4
+                                * (d[y * 4 + x] & 0xFF)
+                                * Math.cos(Math.PI * k * (2 * y + 1) / 8.0)
                                 * Math.cos(Math.PI * l * (2 * x + 1) / 8.0);
                     }
                 }

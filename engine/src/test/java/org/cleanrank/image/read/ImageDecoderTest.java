@@ -19,7 +19,10 @@ class ImageDecoderTest {
     void everyGoldenImageDecodesWithTheManifestSize() throws IOException {
         List<String> rows = Files.readAllLines(Fixtures.golden("images", "manifest.csv"));
         List<String> header = List.of(rows.get(0).split(","));
-        int file = header.indexOf("file"), width = header.indexOf("width"), height = header.indexOf("height"), mode = header.indexOf("mode");
+        int file = header.indexOf("file"),
+                width = header.indexOf("width"),
+                height = header.indexOf("height"),
+                mode = header.indexOf("mode");
         int n = 0;
         for (String row : rows.subList(1, rows.size())) {
             String[] f = row.split(",");
@@ -45,7 +48,8 @@ class ImageDecoderTest {
 
     @Test
     void exifOrientationIsReadAndAppliedForOpenCv() {
-        DecodedImage img = ImageDecoder.decode(Fixtures.golden("images", "images", "7efe6a41b1fc4dd31a6b90d83f7557db.jpg"));
+        DecodedImage img =
+                ImageDecoder.decode(Fixtures.golden("images", "images", "7efe6a41b1fc4dd31a6b90d83f7557db.jpg"));
         assertEquals(6, img.exifOrientation());
         assertEquals(240, img.width());
         assertEquals(360, img.height());
@@ -65,7 +69,8 @@ class ImageDecoderTest {
 
     @Test
     void bmpAndTiffDecodeThroughTheOtherPath(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
-        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(5, 3, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.image.BufferedImage img =
+                new java.awt.image.BufferedImage(5, 3, java.awt.image.BufferedImage.TYPE_INT_RGB);
         for (int y = 0; y < 3; y++) {
             for (int x = 0; x < 5; x++) {
                 img.setRGB(x, y, (x * 40) << 16 | (y * 60) << 8 | 7);

@@ -13,8 +13,8 @@ import org.cleanrank.Fixtures;
 import org.cleanrank.eval.NearDuplicateEvaluation;
 import org.cleanrank.eval.RankingMetrics;
 import org.cleanrank.image.PerceptualHashes;
-import org.cleanrank.image.SsimThumbnails;
 import org.cleanrank.image.Raster8;
+import org.cleanrank.image.SsimThumbnails;
 import org.cleanrank.image.cv.FastSsim;
 import org.cleanrank.image.cv.SkimageSsim;
 import org.junit.jupiter.api.Test;
@@ -35,7 +35,9 @@ class NearDuplicateEvalGoldenTest {
             }
         }
         int n = order.size();
-        List<DecodedImage> imgs = order.stream().map(f -> ImageDecoder.decode(Fixtures.golden("images", "images", f))).toList();
+        List<DecodedImage> imgs = order.stream()
+                .map(f -> ImageDecoder.decode(Fixtures.golden("images", "images", f)))
+                .toList();
         double[] labels = Fixtures.doubles(Fixtures.golden("images", "cleanpatrick", "nd_label_matrix.npy"));
         Map<String, double[]> distances = new TreeMap<>();
         distances.put("PHASH", hamming(imgs, PerceptualHashes.OPENCV, false));
@@ -45,7 +47,10 @@ class NearDuplicateEvalGoldenTest {
         distances.put("skimage_ssim", SkimageSsim.UNIFORM.distanceMatrix(thumbs, 2));
         distances.put("skimage_ssim_gaussian", SkimageSsim.GAUSSIAN.distanceMatrix(thumbs, 2));
 
-        JsonNode methods = new ObjectMapper().readTree(Fixtures.golden("images", "cleanpatrick", "expected_near_duplicate_eval.json").toFile()).get("methods");
+        JsonNode methods = new ObjectMapper()
+                .readTree(Fixtures.golden("images", "cleanpatrick", "expected_near_duplicate_eval.json")
+                        .toFile())
+                .get("methods");
         for (Map.Entry<String, double[]> e : distances.entrySet()) {
             JsonNode ref = methods.get(e.getKey());
             int[] sorted = NearDuplicateEvaluation.sortedLabels(n, labels, e.getValue());
@@ -69,7 +74,8 @@ class NearDuplicateEvalGoldenTest {
             int r = 0;
             while (r < sorted.length) {
                 int end = r;
-                while (end + 1 < sorted.length && refDist.get(end + 1).asDouble() == refDist.get(r).asDouble()) {
+                while (end + 1 < sorted.length
+                        && refDist.get(end + 1).asDouble() == refDist.get(r).asDouble()) {
                     end++;
                 }
                 int a = 0, b = 0;
@@ -85,8 +91,10 @@ class NearDuplicateEvalGoldenTest {
                 assertEquals(refLabels.get(q).asInt(), sorted[q], e.getKey() + " label at rank " + q);
             }
             Map<String, Double> m = RankingMetrics.compute(sorted);
-            ref.get("metrics").properties().forEach(kv -> assertEquals(kv.getValue().asDouble(), m.get(kv.getKey()), 1e-12,
-                    e.getKey() + " " + kv.getKey()));
+            ref.get("metrics")
+                    .properties()
+                    .forEach(kv -> assertEquals(
+                            kv.getValue().asDouble(), m.get(kv.getKey()), 1e-12, e.getKey() + " " + kv.getKey()));
         }
     }
 

@@ -23,8 +23,14 @@ class OpenCvReadGoldenTest {
         for (String row : rows.subList(1, rows.size())) {
             String[] f = row.split(",", -1);
             DecodedImage img = ImageDecoder.decode(Fixtures.golden("images", "images", f[0]));
-            assertEquals(f[3], OpenCvPhash.hex(OpenCvPhash.hash(OpenCvRead.grayscale(img))), f[0] + " opencv_phash_gray (IMREAD_GRAYSCALE)");
-            assertEquals(f[4], OpenCvPhash.hex(OpenCvPhash.hash(OpenCvRead.color(img))), f[0] + " opencv_phash_color (IMREAD_COLOR)");
+            assertEquals(
+                    f[3],
+                    OpenCvPhash.hex(OpenCvPhash.hash(OpenCvRead.grayscale(img))),
+                    f[0] + " opencv_phash_gray (IMREAD_GRAYSCALE)");
+            assertEquals(
+                    f[4],
+                    OpenCvPhash.hex(OpenCvPhash.hash(OpenCvRead.color(img))),
+                    f[0] + " opencv_phash_color (IMREAD_COLOR)");
             checked++;
         }
         assertEquals(37, checked);
@@ -32,7 +38,8 @@ class OpenCvReadGoldenTest {
 
     /** CleanPatrick's SSIM thumbnails: imread colour -> INTER_AREA 64x64 -> BGR2GRAY. */
     static Raster8 thumbnail(String file) {
-        return org.cleanrank.image.SsimThumbnails.of(ImageDecoder.decode(Fixtures.golden("images", "images", file)), 64);
+        return org.cleanrank.image.SsimThumbnails.of(
+                ImageDecoder.decode(Fixtures.golden("images", "images", file)), 64);
     }
 
     @Test

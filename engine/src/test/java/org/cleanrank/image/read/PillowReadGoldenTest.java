@@ -21,7 +21,8 @@ class PillowReadGoldenTest {
             Raster8 gray = PillowRead.gray(ImageDecoder.decode(Fixtures.golden("images", "images", f[0])));
             assertEquals(f[1], ImageHashPhash.hashHex(gray, 8), f[0] + " imagehash_phash8");
             assertEquals(f[2], ImageHashPhash.hashHex(gray, 16), f[0] + " imagehash_phash16");
-            assertEquals(f[6], ImageHashPhash.hex(ImageHashPhash.cleanPatrickHash(gray, 8)), f[0] + " cp_detector_phash8");
+            assertEquals(
+                    f[6], ImageHashPhash.hex(ImageHashPhash.cleanPatrickHash(gray, 8)), f[0] + " cp_detector_phash8");
             checked++;
         }
         assertEquals(37, checked);

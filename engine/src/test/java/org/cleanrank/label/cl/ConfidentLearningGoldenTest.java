@@ -49,11 +49,13 @@ class ConfidentLearningGoldenTest {
     }
 
     static Stream<Arguments> caseAndMethod() {
-        return Arrays.stream(CASES).flatMap(c -> Arrays.stream(QualityMethod.values()).map(m -> Arguments.of(c, m)));
+        return Arrays.stream(CASES)
+                .flatMap(c -> Arrays.stream(QualityMethod.values()).map(m -> Arguments.of(c, m)));
     }
 
     static Stream<Arguments> caseAndFilter() {
-        return Arrays.stream(CASES).flatMap(c -> Arrays.stream(FilterBy.values()).map(f -> Arguments.of(c, f)));
+        return Arrays.stream(CASES)
+                .flatMap(c -> Arrays.stream(FilterBy.values()).map(f -> Arguments.of(c, f)));
     }
 
     /** A little-endian int64 square .npy saved in Fortran order, returned in row-major order. */
@@ -134,7 +136,8 @@ class ConfidentLearningGoldenTest {
         LabeledProbabilities p = stage(c);
         long[][] raw = ConfidentJoint.compute(p, false).counts();
         long[][] stable = ConfidentJoint.calibrate(raw, p.labelCounts(), NumpyArgsort::stable);
-        assertFalse(Arrays.equals(Fixtures.longs(dir(c).resolve("cl_confident_joint.npy")), flat(stable)),
+        assertFalse(
+                Arrays.equals(Fixtures.longs(dir(c).resolve("cl_confident_joint.npy")), flat(stable)),
                 "a stable argsort in round_preserving_sum should not reproduce the golden joint");
     }
 
@@ -153,10 +156,11 @@ class ConfidentLearningGoldenTest {
     void rankedSelfConfidenceIdentical(String c) {
         int[] ref = Fixtures.ints(dir(c).resolve("cl_ranked_self_confidence.npy"));
         LabeledProbabilities p = stage(c);
-        assertArrayEquals(ref, new LabelIssueFilter(2).rankedIssues(p, FilterBy.PRUNE_BY_NOISE_RATE,
-                QualityMethod.SELF_CONFIDENCE));
-        SampleRanking flagged = new ConfidentLearning(QualityMethod.SELF_CONFIDENCE, FilterBy.PRUNE_BY_NOISE_RATE, 1, 2)
-                .rankFlagged(p);
+        assertArrayEquals(
+                ref,
+                new LabelIssueFilter(2).rankedIssues(p, FilterBy.PRUNE_BY_NOISE_RATE, QualityMethod.SELF_CONFIDENCE));
+        SampleRanking flagged =
+                new ConfidentLearning(QualityMethod.SELF_CONFIDENCE, FilterBy.PRUNE_BY_NOISE_RATE, 1, 2).rankFlagged(p);
         assertArrayEquals(ref, flagged.indices());
         for (int r = 0; r < ref.length; r++) {
             assertEquals(p.get(ref[r], p.label(ref[r])), flagged.score(r), 0.0);
@@ -167,13 +171,14 @@ class ConfidentLearningGoldenTest {
     @ValueSource(strings = {"synth_n600_d64_seed1", "synth_n2000_d384_seed2"})
     void endToEndAsCleanPatrickIdentical(String c) {
         LabeledProbabilities p = e2e(c);
-        ConfidentLearning.Result r = new ConfidentLearning(QualityMethod.SELF_CONFIDENCE,
-                FilterBy.PRUNE_BY_NOISE_RATE, 2).analyze(p);
+        ConfidentLearning.Result r =
+                new ConfidentLearning(QualityMethod.SELF_CONFIDENCE, FilterBy.PRUNE_BY_NOISE_RATE, 2).analyze(p);
         double[] refQ = Fixtures.doubles(dir(c).resolve("cl_e2e_label_quality.npy"));
         for (int i = 0; i < refQ.length; i++) {
             assertEquals(refQ[i], r.labelQuality()[i], 1e-12, "label quality " + i);
         }
-        assertArrayEquals(Fixtures.longs(dir(c).resolve("cl_e2e_confident_joint.npy")),
+        assertArrayEquals(
+                Fixtures.longs(dir(c).resolve("cl_e2e_confident_joint.npy")),
                 flat(r.confidentJoint().counts()));
         assertArrayEquals(Fixtures.ints(dir(c).resolve("cl_e2e_is_label_issue.npy")), asInts(r.isLabelIssue()));
         int[] refRanking = Fixtures.ints(dir(c).resolve("cl_e2e_ranking.npy"));
@@ -195,7 +200,8 @@ class ConfidentLearningGoldenTest {
         int[] ref = Fixtures.ints(dir(c).resolve("cl_e2e_is_label_issue.npy"));
         int min = ConfidentLearning.CLEAN_LEARNING_MIN_EXAMPLES_PER_CLASS;
         assertArrayEquals(ref, asInts(new LabelIssueFilter(2).find(p, FilterBy.PRUNE_BY_NOISE_RATE, 1.0, min)));
-        boolean[] stable = new LabelIssueFilter(2, NumpyArgsort::stable).find(p, FilterBy.PRUNE_BY_NOISE_RATE, 1.0, min);
+        boolean[] stable =
+                new LabelIssueFilter(2, NumpyArgsort::stable).find(p, FilterBy.PRUNE_BY_NOISE_RATE, 1.0, min);
         assertFalse(Arrays.equals(ref, asInts(stable)), "a stable argsort should not reproduce the golden mask");
         // and CleanLearning's min_examples_per_class=10 matters too
         assertFalse(Arrays.equals(ref, asInts(new LabelIssueFilter(2).find(p, FilterBy.PRUNE_BY_NOISE_RATE))));

@@ -61,8 +61,8 @@ class ConfidentLearningUnitTest {
     void givenLabelWithinOneMillionthOfTheArgmaxIsUnflagged() {
         // _reduce_issues: p_given + 1e-6 >= max un-flags, even though argmax != label
         double[] row = {0.4999995, 0.5000005, 0};
-        LabeledProbabilities p = LabeledProbabilities.of(new double[][] {row, {0.1, 0.8, 0.1}, {0.1, 0.1, 0.8}},
-                new int[] {0, 1, 2});
+        LabeledProbabilities p =
+                LabeledProbabilities.of(new double[][] {row, {0.1, 0.8, 0.1}, {0.1, 0.1, 0.8}}, new int[] {0, 1, 2});
         assertTrue(LabelIssueFilter.predictedNeqGiven(p)[0]);
         assertFalse(new LabelIssueFilter(1).find(p, FilterBy.PREDICTED_NEQ_GIVEN)[0]);
     }
@@ -71,16 +71,19 @@ class ConfidentLearningUnitTest {
     void roundPreservingSumFollowsNumpysTieOrder() {
         // expected values from cleanlab's round_preserving_sum under numpy 1.24.2
         assertArrayEquals(new long[] {0, 0, 0, 1, 1}, RoundPreservingSum.round(fill(5, 0.4)));
-        assertArrayEquals(new long[] {0, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1},
+        assertArrayEquals(
+                new long[] {0, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1},
                 RoundPreservingSum.round(fill(20, 0.3)));
-        assertArrayEquals(new long[] {0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 1, 1},
+        assertArrayEquals(
+                new long[] {0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 1, 1},
                 RoundPreservingSum.round(fill(20, 0.7)));
         assertArrayEquals(new long[] {2, 0, 2, 4}, RoundPreservingSum.round(new double[] {2.5, 0.5, 1.5, 3.5}));
         double[] alt = new double[24];
         for (int i = 0; i < 24; i++) {
             alt[i] = i % 2 == 0 ? 0.3 : 0.6;
         }
-        assertArrayEquals(new long[] {0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 0, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1},
+        assertArrayEquals(
+                new long[] {0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 0, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1},
                 RoundPreservingSum.round(alt));
     }
 
@@ -115,10 +118,15 @@ class ConfidentLearningUnitTest {
         oneLine(() -> LabeledProbabilities.of(new double[] {1.2, -0.2, 0.2, 0.8}, 2, y), "outside [0, 1]");
         oneLine(() -> LabeledProbabilities.of(new double[] {Double.NaN, 1, 0.2, 0.8}, 2, y), "NaN");
         oneLine(() -> LabeledProbabilities.of(new double[] {0.5, 0.5, 0.2, 0.8, 0.1, 0.9}, 2, y), "one pred_probs row");
-        oneLine(() -> LabeledProbabilities.of(new double[][] {{0.5, 0.5}, {0.2, 0.8}}, new int[] {0, 1, 1}),
+        oneLine(
+                () -> LabeledProbabilities.of(new double[][] {{0.5, 0.5}, {0.2, 0.8}}, new int[] {0, 1, 1}),
                 "one pred_probs row");
-        oneLine(() -> LabeledProbabilities.of(new double[][] {{0.5, 0.5}, {0.2, 0.8}}, new int[] {0, 2}), "labels[1] = 2");
-        oneLine(() -> LabeledProbabilities.of(new double[][] {{0.5, 0.5}, {0.2, 0.8}}, new int[] {0, -1}), "labels[1] = -1");
+        oneLine(
+                () -> LabeledProbabilities.of(new double[][] {{0.5, 0.5}, {0.2, 0.8}}, new int[] {0, 2}),
+                "labels[1] = 2");
+        oneLine(
+                () -> LabeledProbabilities.of(new double[][] {{0.5, 0.5}, {0.2, 0.8}}, new int[] {0, -1}),
+                "labels[1] = -1");
         oneLine(() -> LabeledProbabilities.of(new double[][] {{0.5, 0.5}, {1.0}}, y), "rectangular");
         oneLine(() -> LabeledProbabilities.of(new double[][] {{0.5, 0.5}, {0.2, 0.8}}, new int[] {1, 1}), "2 classes");
         oneLine(() -> FilterBy.parse("prune_by_magic"), "filter_by");

@@ -84,10 +84,12 @@ class CrossValidatedProbabilitiesGoldenTest {
         FloatMatrix x = FloatMatrix.load(dir.resolve("embeddings.npy"));
         int[] labels = Fixtures.ints(dir.resolve("cl_e2e_reindexed_labels.npy"));
         int[] truth = Fixtures.ints(dir.resolve("truth_label_error.npy"));
-        JsonNode cl = new ObjectMapper().readTree(dir.resolve("metrics.json").toFile())
-                .path("label_errors").path("ConfidentLearning");
-        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
-                .getOperatingSystemMXBean();
+        JsonNode cl = new ObjectMapper()
+                .readTree(dir.resolve("metrics.json").toFile())
+                .path("label_errors")
+                .path("ConfidentLearning");
+        var os = (com.sun.management.OperatingSystemMXBean)
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         long cpu0 = os.getProcessCpuTime();
         long t0 = System.nanoTime();
         double[][] p = CrossValidatedProbabilities.adaBoost(x, labels, 10, 0, threads(), null);
@@ -110,12 +112,24 @@ class CrossValidatedProbabilitiesGoldenTest {
         for (int i = 0; i < quality.length; i++) {
             maxQ = Math.max(maxQ, Math.abs(quality[i] - refQuality[i]));
         }
-        boolean sameRanking = java.util.Arrays.equals(ranking,
-                java.util.Arrays.stream(Fixtures.longs(dir.resolve("cl_e2e_ranking.npy"))).mapToInt(v -> (int) v)
+        boolean sameRanking = java.util.Arrays.equals(
+                ranking,
+                java.util.Arrays.stream(Fixtures.longs(dir.resolve("cl_e2e_ranking.npy")))
+                        .mapToInt(v -> (int) v)
                         .toArray());
-        System.out.printf("%s: AP %.6f (ref %.6f) AUROC %.6f (ref %.6f), max |quality - ref| %.3g, ranking equal: %b;"
-                + " wall %.2f s, process CPU %.2f s, reference %.2f s%n", c, m.get("AP"), refAp, m.get("AUROC"),
-                refAuroc, maxQ, sameRanking, wall, cpu, cl.path("reference_seconds").asDouble());
+        System.out.printf(
+                "%s: AP %.6f (ref %.6f) AUROC %.6f (ref %.6f), max |quality - ref| %.3g, ranking equal: %b;"
+                        + " wall %.2f s, process CPU %.2f s, reference %.2f s%n",
+                c,
+                m.get("AP"),
+                refAp,
+                m.get("AUROC"),
+                refAuroc,
+                maxQ,
+                sameRanking,
+                wall,
+                cpu,
+                cl.path("reference_seconds").asDouble());
         assertEquals(refAp, m.get("AP"), 0.05);
         assertEquals(refAuroc, m.get("AUROC"), 0.05);
     }

@@ -108,19 +108,20 @@ class CrossValidatedProbabilitiesTest {
     void badInputIsOneLineUserError() {
         int[] y = {0, 1, 0, 1};
         FloatMatrix x = blobs(4, 2, y, 1.0, 1);
-        CleanRankException tooMany = assertThrows(CleanRankException.class,
-                () -> CrossValidatedProbabilities.adaBoost(x, y, 5, 0, 1, null));
+        CleanRankException tooMany =
+                assertThrows(CleanRankException.class, () -> CrossValidatedProbabilities.adaBoost(x, y, 5, 0, 1, null));
         assertTrue(tooMany.getMessage().contains("5 folds"), tooMany.getMessage());
-        assertThrows(CleanRankException.class,
+        assertThrows(
+                CleanRankException.class,
                 () -> CrossValidatedProbabilities.adaBoost(x, new int[] {0, 1, 0}, 2, 0, 1, null));
-        assertThrows(CleanRankException.class,
+        assertThrows(
+                CleanRankException.class,
                 () -> CrossValidatedProbabilities.adaBoost(x, new int[] {0, 2, 0, 2}, 2, 0, 1, null));
         assertThrows(CleanRankException.class, () -> CrossValidatedProbabilities.adaBoost(x, y, 1, 0, 1, null));
         FloatMatrix nan = new FloatMatrix(4, 2, new float[] {0, 1, 2, Float.NaN, 4, 5, 6, 7});
         assertThrows(CleanRankException.class, () -> CrossValidatedProbabilities.adaBoost(nan, y, 2, 0, 1, null));
         // Every class smaller than the fold count: sklearn's StratifiedKFold refuses.
-        assertThrows(CleanRankException.class,
-                () -> StratifiedFolds.holdoutFolds(new int[] {0, 1, 2, 0, 1, 2}, 3, 0));
+        assertThrows(CleanRankException.class, () -> StratifiedFolds.holdoutFolds(new int[] {0, 1, 2, 0, 1, 2}, 3, 0));
         for (CleanRankException e : new CleanRankException[] {tooMany}) {
             assertTrue(!e.getMessage().contains("\n"));
         }

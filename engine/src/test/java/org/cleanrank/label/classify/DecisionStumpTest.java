@@ -21,7 +21,9 @@ class DecisionStumpTest {
             seeds[i] = rs.randint(Integer.MAX_VALUE);
         }
         assertArrayEquals(new long[] {209652396, 398764591, 924231285, 1478610112, 441365315}, seeds);
-        long[] states = Arrays.stream(seeds).map(s -> new NumpyRandomState(s).randint(0, 0x7FFFFFFF)).toArray();
+        long[] states = Arrays.stream(seeds)
+                .map(s -> new NumpyRandomState(s).randint(0, 0x7FFFFFFF))
+                .toArray();
         assertArrayEquals(new long[] {2087557356, 132990059, 1109697837, 123230084, 633163265}, states);
         // rs = RandomState(12345); a = np.arange(10); rs.shuffle(a); rs.randint(0, 7); rs.randint(1000)
         NumpyRandomState r2 = new NumpyRandomState(12345);
@@ -44,10 +46,14 @@ class DecisionStumpTest {
 
     // A 24-sample, 4-feature set printed by numpy/sklearn 1.2.1 (float32 values): features 1 and 2 are
     // identical (an exact tie that only the visit order breaks), feature 3 is constant.
-    private static final float[] A = {4.7f, 0.4f, 2.5f, 0.3f, 1.9f, 2.3f, 3.9f, 2.8f, 1.4f, 2.3f, 0.8f, 2.5f, 4.6f,
-        4.2f, 2.6f, 0.8f, 3.9f, 3.8f, 0.4f, 4.8f, 0.7f, 4.4f, 0.0f, 1.1f};
-    private static final float[] B = {0.6f, 1.9f, 4.4f, 0.5f, 2.4f, 4.8f, 0.0f, 3.4f, 0.9f, 1.4f, 3.8f, 0.4f, 4.6f,
-        0.9f, 2.3f, 3.5f, 0.3f, 0.8f, 1.9f, 4.8f, 0.1f, 0.0f, 1.6f, 3.1f};
+    private static final float[] A = {
+        4.7f, 0.4f, 2.5f, 0.3f, 1.9f, 2.3f, 3.9f, 2.8f, 1.4f, 2.3f, 0.8f, 2.5f, 4.6f, 4.2f, 2.6f, 0.8f, 3.9f, 3.8f,
+        0.4f, 4.8f, 0.7f, 4.4f, 0.0f, 1.1f
+    };
+    private static final float[] B = {
+        0.6f, 1.9f, 4.4f, 0.5f, 2.4f, 4.8f, 0.0f, 3.4f, 0.9f, 1.4f, 3.8f, 0.4f, 4.6f, 0.9f, 2.3f, 3.5f, 0.3f, 0.8f,
+        1.9f, 4.8f, 0.1f, 0.0f, 1.6f, 3.1f
+    };
     private static final int[] Y = {2, 1, 2, 0, 1, 2, 2, 1, 2, 0, 1, 2, 2, 2, 2, 0, 2, 2, 0, 2, 2, 2, 1, 2};
     private static final int[] W7 = {6, 5, 5, 5, 8, 8, 3, 2, 4, 1, 6, 8, 8, 5, 8, 1, 6, 5, 4, 2, 4, 4, 4, 2};
 
@@ -56,8 +62,16 @@ class DecisionStumpTest {
      * chosen feature (1 or 2, by visit order), threshold 2.099999964237213 and the leaf class fractions.
      */
     @ParameterizedTest
-    @CsvSource({"209652396,1", "1791095845,2", "1872583848,1", "218175338,1", "2005877882,2", "953453411,2",
-        "1687321482,2", "327741615,1"})
+    @CsvSource({
+        "209652396,1",
+        "1791095845,2",
+        "1872583848,1",
+        "218175338,1",
+        "2005877882,2",
+        "953453411,2",
+        "1687321482,2",
+        "327741615,1"
+    })
     void reproducesSklearnTieBreakBetweenIdenticalFeatures(long randRState, int feature) {
         int n = A.length;
         float[][] rows = new float[n][];

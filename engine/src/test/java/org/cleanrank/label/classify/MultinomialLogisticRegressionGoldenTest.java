@@ -37,8 +37,13 @@ class MultinomialLogisticRegressionGoldenTest {
         int[] folds = Fixtures.ints(dir.resolve("pred_probs_folds.npy"));
         double[] ref = Fixtures.doubles(dir.resolve("pred_probs.npy"));
         long t0 = System.nanoTime();
-        double[][] p = CrossValidatedProbabilities.compute(x, labels, folds, new MultinomialLogisticRegression(),
-                Runtime.getRuntime().availableProcessors(), null);
+        double[][] p = CrossValidatedProbabilities.compute(
+                x,
+                labels,
+                folds,
+                new MultinomialLogisticRegression(),
+                Runtime.getRuntime().availableProcessors(),
+                null);
         double wall = (System.nanoTime() - t0) / 1e9;
         int k = p[0].length;
         assertEquals(ref.length, (long) p.length * k);
@@ -60,8 +65,7 @@ class MultinomialLogisticRegressionGoldenTest {
                 argmaxAgree++;
             }
         }
-        boolean[] mask = new LabelIssueFilter(2).find(LabeledProbabilities.of(p, labels),
-                FilterBy.PRUNE_BY_NOISE_RATE);
+        boolean[] mask = new LabelIssueFilter(2).find(LabeledProbabilities.of(p, labels), FilterBy.PRUNE_BY_NOISE_RATE);
         int[] refMask = Fixtures.ints(dir.resolve("cl_issue_mask_prune_by_noise_rate.npy"));
         int maskAgree = 0;
         int flagged = 0;
@@ -74,9 +78,10 @@ class MultinomialLogisticRegressionGoldenTest {
             }
         }
         double n = p.length;
-        System.out.printf("%s: max |p - pred_probs| = %.3g, argmax agree %d/%d, prune_by_noise_rate mask agree"
-                + " %d/%d (%d flagged), wall %.2f s%n", c, maxAbs, argmaxAgree, p.length, maskAgree, p.length,
-                flagged, wall);
+        System.out.printf(
+                "%s: max |p - pred_probs| = %.3g, argmax agree %d/%d, prune_by_noise_rate mask agree"
+                        + " %d/%d (%d flagged), wall %.2f s%n",
+                c, maxAbs, argmaxAgree, p.length, maskAgree, p.length, flagged, wall);
         assertTrue(maxAbs < MAX_ABS_TOLERANCE, "max abs difference " + maxAbs);
         assertTrue(argmaxAgree >= 0.99 * n, "argmax agrees on " + argmaxAgree);
         assertTrue(maskAgree >= 0.98 * n, "mask agrees on " + maskAgree);

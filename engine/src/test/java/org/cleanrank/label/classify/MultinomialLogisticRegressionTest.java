@@ -30,8 +30,17 @@ class MultinomialLogisticRegressionTest {
     @Test
     void binaryMatchesSklearnsOneVersusRestModel() {
         int[] y = {0, 0, 1, 0, 1, 1, 0, 1, 0};
-        double[] p1 = {0.166962743803, 0.257507404045, 0.370225820074, 0.504273665373, 0.637709926927,
-                0.748975284242, 0.311073301603, 0.837738643768, 0.165533202269};
+        double[] p1 = {
+            0.166962743803,
+            0.257507404045,
+            0.370225820074,
+            0.504273665373,
+            0.637709926927,
+            0.748975284242,
+            0.311073301603,
+            0.837738643768,
+            0.165533202269
+        };
         FloatMatrix x = FloatMatrix.of(POINTS);
         double[][] p = new MultinomialLogisticRegression().fitPredict(x, all(9), y, 2, all(9));
         for (int i = 0; i < 9; i++) {
@@ -44,11 +53,17 @@ class MultinomialLogisticRegressionTest {
     @Test
     void threeClassesMatchSklearnsMultinomialModel() {
         int[] y = {0, 0, 1, 2, 1, 2, 0, 2, 1};
-        double[][] expected = {{0.586276752346, 0.335659761702, 0.078063485951},
-                {0.627706078199, 0.254638910266, 0.117655011536}, {0.2737773828, 0.476451036823, 0.249771580377},
-                {0.284305142826, 0.350572018477, 0.365122838697}, {0.271624202271, 0.237319170558, 0.49105662717},
-                {0.073813944279, 0.276665525579, 0.649520530142}, {0.443705701881, 0.372811740533, 0.183482557586},
-                {0.062333737204, 0.165543305977, 0.772122956819}, {0.37645622019, 0.53033624772, 0.093207532091}};
+        double[][] expected = {
+            {0.586276752346, 0.335659761702, 0.078063485951},
+            {0.627706078199, 0.254638910266, 0.117655011536},
+            {0.2737773828, 0.476451036823, 0.249771580377},
+            {0.284305142826, 0.350572018477, 0.365122838697},
+            {0.271624202271, 0.237319170558, 0.49105662717},
+            {0.073813944279, 0.276665525579, 0.649520530142},
+            {0.443705701881, 0.372811740533, 0.183482557586},
+            {0.062333737204, 0.165543305977, 0.772122956819},
+            {0.37645622019, 0.53033624772, 0.093207532091}
+        };
         double[][] p = new MultinomialLogisticRegression().fitPredict(FloatMatrix.of(POINTS), all(9), y, 3, all(9));
         for (int i = 0; i < 9; i++) {
             assertArrayEquals(expected[i], p[i], 1e-6, "row " + i);
@@ -138,7 +153,6 @@ class MultinomialLogisticRegressionTest {
     @Test
     void rejectsASingleClass() {
         FloatMatrix x = FloatMatrix.of(POINTS);
-        assertThrows(CleanRankException.class,
-                () -> new MultinomialLogisticRegression().fit(x, all(9), new int[9], 1));
+        assertThrows(CleanRankException.class, () -> new MultinomialLogisticRegression().fit(x, all(9), new int[9], 1));
     }
 }

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 class KMeansTest {
     /** 4 well-separated Gaussian blobs in 8-d, 30 points each (sd 0.1, centres 10 apart). */
     static final float[][] BLOB_CENTRES = {
-        {10, 0, 0, 0, 0, 0, 0, 0}, {0, 10, 0, 0, 0, 0, 0, 0}, {0, 0, -10, 0, 0, 0, 0, 0}, {0, 0, 0, 0, 0, 0, 0, 10}};
+        {10, 0, 0, 0, 0, 0, 0, 0}, {0, 10, 0, 0, 0, 0, 0, 0}, {0, 0, -10, 0, 0, 0, 0, 0}, {0, 0, 0, 0, 0, 0, 0, 10}
+    };
 
     static FloatMatrix blobs(long seed) {
         Random rnd = new Random(seed);
@@ -67,9 +68,11 @@ class KMeansTest {
     void sameSeedSameCentres() {
         FloatMatrix x = blobs(3);
         KMeans km = new KMeans(6);
-        assertArrayEquals(km.fit(x, 42).centers().data(), km.fit(x, 42).centers().data());
+        assertArrayEquals(
+                km.fit(x, 42).centers().data(), km.fit(x, 42).centers().data());
         // a different seed starts elsewhere: with 6 clusters on 4 blobs the split blobs differ or at least the order
-        assertFalse(Arrays.equals(km.fit(x, 42).centers().data(), km.fit(x, 1).centers().data()));
+        assertFalse(Arrays.equals(
+                km.fit(x, 42).centers().data(), km.fit(x, 1).centers().data()));
     }
 
     @Test
@@ -133,10 +136,11 @@ class KMeansTest {
     void badInput() {
         FloatMatrix x = blobs(1);
         int[] labels = new int[x.rows()];
-        CleanRankException mismatch = assertThrows(CleanRankException.class,
-                () -> new NoiseRank().rank(x, Arrays.copyOf(labels, 10)));
+        CleanRankException mismatch =
+                assertThrows(CleanRankException.class, () -> new NoiseRank().rank(x, Arrays.copyOf(labels, 10)));
         assertTrue(mismatch.getMessage().contains("10 labels for 120"), mismatch.getMessage());
-        CleanRankException bigK = assertThrows(CleanRankException.class,
+        CleanRankException bigK = assertThrows(
+                CleanRankException.class,
                 () -> NoiseRank.builder().k(121).build().rank(x, labels));
         assertTrue(bigK.getMessage().contains("k = 121"), bigK.getMessage());
         assertThrows(CleanRankException.class, () -> FlatL2Search.search(x, x, 121, 1));
@@ -146,8 +150,8 @@ class KMeansTest {
         assertThrows(CleanRankException.class, () -> new NoiseRank().rank(x, negative));
         float[] nan = x.data().clone();
         nan[17] = Float.NaN;
-        CleanRankException nanEx = assertThrows(CleanRankException.class,
-                () -> new NoiseRank().rank(new FloatMatrix(x.rows(), x.cols(), nan), labels));
+        CleanRankException nanEx = assertThrows(
+                CleanRankException.class, () -> new NoiseRank().rank(new FloatMatrix(x.rows(), x.cols(), nan), labels));
         assertTrue(nanEx.getMessage().contains("row 2 column 1"), nanEx.getMessage());
         FloatMatrix narrow = new FloatMatrix(1, 3, new float[3]);
         assertThrows(CleanRankException.class, () -> new NoiseRank().rank(x, labels, narrow, new int[] {0}));

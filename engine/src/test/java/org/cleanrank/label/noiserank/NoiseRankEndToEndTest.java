@@ -2,7 +2,6 @@ package org.cleanrank.label.noiserank;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,7 +23,9 @@ class NoiseRankEndToEndTest {
     @ValueSource(strings = {"synth_n600_d64_seed1", "synth_n2000_d384_seed2"})
     void metricsCloseToReference(String name) throws IOException {
         NoiseRankGolden g = NoiseRankGolden.load(name);
-        JsonNode ref = JSON.readTree(g.dir().resolve("metrics.json").toFile()).get("label_errors").get("NoiseRank");
+        JsonNode ref = JSON.readTree(g.dir().resolve("metrics.json").toFile())
+                .get("label_errors")
+                .get("NoiseRank");
         NoiseRank.Result r = new NoiseRank().run(g.x(), g.labels());
 
         Prototypes p = r.prototypes();

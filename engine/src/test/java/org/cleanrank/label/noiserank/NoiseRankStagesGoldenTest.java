@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.cleanrank.rank.SampleRanking;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * The exact stages of NoiseRank given the reference's own prototypes, against
@@ -29,8 +29,9 @@ class NoiseRankStagesGoldenTest {
             }
         }
         // the model of faiss' float32 arithmetic gives 297/300, 979/1000 and 400/400 bit for bit
-        assertTrue(bitExact >= 0.95 * expected.length, name + ": only " + bitExact + " of " + expected.length
-                + " distances bit-exact");
+        assertTrue(
+                bitExact >= 0.95 * expected.length,
+                name + ": only " + bitExact + " of " + expected.length + " distances bit-exact");
     }
 
     @ParameterizedTest
@@ -54,7 +55,8 @@ class NoiseRankStagesGoldenTest {
         double[] oneThread = new DependenceGraph(1, 1, 0.5, 1.0, 1)
                 .scores(g.x(), g.labels(), g.prototypes(), g.prototypeLabels(), predictions);
         assertArrayEquals(scores, oneThread, 0.0, name + ": thread count changed the scores");
-        assertArrayEquals(g.ints("noiserank_ranking.npy"), NoiseRank.ranking(scores).indices(), name + ": ranking");
+        assertArrayEquals(
+                g.ints("noiserank_ranking.npy"), NoiseRank.ranking(scores).indices(), name + ": ranking");
     }
 
     @ParameterizedTest
@@ -94,10 +96,17 @@ class NoiseRankStagesGoldenTest {
         assertEquals(40, differ, "predictions that change with plain-distance weights");
         // with the defaults alpha = 0.5, b_factor = 1 every weight between different labels is 0.5, so the
         // predictions cannot change the scores; with alpha = 0.3 they do
-        double[] squaredScores = NoiseRank.builder().alpha(0.3).build()
-                .run(g.x(), g.labels(), g.prototypes(), g.prototypeLabels()).scores();
-        double[] plainScores = NoiseRank.builder().alpha(0.3).voteKernel(VoteKernel.PLAIN_L2).build()
-                .run(g.x(), g.labels(), g.prototypes(), g.prototypeLabels()).scores();
+        double[] squaredScores = NoiseRank.builder()
+                .alpha(0.3)
+                .build()
+                .run(g.x(), g.labels(), g.prototypes(), g.prototypeLabels())
+                .scores();
+        double[] plainScores = NoiseRank.builder()
+                .alpha(0.3)
+                .voteKernel(VoteKernel.PLAIN_L2)
+                .build()
+                .run(g.x(), g.labels(), g.prototypes(), g.prototypeLabels())
+                .scores();
         int changed = 0;
         for (int i = 0; i < plainScores.length; i++) {
             if (plainScores[i] != squaredScores[i]) {
