@@ -10,6 +10,8 @@ import java.util.List;
 import org.cleanrank.io.NpyArray;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** `detect` writes the reference's rankings (golden baselines) and rejects bad input in one line. */
 class DetectCliTest {
@@ -17,11 +19,15 @@ class DetectCliTest {
     Path dir;
 
     static Path golden(String c, String f) {
+        return goldenRoot().resolve("baselines").resolve(c).resolve(f);
+    }
+
+    static Path goldenRoot() {
         Path root = Path.of("").toAbsolutePath();
         while (!Files.isDirectory(root.resolve("fixtures/golden"))) {
             root = root.getParent();
         }
-        return root.resolve("fixtures/golden/baselines").resolve(c).resolve(f);
+        return root.resolve("fixtures/golden");
     }
 
     static int[] ints(Path p) {
@@ -144,11 +150,45 @@ class DetectCliTest {
         int flagged = java.util.Arrays.stream(mask).sum();
         int[] ranked = ranking(out, "rank,index,score");
         assertTrue(flagged > 0);
-        assertTrue(
-                ranked.length > 0 && ranked.length <= flagged,
-                ranked.length + " listed, " + flagged + " flagged by both (min 1)");
+        assertEquals(flagged, ranked.length, "find_label_issues(filter_by='both'), min_examples_per_class 1");
         for (int i : ranked) {
             assertEquals(1, mask[i], "listed sample " + i + " is flagged");
+        }
+    }
+
+    /**
+     * With --pred-probs, `--filter-by F` lists exactly what {@code cleanlab.filter.find_label_issues(labels,
+     * pred_probs, filter_by=F)} flags (its min_examples_per_class=1), on 60 classes of 1 to 179 samples where
+     * CleanLearning's 10 per class would drop 90-odd issues in the small classes; prune_by_noise_rate (the
+     * default filter) in the order of return_indices_ranked_by='self_confidence'.
+     */
+    @ParameterizedTest
+    @ValueSource(
+            strings = {"prune_by_noise_rate", "prune_by_class", "both", "confident_learning", "predicted_neq_given"})
+    void clFilterOnGivenPredProbsListsExactlyCleanlabsMask(String filter) throws Exception {
+        Path c = goldenRoot().resolve("cl_unequal_classes");
+        Path out = dir.resolve("cl.csv");
+        CliTest.Run r = CliTest.run(
+                "detect",
+                "cl",
+                "--pred-probs",
+                c.resolve("pred_probs.npy").toString(),
+                "--labels",
+                c.resolve("labels.npy").toString(),
+                "--filter-by",
+                filter,
+                "--out",
+                out.toString(),
+                "--quiet");
+        assertEquals(0, r.code(), r.err());
+        int[] mask = ints(c.resolve("cl_issue_mask_" + filter + ".npy"));
+        int[] listed = ranking(out, "rank,index,score");
+        int[] flagged = java.util.stream.IntStream.range(0, mask.length)
+                .filter(i -> mask[i] == 1)
+                .toArray();
+        assertArrayEquals(flagged, java.util.Arrays.stream(listed).sorted().toArray(), filter);
+        if (filter.equals("prune_by_noise_rate")) {
+            assertArrayEquals(ints(c.resolve("cl_ranked_self_confidence.npy")), listed);
         }
     }
 
