@@ -178,7 +178,7 @@ class ConfidentLearningGoldenTest {
      * 10, every class of at most 10 samples flags nothing and a class whose confident diagonal is below 10 has
      * it raised to 10, so it flags fewer; large classes are unaffected. Passing 10 where the reference call
      * passes nothing loses samples in small classes only (cleanrank's `detect cl --pred-probs --filter-by`
-     * did this).
+     * did this). Both settings are checked against cleanlab's masks.
      */
     @ParameterizedTest
     @EnumSource(
@@ -189,6 +189,10 @@ class ConfidentLearningGoldenTest {
         int[] ref = Fixtures.ints(dir(UNEQUAL).resolve("cl_issue_mask_" + f.referenceName() + ".npy"));
         int min = ConfidentLearning.CLEAN_LEARNING_MIN_EXAMPLES_PER_CLASS;
         boolean[] ten = new LabelIssueFilter(2).find(p, f, 1.0, min);
+        assertArrayEquals(
+                Fixtures.ints(dir(UNEQUAL).resolve("cl_issue_mask_" + f.referenceName() + "_min10.npy")),
+                asInts(ten),
+                "find_label_issues(..., min_examples_per_class=10)");
         int[] counts = p.labelCounts();
         int lost = 0;
         for (int i = 0; i < ref.length; i++) {
