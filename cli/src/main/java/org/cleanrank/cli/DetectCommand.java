@@ -213,7 +213,11 @@ final class DetectCommand implements Callable<Integer> {
     private SampleRanking confidentLearning(StderrProgress progress) {
         QualityMethod q = QualityMethod.parse(qualityMethod);
         FilterBy f = filterBy == null ? FilterBy.PRUNE_BY_NOISE_RATE : FilterBy.parse(filterBy);
-        ConfidentLearning cl = new ConfidentLearning(q, f, threads);
+        // given pred_probs, the reference is filter.find_label_issues (min_examples_per_class 1); with the
+        // built-in classifier it is CleanLearning, which passes 10 (only --filter-by's list depends on it)
+        ConfidentLearning cl = predProbs != null
+                ? ConfidentLearning.findLabelIssues(q, f, threads)
+                : new ConfidentLearning(q, f, threads);
         LabeledProbabilities p;
         if (predProbs != null) {
             ProbabilityMatrix.Loaded probs = ProbabilityMatrix.load(predProbs);

@@ -6,10 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.cleanrank.io.NpyArray;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** `detect` writes the reference's rankings (golden baselines) and rejects bad input in one line. */
 class DetectCliTest {
@@ -17,11 +23,15 @@ class DetectCliTest {
     Path dir;
 
     static Path golden(String c, String f) {
+        return goldenRoot().resolve("baselines").resolve(c).resolve(f);
+    }
+
+    static Path goldenRoot() {
         Path root = Path.of("").toAbsolutePath();
         while (!Files.isDirectory(root.resolve("fixtures/golden"))) {
             root = root.getParent();
         }
-        return root.resolve("fixtures/golden/baselines").resolve(c).resolve(f);
+        return root.resolve("fixtures/golden");
     }
 
     static int[] ints(Path p) {
@@ -43,40 +53,42 @@ class DetectCliTest {
                 .toArray();
     }
 
+    /** {@code detect ARGS --out DIR/name --quiet}. */
+    private String[] detectArgs(String name, String... args) {
+        String[] all = new String[args.length + 4];
+        all[0] = "detect";
+        System.arraycopy(args, 0, all, 1, args.length);
+        all[args.length + 1] = "--out";
+        all[args.length + 2] = dir.resolve(name).toString();
+        all[args.length + 3] = "--quiet";
+        return all;
+    }
+
+    /** Runs {@link #detectArgs}, which must exit 0; the sample indices of the ranking it wrote. */
+    private int[] detect(String name, String... args) throws Exception {
+        String[] all = detectArgs(name, args);
+        CliTest.Run r = CliTest.run(all);
+        assertEquals(0, r.code(), String.join(" ", all) + "\n" + r.err());
+        return ranking(dir.resolve(name), "rank,index,score");
+    }
+
     @Test
     void pyodDetectorsWriteTheReferenceRanking() throws Exception {
         String c = "synth_n600_d64_seed1";
         for (String d : new String[] {"knn", "ecod", "hbos"}) {
-            Path out = dir.resolve(d + ".csv");
-            CliTest.Run r = CliTest.run(
-                    "detect",
-                    d,
-                    "--embeddings",
-                    golden(c, "embeddings.npy").toString(),
-                    "--out",
-                    out.toString(),
-                    "--quiet");
-            assertEquals(0, r.code(), r.err());
-            assertArrayEquals(ints(golden(c, "pyod_" + d + "_ranking.npy")), ranking(out, "rank,index,score"), d);
+            int[] ranked = detect(
+                    d + ".csv", d, "--embeddings", golden(c, "embeddings.npy").toString());
+            assertArrayEquals(ints(golden(c, "pyod_" + d + "_ranking.npy")), ranked, d);
         }
     }
 
     @Test
     void clFromPredProbsWritesCleanPatricksRanking() throws Exception {
         String c = "synth_n2000_d384_seed2";
-        Path out = dir.resolve("cl.csv");
-        CliTest.Run r = CliTest.run(
-                "detect",
-                "cl",
-                "--pred-probs",
-                golden(c, "cl_e2e_pred_probs.npy").toString(),
-                "--labels",
-                golden(c, "cl_e2e_reindexed_labels.npy").toString(),
-                "--out",
-                out.toString(),
-                "--quiet");
-        assertEquals(0, r.code(), r.err());
-        assertArrayEquals(ints(golden(c, "cl_e2e_ranking.npy")), ranking(out, "rank,index,score"));
+        String probs = golden(c, "cl_e2e_pred_probs.npy").toString();
+        String labels = golden(c, "cl_e2e_reindexed_labels.npy").toString();
+        int[] ranked = detect("cl.csv", "cl", "--pred-probs", probs, "--labels", labels);
+        assertArrayEquals(ints(golden(c, "cl_e2e_ranking.npy")), ranked);
     }
 
     /** The logistic-regression option ranks the planted label errors far better than CleanPatrick's AdaBoost. */
@@ -86,138 +98,82 @@ class DetectCliTest {
         int[] truth = ints(golden(c, "truth_label_error.npy"));
         double[] ap = new double[2];
         String[] classifiers = {"adaboost", "logistic"};
+        String x = golden(c, "embeddings.npy").toString();
+        String y = golden(c, "labels.npy").toString();
         for (int k = 0; k < 2; k++) {
-            Path out = dir.resolve(classifiers[k] + ".csv");
-            CliTest.Run r = CliTest.run(
-                    "detect",
-                    "cl",
-                    "--classifier",
-                    classifiers[k],
-                    "--embeddings",
-                    golden(c, "embeddings.npy").toString(),
-                    "--labels",
-                    golden(c, "labels.npy").toString(),
-                    "--out",
-                    out.toString(),
-                    "--quiet");
-            assertEquals(0, r.code(), r.err());
-            int[] ranked = ranking(out, "rank,index,score");
+            int[] ranked = detect(
+                    classifiers[k] + ".csv", "cl", "--classifier", classifiers[k], "--embeddings", x, "--labels", y);
             ap[k] = org.cleanrank.eval.RankingMetrics.compute(
-                            java.util.Arrays.stream(ranked).map(i -> truth[i]).toArray())
+                            Arrays.stream(ranked).map(i -> truth[i]).toArray())
                     .get("AP");
         }
         assertTrue(ap[1] > ap[0] + 0.1, "logistic AP " + ap[1] + " vs AdaBoost " + ap[0]);
-        CliTest.Run bad = CliTest.run(
-                "detect",
-                "cl",
-                "--classifier",
-                "svm",
-                "--embeddings",
-                golden(c, "embeddings.npy").toString(),
-                "--labels",
-                golden(c, "labels.npy").toString(),
-                "--out",
-                dir.resolve("x.csv").toString(),
-                "--quiet");
+        CliTest.Run bad =
+                CliTest.run(detectArgs("x.csv", "cl", "--classifier", "svm", "--embeddings", x, "--labels", y));
         assertEquals(2, bad.code());
         assertTrue(bad.err().contains("--classifier svm"), bad.err());
     }
 
-    @Test
-    void clFilterListsOnlyTheFlaggedSamples() throws Exception {
-        String c = "synth_n600_d64_seed1";
-        Path out = dir.resolve("cl.csv");
-        CliTest.Run r = CliTest.run(
-                "detect",
-                "cl",
-                "--pred-probs",
-                golden(c, "pred_probs.npy").toString(),
-                "--labels",
-                golden(c, "labels.npy").toString(),
-                "--filter-by",
-                "both",
-                "--out",
-                out.toString(),
-                "--quiet");
-        assertEquals(0, r.code(), r.err());
-        int[] mask = ints(golden(c, "cl_issue_mask_both.npy"));
-        int flagged = java.util.Arrays.stream(mask).sum();
-        int[] ranked = ranking(out, "rank,index,score");
-        assertTrue(flagged > 0);
-        assertTrue(
-                ranked.length > 0 && ranked.length <= flagged,
-                ranked.length + " listed, " + flagged + " flagged by both (min 1)");
-        for (int i : ranked) {
-            assertEquals(1, mask[i], "listed sample " + i + " is flagged");
+    static Stream<Arguments> clFilterCases() {
+        String[] filters = {"prune_by_noise_rate", "prune_by_class", "both", "confident_learning", "predicted_neq_given"
+        };
+        return Stream.of("baselines/synth_n600_d64_seed1", "cl_unequal_classes")
+                .flatMap(c -> Arrays.stream(filters).map(f -> Arguments.of(c, f)));
+    }
+
+    /**
+     * With --pred-probs, `--filter-by F` lists exactly what {@code cleanlab.filter.find_label_issues(labels,
+     * pred_probs, filter_by=F)} flags (its min_examples_per_class=1), also on cl_unequal_classes (60 classes of
+     * 1 to 179 samples) where CleanLearning's 10 per class would drop 90-odd issues in the small classes;
+     * prune_by_noise_rate (the default filter) in the order of return_indices_ranked_by='self_confidence'.
+     */
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("clFilterCases")
+    void clFilterOnGivenPredProbsListsExactlyCleanlabsMask(String golden, String filter) throws Exception {
+        Path c = goldenRoot().resolve(golden);
+        String probs = c.resolve("pred_probs.npy").toString();
+        String labels = c.resolve("labels.npy").toString();
+        int[] listed = detect("cl.csv", "cl", "--pred-probs", probs, "--labels", labels, "--filter-by", filter);
+        int[] mask = ints(c.resolve("cl_issue_mask_" + filter + ".npy"));
+        int[] flagged =
+                IntStream.range(0, mask.length).filter(i -> mask[i] == 1).toArray();
+        assertTrue(flagged.length > 0);
+        assertArrayEquals(flagged, Arrays.stream(listed).sorted().toArray(), filter);
+        if (filter.equals("prune_by_noise_rate")) {
+            assertArrayEquals(ints(c.resolve("cl_ranked_self_confidence.npy")), listed);
         }
     }
 
     @Test
     void noiseRankWithReferencePrototypesWritesTheReferenceRanking() throws Exception {
         String c = "synth_n600_d64_seed1";
-        Path out = dir.resolve("nr.csv");
-        CliTest.Run r = CliTest.run(
-                "detect",
-                "noiserank",
-                "--embeddings",
-                golden(c, "embeddings.npy").toString(),
-                "--labels",
-                golden(c, "labels.npy").toString(),
-                "--prototypes",
-                golden(c, "noiserank_prototypes.npy").toString(),
-                "--prototype-labels",
-                golden(c, "noiserank_prototype_labels.npy").toString(),
-                "--out",
-                out.toString(),
-                "--quiet");
-        assertEquals(0, r.code(), r.err());
-        assertArrayEquals(ints(golden(c, "noiserank_ranking.npy")), ranking(out, "rank,index,score"));
+        String x = golden(c, "embeddings.npy").toString();
+        String y = golden(c, "labels.npy").toString();
+        String p = golden(c, "noiserank_prototypes.npy").toString();
+        String pl = golden(c, "noiserank_prototype_labels.npy").toString();
+        int[] ranked = detect(
+                "nr.csv", "noiserank", "--embeddings", x, "--labels", y, "--prototypes", p, "--prototype-labels", pl);
+        assertArrayEquals(ints(golden(c, "noiserank_ranking.npy")), ranked);
     }
 
     @Test
     void badInputIsOneLine() {
         String c = "synth_n600_d64_seed1";
+        String x = golden(c, "embeddings.npy").toString();
         String[][] cases = {
+            {"nope", "--embeddings", x},
+            {"noiserank", "--embeddings", x},
             {
-                "detect",
-                "nope",
-                "--embeddings",
-                golden(c, "embeddings.npy").toString(),
-                "--out",
-                dir.resolve("x.csv").toString(),
-                "--quiet"
-            },
-            {
-                "detect",
-                "noiserank",
-                "--embeddings",
-                golden(c, "embeddings.npy").toString(),
-                "--out",
-                dir.resolve("x.csv").toString(),
-                "--quiet"
-            },
-            {
-                "detect",
                 "cl",
                 "--pred-probs",
                 golden(c, "pred_probs.npy").toString(),
                 "--labels",
-                golden("synth_n2000_d384_seed2", "labels.npy").toString(),
-                "--out",
-                dir.resolve("x.csv").toString(),
-                "--quiet"
+                golden("synth_n2000_d384_seed2", "labels.npy").toString()
             },
-            {
-                "detect",
-                "knn",
-                "--embeddings",
-                golden(c, "labels.npy").toString(),
-                "--out",
-                dir.resolve("x.csv").toString(),
-                "--quiet"
-            },
+            {"knn", "--embeddings", golden(c, "labels.npy").toString()},
         };
-        for (String[] a : cases) {
+        for (String[] args : cases) {
+            String[] a = detectArgs("x.csv", args);
             CliTest.Run r = CliTest.run(a);
             assertEquals(2, r.code(), String.join(" ", a) + "\n" + r.err());
             assertEquals(

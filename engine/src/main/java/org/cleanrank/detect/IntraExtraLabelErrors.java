@@ -11,9 +11,12 @@ import org.cleanrank.rank.SampleRanking;
  * sample of another label. Ranked ascending, ties by index (Python's stable sort).
  *
  * <p><b>NaN.</b> A sample with an exact copy of its own label <em>and</em> an exact copy of another
- * label scores 0/0 = NaN. The reference's order for NaN is undefined (Python's sort with NaN keys);
- * we rank NaN scores <em>first</em>, by index: an identical image carrying another label is the
- * strongest label-conflict evidence there is.
+ * label scores 0/0 = NaN. The reference sorts a Python list with NaN keys, which has no defined result:
+ * every comparison with NaN is false, so the NaNs stay where the sort happens to leave them and split the
+ * list into runs that are not merged in order ({@code sorted} on scores 0.5, NaN, 0.2, 0.1 gives 0, 1, 3,
+ * 2). We rank NaN scores <em>first</em>, by index (an identical image carrying another label is the
+ * strongest label-conflict evidence there is), then the other samples exactly as the reference orders a
+ * list without NaN: ascending, ties by index.
  */
 public final class IntraExtraLabelErrors {
     private IntraExtraLabelErrors() {}
@@ -30,20 +33,23 @@ public final class IntraExtraLabelErrors {
         return s;
     }
 
-    /** The ranking: NaN first, then ascending score, ties by index. */
+    /** The ranking: NaN scores first by index, then the others by ascending score, ties by index. */
     public static SampleRanking rank(float[] scores) {
         int n = scores.length;
         int[] order = new int[n];
+        int nan = 0;
         for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        IntArrays.mergeSort(order, (a, b) -> {
-            boolean na = Float.isNaN(scores[a]), nb = Float.isNaN(scores[b]);
-            if (na || nb) {
-                return na == nb ? 0 : (na ? -1 : 1);
+            if (Float.isNaN(scores[i])) {
+                order[nan++] = i;
             }
-            return scores[a] < scores[b] ? -1 : (scores[a] > scores[b] ? 1 : 0);
-        });
+        }
+        for (int i = 0, k = nan; i < n; i++) {
+            if (!Float.isNaN(scores[i])) {
+                order[k++] = i;
+            }
+        }
+        // stable, and -0.0 == 0.0 as in Python (Float.compare would split them)
+        IntArrays.mergeSort(order, nan, n, (a, b) -> scores[a] < scores[b] ? -1 : (scores[a] > scores[b] ? 1 : 0));
         double[] sc = new double[n];
         for (int r = 0; r < n; r++) {
             sc[r] = scores[order[r]];

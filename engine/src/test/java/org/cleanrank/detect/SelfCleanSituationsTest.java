@@ -6,10 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import org.cleanrank.pairs.PackedEmbeddings;
 import org.cleanrank.rank.PairRanking;
+import org.cleanrank.rank.SampleRanking;
 import org.cleanrank.vector.EmbeddingKernels;
 import org.cleanrank.vector.KernelProvider;
 import org.junit.jupiter.api.Test;
@@ -99,20 +104,76 @@ class SelfCleanSituationsTest {
         assertTrue(one.labelErrorsSkipped().contains("one label"));
     }
 
+    /** The unit vector on axis k (or its opposite): it normalises exactly, so its copies are exactly 0 apart. */
+    static float[] axis(int dim, int k, float sign) {
+        float[] v = new float[dim];
+        v[k] = sign;
+        return v;
+    }
+
+    /**
+     * The documented NaN rule (README, "Label-error NaN"): samples with an exact copy of their own label and
+     * of another label (0/0) come first, by index; every other sample is where a stable ascending sort of
+     * the non-NaN scores puts it, ties by index, for any thread count.
+     */
     @Test
-    void nanScoresRankFirst() {
-        float[][] x = gaussian(40, 8, 5);
-        int[] labels = new int[40];
-        for (int i = 0; i < 40; i++) {
-            labels[i] = i % 2;
+    void nanScoresRankFirstByIndexAndTheRestKeepTheStableOrder() {
+        int n = 60;
+        int dim = 8;
+        float[][] x = gaussian(n, dim, 5);
+        int[] labels = new int[n];
+        for (int i = 0; i < n; i++) {
+            labels[i] = i % 3;
         }
-        float[] unit = new float[8];
-        unit[0] = 1f; // normalises exactly, so the copies are at distance exactly 0
-        x[0] = unit;
-        x[2] = unit.clone(); // same label 0
-        x[5] = unit.clone(); // label 1: sample 0 has 0/0
-        SelfClean.Result r = SelfClean.builder().build().run(of(x), labels);
-        assertTrue(Double.isNaN(r.labelErrors().score(0)));
+        x[0] = axis(dim, 0, 1); // labels 0, 0 and 1: samples 0 and 3 are 0/0, sample 1 (no own copy) scores 0
+        x[3] = axis(dim, 0, 1);
+        x[1] = axis(dim, 0, 1);
+        x[10] = axis(dim, 1, 1); // labels 1, 1, 2, 2: all four are 0/0
+        x[13] = axis(dim, 1, 1);
+        x[11] = axis(dim, 1, 1);
+        x[14] = axis(dim, 1, 1);
+        x[20] = axis(dim, 2, 1); // labels 2, 2: own copies only, score 1 (the largest possible)
+        x[23] = axis(dim, 2, 1);
+        x[30] = axis(dim, 3, 1); // labels 0, 0: score 1 as well
+        x[33] = axis(dim, 3, 1);
+        x[40] = axis(dim, 2, -1); // labels 1, 2: another label's copy only, both score 0 (tied with sample 1)
+        x[41] = axis(dim, 2, -1);
+        PackedEmbeddings m = of(x);
+        SampleRanking one =
+                SelfClean.builder().threads(1).build().run(m, labels).labelErrors();
+        SampleRanking three =
+                SelfClean.builder().threads(3).build().run(m, labels).labelErrors();
+        assertArrayEquals(one.indices(), three.indices());
+
+        int[] order = one.indices();
+        double[] byIndex = new double[n];
+        for (int r = 0; r < n; r++) {
+            byIndex[order[r]] = one.score(r);
+        }
+        int[] nan = {0, 3, 10, 11, 13, 14};
+        assertArrayEquals(nan, Arrays.copyOf(order, nan.length));
+        List<Integer> rest = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            assertEquals(Arrays.binarySearch(nan, i) >= 0, Double.isNaN(byIndex[i]), "NaN exactly for sample " + i);
+            if (!Double.isNaN(byIndex[i])) {
+                rest.add(i);
+            }
+        }
+        rest.sort(Comparator.comparingDouble(i -> byIndex[i])); // List.sort is stable: ties stay by index
+        assertArrayEquals(
+                rest.stream().mapToInt(Integer::intValue).toArray(), Arrays.copyOfRange(order, nan.length, n));
+        // the constructed ties really are ties, at both ends
+        assertArrayEquals(new int[] {1, 40, 41}, Arrays.copyOfRange(order, nan.length, nan.length + 3));
+        assertArrayEquals(new int[] {20, 23, 30, 33}, Arrays.copyOfRange(order, n - 4, n));
+        assertEquals(0.0, one.score(nan.length + 2));
+        assertEquals(1.0, one.score(n - 4));
+    }
+
+    /** Python's sorted leaves 0.5, NaN, 0.2, 0.1 in the order 0, 1, 3, 2; the rule gives NaN, then ascending. */
+    @Test
+    void nanRuleOnScoresPythonsSortLeavesOutOfOrder() {
+        SampleRanking r = IntraExtraLabelErrors.rank(new float[] {0.5f, Float.NaN, 0.2f, 0.1f, Float.NaN, 0.2f});
+        assertArrayEquals(new int[] {1, 4, 3, 2, 5, 0}, r.indices());
     }
 
     @Test

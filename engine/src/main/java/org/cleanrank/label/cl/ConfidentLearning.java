@@ -13,6 +13,12 @@ import org.cleanrank.rank.SampleRanking;
  * introsort on the column, reproduced by {@link NumpyArgsort}). The issue mask does not enter that
  * ranking; {@link #rankFlagged} gives the flagged-only variant (cleanlab's return_indices_ranked_by).
  *
+ * <p>Two references for the mask, which differ only in {@code min_examples_per_class}: the constructors
+ * follow CleanLearning (10), {@link #findLabelIssues} follows a bare {@code
+ * cleanlab.filter.find_label_issues(labels, pred_probs, filter_by=...)} (1). With 10, classes of at most
+ * 10 samples flag nothing and classes with fewer than 10 confidently correct samples flag fewer, so
+ * datasets with many small classes (Fitzpatrick17k) lose issues there; large classes are unaffected.
+ *
  * <p>Labels must index pred_probs' columns; CleanPatrick reindexes its labels with
  * {@code pd.factorize} first ({@link LabelReindexing}) and trains the classifier on the codes.
  */
@@ -22,6 +28,9 @@ public final class ConfidentLearning {
      * ({@code DEFAULT_FIND_LABEL_ISSUES_KWARGS = {"min_examples_per_class": 10}}).
      */
     public static final int CLEAN_LEARNING_MIN_EXAMPLES_PER_CLASS = 10;
+
+    /** {@code filter.find_label_issues}' own default, used when it is called on given pred_probs. */
+    public static final int FIND_LABEL_ISSUES_MIN_EXAMPLES_PER_CLASS = 1;
 
     private final QualityMethod quality;
     private final FilterBy filter;
@@ -50,6 +59,14 @@ public final class ConfidentLearning {
     }
 
     /**
+     * {@code cleanlab.filter.find_label_issues(labels, pred_probs, filter_by=filter)} with its defaults
+     * (min_examples_per_class 1): the reference for out-of-fold probabilities computed elsewhere.
+     */
+    public static ConfidentLearning findLabelIssues(QualityMethod quality, FilterBy filter, int threads) {
+        return new ConfidentLearning(quality, filter, FIND_LABEL_ISSUES_MIN_EXAMPLES_PER_CLASS, threads);
+    }
+
+    /**
      * CleanLearning's label-issues frame and CleanPatrick's ranking.
      *
      * @param labelQuality the {@code label_quality} column, in sample order
@@ -72,10 +89,15 @@ public final class ConfidentLearning {
         return rankAll(LabelQuality.scores(p, quality));
     }
 
+    /** The filter's issue mask (true = flagged), with this instance's min_examples_per_class. */
+    public boolean[] mask(LabeledProbabilities p) {
+        return issues.find(p, filter, 1.0, minExamplesPerClass);
+    }
+
     /** Only the samples the filter flags, by ascending label quality (numpy's argsort tie order). */
     public SampleRanking rankFlagged(LabeledProbabilities p) {
         double[] q = LabelQuality.scores(p, quality);
-        int[] order = LabelIssueFilter.orderLabelIssues(issues.find(p, filter, 1.0, minExamplesPerClass), q);
+        int[] order = LabelIssueFilter.orderLabelIssues(mask(p), q);
         return new SampleRanking(order, gather(q, order));
     }
 

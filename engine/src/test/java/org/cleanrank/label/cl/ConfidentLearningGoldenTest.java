@@ -14,6 +14,8 @@ import org.cleanrank.rank.NumpyArgsort;
 import org.cleanrank.rank.SampleRanking;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.FieldSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -21,13 +23,17 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Every Confident Learning stage output in fixtures/golden/baselines/&lt;case&gt;/cl_*.npy (cleanlab 2.9.0 at
  * 75062574, numpy 1.24.2) reproduced from the case's pred_probs.npy + labels.npy; the end-to-end files from
  * cl_e2e_pred_probs.npy + cl_e2e_reindexed_labels.npy. Integers and masks must be identical, including the
- * calibrated joint of synth_n2000_d384_seed2, the one output metrics.json lists as tie-order dependent.
+ * calibrated joint of synth_n2000_d384_seed2, the one output metrics.json lists as tie-order dependent. The
+ * stage outputs of fixtures/golden/cl_unequal_classes (60 classes of 1 to 179 samples, same cleanlab) too.
  */
 class ConfidentLearningGoldenTest {
-    static final String[] CASES = {"synth_n600_d64_seed1", "synth_n2000_d384_seed2"};
+    /** Classes as unequal as Fitzpatrick17k's: stage outputs only (no embeddings, no end-to-end files). */
+    static final String UNEQUAL = "cl_unequal_classes";
+
+    static final String[] CASES = {"synth_n600_d64_seed1", "synth_n2000_d384_seed2", UNEQUAL};
 
     static Path dir(String c) {
-        return Fixtures.golden("baselines", c);
+        return c.equals(UNEQUAL) ? Fixtures.golden(c) : Fixtures.golden("baselines", c);
     }
 
     static LabeledProbabilities load(String c, String probs, String labels) {
@@ -109,14 +115,14 @@ class ConfidentLearningGoldenTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"synth_n600_d64_seed1", "synth_n2000_d384_seed2"})
+    @FieldSource("CASES")
     void confidentThresholdsBitIdentical(String c) {
         double[] ref = Fixtures.doubles(dir(c).resolve("cl_confident_thresholds.npy"));
         assertArrayEquals(ref, ConfidentJoint.confidentThresholds(stage(c)), 0.0);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"synth_n600_d64_seed1", "synth_n2000_d384_seed2"})
+    @FieldSource("CASES")
     void confidentJointsIdentical(String c) {
         LabeledProbabilities p = stage(c);
         ConfidentJoint raw = ConfidentJoint.compute(p, false);
@@ -152,7 +158,7 @@ class ConfidentLearningGoldenTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"synth_n600_d64_seed1", "synth_n2000_d384_seed2"})
+    @FieldSource("CASES")
     void rankedSelfConfidenceIdentical(String c) {
         int[] ref = Fixtures.ints(dir(c).resolve("cl_ranked_self_confidence.npy"));
         LabeledProbabilities p = stage(c);
@@ -165,6 +171,44 @@ class ConfidentLearningGoldenTest {
         for (int r = 0; r < ref.length; r++) {
             assertEquals(p.get(ref[r], p.label(ref[r])), flagged.score(r), 0.0);
         }
+    }
+
+    /**
+     * Why the case exists: find_label_issues' default min_examples_per_class is 1, CleanLearning's is 10. With
+     * 10, every class of at most 10 samples flags nothing and a class whose confident diagonal is below 10 has
+     * it raised to 10, so it flags fewer; large classes are unaffected. Passing 10 where the reference call
+     * passes nothing loses samples in small classes only (cleanrank's `detect cl --pred-probs --filter-by`
+     * did this). Both settings are checked against cleanlab's masks.
+     */
+    @ParameterizedTest
+    @EnumSource(
+            value = FilterBy.class,
+            names = {"PRUNE_BY_NOISE_RATE", "PRUNE_BY_CLASS", "BOTH"})
+    void cleanLearningsMinimumPerClassLosesSmallClassesOnly(FilterBy f) {
+        LabeledProbabilities p = stage(UNEQUAL);
+        int[] ref = Fixtures.ints(dir(UNEQUAL).resolve("cl_issue_mask_" + f.referenceName() + ".npy"));
+        int min = ConfidentLearning.CLEAN_LEARNING_MIN_EXAMPLES_PER_CLASS;
+        boolean[] ten = new LabelIssueFilter(2).find(p, f, 1.0, min);
+        assertArrayEquals(
+                Fixtures.ints(dir(UNEQUAL).resolve("cl_issue_mask_" + f.referenceName() + "_min10.npy")),
+                asInts(ten),
+                "find_label_issues(..., min_examples_per_class=10)");
+        int[] counts = p.labelCounts();
+        int lost = 0;
+        for (int i = 0; i < ref.length; i++) {
+            assertFalse(ten[i] && ref[i] == 0, "min 10 flags nothing the default does not: sample " + i);
+            if (ref[i] == 1 && !ten[i]) {
+                lost++;
+                assertTrue(counts[p.label(i)] <= 3 * min, "lost sample " + i + " in a class of " + counts[p.label(i)]);
+            }
+        }
+        assertTrue(lost >= 50, lost + " samples lost with min_examples_per_class=10");
+        // the facade's two settings, side by side
+        assertArrayEquals(
+                ref,
+                asInts(ConfidentLearning.findLabelIssues(QualityMethod.SELF_CONFIDENCE, f, 2)
+                        .mask(p)));
+        assertArrayEquals(asInts(ten), asInts(new ConfidentLearning(QualityMethod.SELF_CONFIDENCE, f, 2).mask(p)));
     }
 
     @ParameterizedTest
