@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
-import org.cleanrank.io.NpyArray;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,26 +17,30 @@ class DetectCliTest {
     Path dir;
 
     static Path golden(String c, String f) {
-        Path root = Path.of("").toAbsolutePath();
-        while (!Files.isDirectory(root.resolve("fixtures/golden"))) {
-            root = root.getParent();
-        }
-        return root.resolve("fixtures/golden/baselines").resolve(c).resolve(f);
+        return Golden.path("baselines", c, f);
     }
 
     static int[] ints(Path p) {
-        try (NpyArray a = NpyArray.open(p)) {
-            int[] out = new int[(int) a.elementCount()];
-            for (int i = 0; i < out.length; i++) {
-                out[i] = (int) a.getLong(i);
-            }
-            return out;
-        }
+        return Golden.ints(p);
     }
 
-    private int[] ranking(Path csv, String header) throws Exception {
-        List<String> lines = Files.readAllLines(csv);
-        assertEquals(header, lines.get(0));
+    private int runs;
+
+    /** {@code detect DETECTOR args... --out OUT --quiet}. */
+    private CliTest.Run run(String detector, Path out, String... args) {
+        List<String> all = new ArrayList<>(List.of("detect", detector));
+        all.addAll(List.of(args));
+        all.addAll(List.of("--out", out.toString(), "--quiet"));
+        return CliTest.run(all.toArray(String[]::new));
+    }
+
+    /** Runs the detector, expects success and returns the ranked sample indices, best first. */
+    private int[] ranking(String detector, String... args) throws Exception {
+        Path out = dir.resolve(detector + "-" + (++runs) + ".csv");
+        CliTest.Run r = run(detector, out, args);
+        assertEquals(0, r.code(), r.err());
+        List<String> lines = Files.readAllLines(out);
+        assertEquals("rank,index,score", lines.get(0));
         return lines.stream()
                 .skip(1)
                 .mapToInt(l -> Integer.parseInt(l.split(",")[1]))
@@ -47,36 +51,23 @@ class DetectCliTest {
     void pyodDetectorsWriteTheReferenceRanking() throws Exception {
         String c = "synth_n600_d64_seed1";
         for (String d : new String[] {"knn", "ecod", "hbos"}) {
-            Path out = dir.resolve(d + ".csv");
-            CliTest.Run r = CliTest.run(
-                    "detect",
-                    d,
-                    "--embeddings",
-                    golden(c, "embeddings.npy").toString(),
-                    "--out",
-                    out.toString(),
-                    "--quiet");
-            assertEquals(0, r.code(), r.err());
-            assertArrayEquals(ints(golden(c, "pyod_" + d + "_ranking.npy")), ranking(out, "rank,index,score"), d);
+            assertArrayEquals(
+                    ints(golden(c, "pyod_" + d + "_ranking.npy")),
+                    ranking(d, "--embeddings", golden(c, "embeddings.npy").toString()),
+                    d);
         }
     }
 
     @Test
     void clFromPredProbsWritesCleanPatricksRanking() throws Exception {
         String c = "synth_n2000_d384_seed2";
-        Path out = dir.resolve("cl.csv");
-        CliTest.Run r = CliTest.run(
-                "detect",
+        int[] ranked = ranking(
                 "cl",
                 "--pred-probs",
                 golden(c, "cl_e2e_pred_probs.npy").toString(),
                 "--labels",
-                golden(c, "cl_e2e_reindexed_labels.npy").toString(),
-                "--out",
-                out.toString(),
-                "--quiet");
-        assertEquals(0, r.code(), r.err());
-        assertArrayEquals(ints(golden(c, "cl_e2e_ranking.npy")), ranking(out, "rank,index,score"));
+                golden(c, "cl_e2e_reindexed_labels.npy").toString());
+        assertArrayEquals(ints(golden(c, "cl_e2e_ranking.npy")), ranked);
     }
 
     /** The logistic-regression option ranks the planted label errors far better than CleanPatrick's AdaBoost. */
@@ -86,39 +77,20 @@ class DetectCliTest {
         int[] truth = ints(golden(c, "truth_label_error.npy"));
         double[] ap = new double[2];
         String[] classifiers = {"adaboost", "logistic"};
+        String[] data = {
+            "--embeddings",
+            golden(c, "embeddings.npy").toString(),
+            "--labels",
+            golden(c, "labels.npy").toString()
+        };
         for (int k = 0; k < 2; k++) {
-            Path out = dir.resolve(classifiers[k] + ".csv");
-            CliTest.Run r = CliTest.run(
-                    "detect",
-                    "cl",
-                    "--classifier",
-                    classifiers[k],
-                    "--embeddings",
-                    golden(c, "embeddings.npy").toString(),
-                    "--labels",
-                    golden(c, "labels.npy").toString(),
-                    "--out",
-                    out.toString(),
-                    "--quiet");
-            assertEquals(0, r.code(), r.err());
-            int[] ranked = ranking(out, "rank,index,score");
+            int[] ranked = ranking("cl", CliTest.concat(data, "--classifier", classifiers[k]));
             ap[k] = org.cleanrank.eval.RankingMetrics.compute(
                             java.util.Arrays.stream(ranked).map(i -> truth[i]).toArray())
                     .get("AP");
         }
         assertTrue(ap[1] > ap[0] + 0.1, "logistic AP " + ap[1] + " vs AdaBoost " + ap[0]);
-        CliTest.Run bad = CliTest.run(
-                "detect",
-                "cl",
-                "--classifier",
-                "svm",
-                "--embeddings",
-                golden(c, "embeddings.npy").toString(),
-                "--labels",
-                golden(c, "labels.npy").toString(),
-                "--out",
-                dir.resolve("x.csv").toString(),
-                "--quiet");
+        CliTest.Run bad = run("cl", dir.resolve("x.csv"), CliTest.concat(data, "--classifier", "svm"));
         assertEquals(2, bad.code());
         assertTrue(bad.err().contains("--classifier svm"), bad.err());
     }
@@ -126,23 +98,16 @@ class DetectCliTest {
     @Test
     void clFilterListsOnlyTheFlaggedSamples() throws Exception {
         String c = "synth_n600_d64_seed1";
-        Path out = dir.resolve("cl.csv");
-        CliTest.Run r = CliTest.run(
-                "detect",
+        int[] ranked = ranking(
                 "cl",
                 "--pred-probs",
                 golden(c, "pred_probs.npy").toString(),
                 "--labels",
                 golden(c, "labels.npy").toString(),
                 "--filter-by",
-                "both",
-                "--out",
-                out.toString(),
-                "--quiet");
-        assertEquals(0, r.code(), r.err());
+                "both");
         int[] mask = ints(golden(c, "cl_issue_mask_both.npy"));
         int flagged = java.util.Arrays.stream(mask).sum();
-        int[] ranked = ranking(out, "rank,index,score");
         assertTrue(flagged > 0);
         assertTrue(
                 ranked.length > 0 && ranked.length <= flagged,
@@ -155,9 +120,7 @@ class DetectCliTest {
     @Test
     void noiseRankWithReferencePrototypesWritesTheReferenceRanking() throws Exception {
         String c = "synth_n600_d64_seed1";
-        Path out = dir.resolve("nr.csv");
-        CliTest.Run r = CliTest.run(
-                "detect",
+        int[] ranked = ranking(
                 "noiserank",
                 "--embeddings",
                 golden(c, "embeddings.npy").toString(),
@@ -166,59 +129,30 @@ class DetectCliTest {
                 "--prototypes",
                 golden(c, "noiserank_prototypes.npy").toString(),
                 "--prototype-labels",
-                golden(c, "noiserank_prototype_labels.npy").toString(),
-                "--out",
-                out.toString(),
-                "--quiet");
-        assertEquals(0, r.code(), r.err());
-        assertArrayEquals(ints(golden(c, "noiserank_ranking.npy")), ranking(out, "rank,index,score"));
+                golden(c, "noiserank_prototype_labels.npy").toString());
+        assertArrayEquals(ints(golden(c, "noiserank_ranking.npy")), ranked);
     }
 
     @Test
     void badInputIsOneLine() {
         String c = "synth_n600_d64_seed1";
+        String embeddings = golden(c, "embeddings.npy").toString();
         String[][] cases = {
+            {"nope", "--embeddings", embeddings},
+            {"noiserank", "--embeddings", embeddings},
             {
-                "detect",
-                "nope",
-                "--embeddings",
-                golden(c, "embeddings.npy").toString(),
-                "--out",
-                dir.resolve("x.csv").toString(),
-                "--quiet"
-            },
-            {
-                "detect",
-                "noiserank",
-                "--embeddings",
-                golden(c, "embeddings.npy").toString(),
-                "--out",
-                dir.resolve("x.csv").toString(),
-                "--quiet"
-            },
-            {
-                "detect",
                 "cl",
                 "--pred-probs",
                 golden(c, "pred_probs.npy").toString(),
                 "--labels",
-                golden("synth_n2000_d384_seed2", "labels.npy").toString(),
-                "--out",
-                dir.resolve("x.csv").toString(),
-                "--quiet"
+                golden("synth_n2000_d384_seed2", "labels.npy").toString()
             },
-            {
-                "detect",
-                "knn",
-                "--embeddings",
-                golden(c, "labels.npy").toString(),
-                "--out",
-                dir.resolve("x.csv").toString(),
-                "--quiet"
-            },
+            {"knn", "--embeddings", golden(c, "labels.npy").toString()},
+            {"knn", "--embeddings", embeddings, "--threads", "0"},
+            {"knn", "--embeddings", embeddings, "--thread", "2"},
         };
         for (String[] a : cases) {
-            CliTest.Run r = CliTest.run(a);
+            CliTest.Run r = run(a[0], dir.resolve("x.csv"), java.util.Arrays.copyOfRange(a, 1, a.length));
             assertEquals(2, r.code(), String.join(" ", a) + "\n" + r.err());
             assertEquals(
                     1,

@@ -2,41 +2,39 @@ package org.cleanrank.cli.report;
 
 import java.nio.file.Path;
 
-/** How the report names samples and finds their pictures. */
-public interface SampleCatalog {
-    int size();
+/**
+ * How the report names samples and finds their pictures: one identifier (md5hash in CleanPatrick's formats),
+ * label (or null) and image file (or null when the run has none for the sample) per sample.
+ */
+public final class SampleCatalog {
+    private final String[] ids;
+    private final String[] labels;
+    private final Path[] images;
 
-    /** The sample's identifier (md5hash in CleanPatrick's formats, else the row number). */
-    String id(int i);
+    /** Arrays indexed by sample; {@code labels} and {@code images} may hold nulls. */
+    public SampleCatalog(String[] ids, String[] labels, Path[] images) {
+        if (labels.length != ids.length || images.length != ids.length) {
+            throw new IllegalArgumentException(
+                    ids.length + " ids, " + labels.length + " labels, " + images.length + " images");
+        }
+        this.ids = ids;
+        this.labels = labels;
+        this.images = images;
+    }
 
-    /** The published label, or null. */
-    String label(int i);
+    public int size() {
+        return ids.length;
+    }
 
-    /** The image file, or null when the run has no images for this sample. */
-    Path image(int i);
+    public String id(int i) {
+        return ids[i];
+    }
 
-    /** Samples known only by row number (embedding-only runs). */
-    static SampleCatalog rows(int n, String[] labels) {
-        return new SampleCatalog() {
-            @Override
-            public int size() {
-                return n;
-            }
+    public String label(int i) {
+        return labels[i];
+    }
 
-            @Override
-            public String id(int i) {
-                return "row " + i;
-            }
-
-            @Override
-            public String label(int i) {
-                return labels == null ? null : labels[i];
-            }
-
-            @Override
-            public Path image(int i) {
-                return null;
-            }
-        };
+    public Path image(int i) {
+        return images[i];
     }
 }
