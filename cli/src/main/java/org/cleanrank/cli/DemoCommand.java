@@ -9,7 +9,9 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.cleanrank.CleanRankException;
 import org.cleanrank.fixtures.SyntheticImageDataset;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(
@@ -17,12 +19,15 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         description = {
             "The whole CleanPatrick comparison on a generated dataset: no download, one command.",
-            "Generates (seeded) a small CleanPatrick-like dataset (drawn lesion pictures, near-duplicate variants,",
-            "off-topic pictures, embeddings, labels with planted",
-            "errors, ground truth in CleanPatrick's formats) into OUT/dataset, then runs `benchmark` on it: every",
-            "detector per issue type, CleanPatrick's table, OUT/metrics.json, OUT/rankings/ and OUT/report.html."
+            "Generates (seeded) a small CleanPatrick-like dataset into OUT/dataset: drawn lesion pictures,"
+                    + " near-duplicate variants, off-topic pictures, embeddings, labels with planted errors, ground"
+                    + " truth in CleanPatrick's formats. Then runs `benchmark` on it: every detector per issue type,"
+                    + " CleanPatrick's table, OUT/metrics.json, OUT/rankings/ and OUT/report.html."
         })
 final class DemoCommand implements Callable<Integer> {
+    @Mixin
+    RunOptions run;
+
     @Option(
             names = "--out",
             defaultValue = "cleanrank-demo",
@@ -33,27 +38,21 @@ final class DemoCommand implements Callable<Integer> {
     @Option(
             names = "--n",
             defaultValue = "240",
+            paramLabel = "N",
             description = "original pictures before variants and off-topic ones (default ${DEFAULT-VALUE})")
     int n;
 
-    @Option(names = "--seed", defaultValue = "42", description = "generator seed (default ${DEFAULT-VALUE})")
-    long seed;
-
-    @Option(names = "--threads", defaultValue = "0", description = "worker threads (default: all cores)")
-    int threads;
-
-    @Option(names = "--quiet", description = "no progress on stderr")
-    boolean quiet;
+    @Mixin
+    DemoSeedOption seed;
 
     @Override
     public Integer call() {
-        StderrProgress progress = new StderrProgress(!quiet);
+        StderrProgress progress = run.progress();
         Path data = out.resolve("dataset");
         clearGenerated(data);
         SyntheticImageDataset.Spec spec =
-                SyntheticImageDataset.Spec.DEFAULT.withN(n).withSeed(seed);
-        SyntheticImageDataset.Result d = SyntheticImageDataset.write(
-                data, spec, threads <= 0 ? Runtime.getRuntime().availableProcessors() : threads);
+                SyntheticImageDataset.Spec.DEFAULT.withN(n).withSeed(seed.value);
+        SyntheticImageDataset.Result d = SyntheticImageDataset.write(data, spec, run.threadCount());
         progress.message(String.format(
                 Locale.ROOT,
                 "generated %d pictures (%d near-duplicate groups, %d off-topic, %d label errors), %d-d embeddings, seed %d, in %s",
@@ -62,20 +61,18 @@ final class DemoCommand implements Callable<Integer> {
                 d.offTopic(),
                 d.labelErrors(),
                 d.dim(),
-                seed,
+                seed.value,
                 data));
+        // `benchmark` with its own defaults, as a user would run it on the generated set
         BenchmarkCommand b = new BenchmarkCommand();
-        b.dataset = d.groundTruthDir();
-        b.images = d.imageDir();
-        b.embeddings = d.embeddingsNpy();
-        b.ids = d.embeddingIdsCsv();
-        b.out = out;
-        b.pairs = 1000;
-        b.reportItems = 24;
-        b.seed = 0;
-        b.clClassifier = "adaboost";
-        b.threads = threads;
-        b.quiet = quiet;
+        new CommandLine(b)
+                .parseArgs(
+                        "--dataset", d.groundTruthDir().toString(),
+                        "--images", d.imageDir().toString(),
+                        "--embeddings", d.embeddingsNpy().toString(),
+                        "--ids", d.embeddingIdsCsv().toString(),
+                        "--out", out.toString());
+        b.run = run;
         return b.call();
     }
 

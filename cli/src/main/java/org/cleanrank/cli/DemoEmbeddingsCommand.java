@@ -3,6 +3,7 @@ package org.cleanrank.cli;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.cleanrank.CleanRankException;
 import org.cleanrank.detect.SelfClean;
 import org.cleanrank.eval.RankingMetrics;
 import org.cleanrank.fixtures.SyntheticDataset;
@@ -12,6 +13,7 @@ import org.cleanrank.rank.PairRanking;
 import org.cleanrank.rank.SampleRanking;
 import org.cleanrank.vector.KernelProvider;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(
@@ -19,44 +21,58 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         description = {
             "SelfClean at scale on a synthetic embedding set (embeddings only, no images).",
-            "A seeded synthetic CleanPatrick-like embedding set (default 2,000 x 384, 20 classes, planted near-duplicates, off-topic samples and label errors), SelfClean's",
-            "three rankings, and CleanPatrick's metric table per issue type. --out writes the set (.npy) and rankings",
-            "(the input of bench/reference/time_selfclean.py)."
+            "A seeded synthetic CleanPatrick-like embedding set (default 2,000 x 384, 20 classes, planted"
+                    + " near-duplicates, off-topic samples and label errors), SelfClean's three rankings, and"
+                    + " CleanPatrick's metric table per issue type. --out writes the set (.npy) and the rankings"
+                    + " (the input of bench/reference/time_selfclean.py)."
         })
 final class DemoEmbeddingsCommand implements Callable<Integer> {
+    @Mixin
+    RunOptions run;
+
     @Option(
             names = "--out",
             paramLabel = "DIR",
             description = "also write the dataset (.npy) and the rankings (.csv) here")
     Path out;
 
-    @Option(names = "--n", defaultValue = "2000", description = "samples (default ${DEFAULT-VALUE})")
+    @Option(names = "--n", defaultValue = "2000", paramLabel = "N", description = "samples (default ${DEFAULT-VALUE})")
     int n;
 
-    @Option(names = "--dim", defaultValue = "384", description = "embedding dimension (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--dim",
+            defaultValue = "384",
+            paramLabel = "D",
+            description = "embedding dimension (default ${DEFAULT-VALUE})")
     int dim;
 
-    @Option(names = "--seed", defaultValue = "42", description = "generator seed (default ${DEFAULT-VALUE})")
-    long seed;
+    @Mixin
+    DemoSeedOption seed;
 
     @Option(
             names = "--pairs",
             defaultValue = "all",
             paramLabel = "K|all",
+            converter = PairsOption.Count.class,
             description =
                     "near-duplicate pairs to rank: 'all' (default; the near-duplicate metrics then cover every pair) or the K closest")
-    String pairs;
+    long pairs;
 
     @Override
     public Integer call() {
-        SyntheticDataset d = SyntheticDataset.generate(n, dim, 20, seed);
-        StderrProgress progress = new StderrProgress(true);
-        progress.message(
-                "kernels " + KernelProvider.get().name() + "; synthetic set " + n + " x " + dim + ", seed " + seed);
+        if (n < 10 || dim < 2) {
+            throw new CleanRankException("--n " + n + " --dim " + dim + ": the synthetic set needs --n 10 or more"
+                    + " samples and --dim 2 or more");
+        }
+        SyntheticDataset d = SyntheticDataset.generate(n, dim, 20, seed.value);
+        StderrProgress progress = run.progress();
+        progress.message("kernels " + KernelProvider.get().name() + "; synthetic set " + n + " x " + dim + ", seed "
+                + seed.value);
         PackedEmbeddings m = PackedEmbeddings.normalise("synthetic", d.n(), d.dim(), d::readRow);
         long t0 = System.nanoTime();
         SelfClean.Result r = SelfClean.builder()
-                .topPairs(SelfCleanCommand.parsePairs(pairs))
+                .topPairs(pairs)
+                .threads(run.threadsOrAllCores())
                 .progress(progress)
                 .build()
                 .run(m, d.labels());

@@ -21,6 +21,7 @@ import org.cleanrank.outlier.PyodKnn;
 import org.cleanrank.pairs.PackedEmbeddings;
 import org.cleanrank.rank.SampleRanking;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -31,11 +32,15 @@ import picocli.CommandLine.Parameters;
         description = {
             "Runs one detector on an embedding matrix and writes rank,index,score (index 0-based, rank 1-based).",
             "Scores as the reference reports them:",
-            "  knn, ecod, hbos, iforest  PyOD decision scores (defaults as CleanPatrick runs them), most outlying first",
-            "  lad                       SelfClean's off-topic score (single-linkage LAD), most off-topic first",
-            "  cl                        cleanlab label quality, lowest first (all samples; --filter-by lists the flagged only)",
-            "  noiserank                 NoiseRank score, highest first",
-            "  intra-extra               SelfClean's label-error score (intra/extra distance ratio), lowest first"
+            "  knn, ecod, hbos, iforest  PyOD decision scores (defaults as CleanPatrick",
+            "                            runs them), most outlying first",
+            "  lad          SelfClean's off-topic score (single-linkage LAD),",
+            "               most off-topic first",
+            "  cl           cleanlab label quality, lowest first (every sample;",
+            "               --filter-by lists the flagged ones only)",
+            "  noiserank    NoiseRank score, highest first",
+            "  intra-extra  SelfClean's label-error score (intra/extra distance ratio),",
+            "               lowest first"
         })
 final class DetectCommand implements Callable<Integer> {
     @Parameters(
@@ -61,6 +66,7 @@ final class DetectCommand implements Callable<Integer> {
 
     @Option(
             names = "--seed",
+            paramLabel = "S",
             description = "seed of the random parts: iforest's trees and cl's folds (default 0, as the goldens;"
                     + " CleanPatrick passes none), noiserank's k-means (default 42, NoiseRank's own)")
     void seed(long s) {
@@ -90,6 +96,7 @@ final class DetectCommand implements Callable<Integer> {
     @Option(
             names = "--quality-method",
             defaultValue = "self_confidence",
+            paramLabel = "M",
             description = "cl: self_confidence (default), normalized_margin or confidence_weighted_entropy")
     String qualityMethod;
 
@@ -109,25 +116,25 @@ final class DetectCommand implements Callable<Integer> {
     @Option(names = "--prototype-labels", paramLabel = "PL.npy", description = "noiserank: the prototypes' labels")
     Path prototypeLabels;
 
-    @Option(names = "--threads", defaultValue = "0", description = "worker threads (default: all cores)")
-    int threads;
-
-    @Option(names = "--quiet", description = "no progress on stderr")
-    boolean quiet;
+    @Mixin
+    RunOptions run;
 
     @Override
     public Integer call() {
-        StderrProgress progress = new StderrProgress(!quiet);
+        StderrProgress progress = run.progress();
         String d = detector.toLowerCase(Locale.ROOT);
         long t0 = System.nanoTime();
         SampleRanking r = switch (d) {
-            case "knn" -> PyodKnn.builder().threads(threads).build().rank(matrix(progress));
-            case "ecod" -> PyodEcod.builder().threads(threads).build().rank(matrix(progress));
-            case "hbos" -> PyodHbos.builder().threads(threads).build().rank(matrix(progress));
+            case "knn" ->
+                PyodKnn.builder().threads(run.threadsOrAllCores()).build().rank(matrix(progress));
+            case "ecod" ->
+                PyodEcod.builder().threads(run.threadsOrAllCores()).build().rank(matrix(progress));
+            case "hbos" ->
+                PyodHbos.builder().threads(run.threadsOrAllCores()).build().rank(matrix(progress));
             case "iforest" ->
                 PyodIForest.builder()
                         .seed(seedGiven ? seed : 0)
-                        .threads(threads)
+                        .threads(run.threadsOrAllCores())
                         .build()
                         .rank(matrix(progress));
             case "lad" -> selfClean(progress, false).offTopic();
@@ -180,7 +187,7 @@ final class DetectCommand implements Callable<Integer> {
         int[] lab = withLabels ? requireLabels(m.n()) : null;
         return SelfClean.builder()
                 .topPairs(0)
-                .threads(threads)
+                .threads(run.threadsOrAllCores())
                 .progress(progress)
                 .build()
                 .run(m, lab);
@@ -196,8 +203,10 @@ final class DetectCommand implements Callable<Integer> {
         int[] lab = labels.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".npy")
                 ? Labels.loadClassIndices(labels, x.rows(), Integer.MAX_VALUE)
                 : requireLabels(x.rows());
-        NoiseRank nr =
-                NoiseRank.builder().seed(seedGiven ? seed : 42).threads(threads).build();
+        NoiseRank nr = NoiseRank.builder()
+                .seed(seedGiven ? seed : 42)
+                .threads(run.threadsOrAllCores())
+                .build();
         if (prototypes == null && prototypeLabels == null) {
             return nr.rank(x, lab);
         }
@@ -216,8 +225,8 @@ final class DetectCommand implements Callable<Integer> {
         // given pred_probs, the reference is filter.find_label_issues (min_examples_per_class 1); with the
         // built-in classifier it is CleanLearning, which passes 10 (only --filter-by's list depends on it)
         ConfidentLearning cl = predProbs != null
-                ? ConfidentLearning.findLabelIssues(q, f, threads)
-                : new ConfidentLearning(q, f, threads);
+                ? ConfidentLearning.findLabelIssues(q, f, run.threadsOrAllCores())
+                : new ConfidentLearning(q, f, run.threadsOrAllCores());
         LabeledProbabilities p;
         if (predProbs != null) {
             ProbabilityMatrix.Loaded probs = ProbabilityMatrix.load(predProbs);
@@ -232,7 +241,8 @@ final class DetectCommand implements Callable<Integer> {
                 throw new CleanRankException("cl needs --labels L.npy|L.csv (one label per embedding row)");
             }
             FloatMatrix x = matrix(progress);
-            p = BuiltInClassifier.outOfFold(x, requireLabels(x.rows()), classifier, seed, threads, progress);
+            p = BuiltInClassifier.outOfFold(
+                    x, requireLabels(x.rows()), classifier, seed, run.threadsOrAllCores(), progress);
         }
         return filterBy == null ? cl.rankAll(p) : cl.rankFlagged(p);
     }

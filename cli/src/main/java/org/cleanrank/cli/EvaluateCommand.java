@@ -30,10 +30,10 @@ import picocli.CommandLine.Option;
                     + " empty or -1 = no clique) or 'i,j,label' (only annotated pairs count, as CleanPatrick drops NaN pairs)."
         })
 final class EvaluateCommand implements Callable<Integer> {
-    @Option(names = "--ranking", required = true, paramLabel = "R.csv")
+    @Option(names = "--ranking", required = true, paramLabel = "R.csv", description = "the ranking (see above)")
     Path ranking;
 
-    @Option(names = "--truth", required = true, paramLabel = "T.csv")
+    @Option(names = "--truth", required = true, paramLabel = "T.csv", description = "the ground truth (see above)")
     Path truth;
 
     @Override

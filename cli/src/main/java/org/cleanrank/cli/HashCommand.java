@@ -6,6 +6,7 @@ import org.cleanrank.CleanRankException;
 import org.cleanrank.image.ImageFolder;
 import org.cleanrank.image.PerceptualHashes;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(
@@ -13,28 +14,34 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         description = {
             "Perceptual hashes of every image in a folder, exactly as the reference libraries compute them.",
-            "imagehash: imagehash.phash(PIL.Image.open(f), hash_size) (hex as str() prints it).",
-            "opencv: cv2.img_hash.PHash on cv2.imread(f, IMREAD_GRAYSCALE) (hex of the 8 bytes), as CleanPatrick's precompute_hashes.py.",
+            "imagehash: imagehash.phash(PIL.Image.open(f), hash_size), hex as str() prints it.",
+            "opencv: cv2.img_hash.PHash on cv2.imread(f, IMREAD_GRAYSCALE), hex of the 8 bytes,"
+                    + " as CleanPatrick's precompute_hashes.py.",
             "Writes file,hash in file-name order; unreadable files are listed on stderr and left out."
         })
 final class HashCommand implements Callable<Integer> {
-    @Option(names = "--images", required = true, paramLabel = "DIR")
-    Path images;
+    @Mixin
+    RunOptions run;
 
-    @Option(names = "--algorithm", required = true, paramLabel = "imagehash|opencv")
+    @Mixin
+    ImageFolderOption images;
+
+    @Option(
+            names = "--algorithm",
+            required = true,
+            paramLabel = "imagehash|opencv",
+            description = "the library whose pHash to reproduce")
     String algorithm;
 
     @Option(
             names = "--hash-size",
             defaultValue = "8",
+            paramLabel = "8|16",
             description = "8 (64 bits, default) or 16 (256 bits, imagehash only)")
     int hashSize;
 
-    @Option(names = "--out", required = true, paramLabel = "hashes.csv")
+    @Option(names = "--out", required = true, paramLabel = "hashes.csv", description = "file to write")
     Path out;
-
-    @Option(names = "--threads", defaultValue = "0")
-    int threads;
 
     static PerceptualHashes algorithm(String a, int hashSize) {
         PerceptualHashes h = switch (a) {
@@ -54,9 +61,9 @@ final class HashCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PerceptualHashes h = algorithm(algorithm, hashSize);
-        StderrProgress progress = new StderrProgress(true);
+        StderrProgress progress = run.progress();
         ImageFolder.Result<PerceptualHashes.Hash> r =
-                ImageRun.run(ImageFolder.list(images), img -> h.compute(img, hashSize), threads, progress);
+                ImageRun.run(images.files(), img -> h.compute(img, hashSize), run.threadCount(), progress);
         RankingFiles.writeAtomically(out, w -> {
             w.write("file,hash\n");
             for (int i = 0; i < r.files().size(); i++) {

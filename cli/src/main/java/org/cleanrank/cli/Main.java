@@ -3,6 +3,7 @@ package org.cleanrank.cli;
 import org.cleanrank.CleanRankException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /** The {@code cleanrank} command line. */
 @Command(
@@ -49,6 +50,18 @@ public final class Main implements Runnable {
         // the CLI prints which kernels it uses itself; keep the engine's log line off the terminal
         ENGINE_LOG.setLevel(java.util.logging.Level.WARNING);
         CommandLine cl = new CommandLine(new Main());
+        // a mistyped or missing option is a user error like a bad file: one line and exit 2, no usage dump
+        cl.setParameterExceptionHandler((ex, given) -> {
+            CommandLine command = ex.getCommandLine();
+            String hint = ex instanceof UnmatchedArgumentException u
+                            && !u.getSuggestions().isEmpty()
+                    ? " (did you mean " + u.getSuggestions().get(0) + "?)"
+                    : "";
+            command.getErr()
+                    .println("cleanrank: " + ex.getMessage().strip().replace("\n", "; ") + hint + "; see '"
+                            + command.getCommandSpec().qualifiedName() + " --help'");
+            return command.getCommandSpec().exitCodeOnInvalidInput();
+        });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             Throwable t = ex;
             while (t.getCause() != null && !(t instanceof CleanRankException)) {

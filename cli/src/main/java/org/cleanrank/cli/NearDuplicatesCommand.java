@@ -15,6 +15,7 @@ import org.cleanrank.image.cv.FastSsim;
 import org.cleanrank.image.cv.FastSsimTiles;
 import org.cleanrank.rank.PairRanking;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(
@@ -22,32 +23,39 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         description = {
             "Near-duplicate image pairs of a folder, closest first: rank,file_i,file_j,distance.",
-            "phash: imagehash pHash (64 bits), distance = fraction of differing bits (CleanPatrick's pHASHDetector);",
-            "phash-opencv: OpenCV PHash on the IMREAD_GRAYSCALE read, distance = differing bits (precompute_hashes.py);",
-            "ssim: 1 - CleanPatrick's fast SSIM of 64x64 thumbnails. Ties in file order."
+            "phash: imagehash pHash (64 bits), distance = fraction of differing bits,"
+                    + " as CleanPatrick's pHASHDetector;",
+            "phash-opencv: OpenCV PHash on the IMREAD_GRAYSCALE read, distance = differing bits,"
+                    + " as precompute_hashes.py;",
+            "ssim: 1 - CleanPatrick's fast SSIM of 64x64 thumbnails.",
+            "Ties in file order."
         })
 final class NearDuplicatesCommand implements Callable<Integer> {
-    @Option(names = "--images", required = true, paramLabel = "DIR")
-    Path images;
+    @Mixin
+    RunOptions run;
 
-    @Option(names = "--method", required = true, paramLabel = "phash|phash-opencv|ssim")
+    @Mixin
+    ImageFolderOption images;
+
+    @Option(
+            names = "--method",
+            required = true,
+            paramLabel = "phash|phash-opencv|ssim",
+            description = "the distance (see above)")
     String method;
 
-    @Option(names = "--out", required = true, paramLabel = "pairs.csv")
+    @Option(names = "--out", required = true, paramLabel = "pairs.csv", description = "file to write")
     Path out;
 
-    @Option(names = "--pairs", defaultValue = "1000", paramLabel = "K|all")
-    String pairs;
-
-    @Option(names = "--threads", defaultValue = "0")
-    int threads;
+    @Mixin
+    PairsOption pairs;
 
     @Override
     public Integer call() {
-        long k = SelfCleanCommand.parsePairs(pairs);
-        StderrProgress progress = new StderrProgress(true);
-        List<Path> files = ImageFolder.list(images);
-        int t = threads <= 0 ? Runtime.getRuntime().availableProcessors() : threads;
+        long k = pairs.count;
+        StderrProgress progress = run.progress();
+        List<Path> files = images.files();
+        int t = run.threadCount();
         PairRanking ranking;
         List<Path> ok;
         switch (method) {

@@ -2,13 +2,13 @@ package org.cleanrank.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.cleanrank.CleanRankException;
 import org.cleanrank.detect.SelfClean;
 import org.cleanrank.io.Embeddings;
 import org.cleanrank.io.Labels;
 import org.cleanrank.pairs.PackedEmbeddings;
 import org.cleanrank.vector.KernelProvider;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(
@@ -20,6 +20,9 @@ import picocli.CommandLine.Option;
                     + " DIR/label_errors.csv (rank,index,score). Rows are 0-based."
         })
 final class SelfCleanCommand implements Callable<Integer> {
+    @Mixin
+    RunOptions run;
+
     @Option(
             names = "--embeddings",
             required = true,
@@ -36,31 +39,19 @@ final class SelfCleanCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "output folder (created if missing)")
     Path out;
 
-    @Option(
-            names = "--pairs",
-            defaultValue = "1000",
-            paramLabel = "K|all",
-            description =
-                    "near-duplicate pairs to keep: the K closest (default ${DEFAULT-VALUE}) or 'all' (N(N-1)/2 rows)")
-    String pairs;
-
-    @Option(names = "--threads", defaultValue = "0", description = "worker threads (default: all cores)")
-    int threads;
-
-    @Option(names = "--quiet", description = "no progress on stderr")
-    boolean quiet;
+    @Mixin
+    PairsOption pairs;
 
     @Override
     public Integer call() {
-        long k = parsePairs(pairs);
-        StderrProgress progress = new StderrProgress(!quiet);
+        StderrProgress progress = run.progress();
         PackedEmbeddings m = Embeddings.load(embeddings);
         int[] lab = labels == null ? null : Labels.load(labels, m.n());
         progress.message("loaded " + m.n() + " x " + m.dim() + " from " + embeddings + "; kernels "
                 + KernelProvider.get().name() + " (" + KernelProvider.reason() + ")");
         SelfClean.Result r = SelfClean.builder()
-                .topPairs(k)
-                .threads(threads)
+                .topPairs(pairs.count)
+                .threads(run.threadsOrAllCores())
                 .progress(progress)
                 .build()
                 .run(m, lab);
@@ -73,20 +64,5 @@ final class SelfCleanCommand implements Callable<Integer> {
         }
         progress.message("wrote " + out);
         return 0;
-    }
-
-    static long parsePairs(String s) {
-        if (s.equalsIgnoreCase("all")) {
-            return SelfClean.ALL_PAIRS;
-        }
-        try {
-            long k = Long.parseLong(s.trim());
-            if (k < 0 || k > Integer.MAX_VALUE - 16) {
-                throw new NumberFormatException();
-            }
-            return k;
-        } catch (NumberFormatException e) {
-            throw new CleanRankException("--pairs " + s + ": expected a count >= 0 or 'all'");
-        }
     }
 }

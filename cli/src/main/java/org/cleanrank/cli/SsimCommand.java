@@ -14,6 +14,7 @@ import org.cleanrank.image.cv.FastSsim;
 import org.cleanrank.image.cv.SkimageSsim;
 import org.cleanrank.io.NpyWriter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(
@@ -22,15 +23,24 @@ import picocli.CommandLine.Option;
         description = {
             "The N x N SSIM distance matrix (1 - SSIM, float32 .npy) over a folder's images.",
             "Thumbnails as CleanPatrick makes them: cv2.imread colour, INTER_AREA to SxS, BGR2GRAY.",
-            "fast: CleanPatrick's fast_ssim (7x7 box, BORDER_REFLECT_101, C1=6.5025, C2=58.5225, mean of the map);",
-            "skimage: structural_similarity defaults (7x7 uniform, sample covariance, 3-pixel crop);",
-            "gaussian: the Wang et al. variant (sigma 1.5, 11x11, population covariance). Diagonal 0."
+            "fast: CleanPatrick's fast_ssim (7x7 box, BORDER_REFLECT_101, C1 = 6.5025,",
+            "      C2 = 58.5225, mean of the map);",
+            "skimage: structural_similarity's defaults (7x7 uniform, sample covariance, 3-pixel crop);",
+            "gaussian: the Wang et al. variant (sigma 1.5, 11x11, population covariance).",
+            "The diagonal is 0."
         })
 final class SsimCommand implements Callable<Integer> {
-    @Option(names = "--images", required = true, paramLabel = "DIR")
-    Path images;
+    @Mixin
+    RunOptions run;
 
-    @Option(names = "--variant", defaultValue = "fast", paramLabel = "fast|skimage|gaussian")
+    @Mixin
+    ImageFolderOption images;
+
+    @Option(
+            names = "--variant",
+            defaultValue = "fast",
+            paramLabel = "fast|skimage|gaussian",
+            description = "the SSIM to compute (default ${DEFAULT-VALUE}; see above)")
     String variant;
 
     @Option(
@@ -46,11 +56,8 @@ final class SsimCommand implements Callable<Integer> {
             description = "file names (one per line) giving the matrix order; default: name order")
     Path list;
 
-    @Option(names = "--out", required = true, paramLabel = "D.npy")
+    @Option(names = "--out", required = true, paramLabel = "D.npy", description = "the N x N float32 matrix to write")
     Path out;
-
-    @Option(names = "--threads", defaultValue = "0")
-    int threads;
 
     /**
      * Fails when the n x n float32 matrix and the per-image statistics (~24 bytes per thumbnail pixel) do not
@@ -89,15 +96,15 @@ final class SsimCommand implements Callable<Integer> {
         throw new CleanRankException("--size " + s + ": expected a side >= 7 (the SSIM window) or 'original'");
     }
 
-    static List<Path> files(Path images, Path list) {
+    static List<Path> files(ImageFolderOption images, Path list) {
         if (list == null) {
-            return ImageFolder.list(images);
+            return images.files();
         }
         try {
             List<Path> out = new ArrayList<>();
             for (String line : Files.readAllLines(list)) {
                 if (!line.isBlank()) {
-                    out.add(images.resolve(line.strip()));
+                    out.add(images.dir.resolve(line.strip()));
                 }
             }
             if (out.isEmpty()) {
@@ -119,12 +126,13 @@ final class SsimCommand implements Callable<Integer> {
             throw new CleanRankException("--size " + side + ": the Gaussian variant's window is 11 x 11 (scikit-image's"
                     + " win_size for sigma 1.5); use --size 11 or larger");
         }
-        StderrProgress progress = new StderrProgress(true);
+        StderrProgress progress = run.progress();
         List<Path> files = files(images, list);
         if (side > 0) {
             checkMemory(files.size(), (long) side * side, Runtime.getRuntime().maxMemory(), variant);
         }
-        ImageFolder.Result<Raster8> r = ImageRun.run(files, img -> SsimThumbnails.of(img, side), threads, progress);
+        ImageFolder.Result<Raster8> r =
+                ImageRun.run(files, img -> SsimThumbnails.of(img, side), run.threadCount(), progress);
         if (list != null && !r.failures().isEmpty()) {
             throw new CleanRankException(list + ": " + r.failures().size()
                     + " listed files are unreadable (above); the matrix order needs every file");
@@ -156,7 +164,7 @@ final class SsimCommand implements Callable<Integer> {
                     variant);
         }
         int n = thumbs.size();
-        int t = threads <= 0 ? Runtime.getRuntime().availableProcessors() : threads;
+        int t = run.threadCount();
         float[] d = switch (variant) {
             case "fast" -> FastSsim.distanceMatrix(thumbs, t, progress);
             case "skimage" -> SkimageSsim.UNIFORM.distanceMatrixFloat32(thumbs, t, progress);

@@ -19,11 +19,7 @@ class BenchmarkCliTest {
     Path dir;
 
     static Path images(String... p) {
-        Path root = Path.of("").toAbsolutePath();
-        while (!Files.isDirectory(root.resolve("fixtures/golden"))) {
-            root = root.getParent();
-        }
-        return root.resolve("fixtures/golden/images").resolve(String.join("/", p));
+        return Golden.path("images", p);
     }
 
     @Test
@@ -105,34 +101,28 @@ class BenchmarkCliTest {
         SyntheticImageDataset.Result d = SyntheticImageDataset.write(
                 dir.resolve("ds"), SyntheticImageDataset.Spec.DEFAULT.withN(60).withSeed(3), 2);
         Path out = dir.resolve("out3");
-        CliTest.Run r = CliTest.run(
-                "benchmark",
-                "--dataset",
-                d.groundTruthDir().toString(),
-                "--embeddings",
-                d.embeddingsNpy().toString(),
-                "--detectors",
-                "knn",
-                "--out",
-                out.toString());
+        String[] generated = {
+            "benchmark",
+            "--dataset",
+            d.groundTruthDir().toString(),
+            "--embeddings",
+            d.embeddingsNpy().toString()
+        };
+        CliTest.Run r = CliTest.run(CliTest.concat(generated, "--detectors", "knn", "--out", out.toString()));
         assertEquals(0, r.code(), r.err());
         assertTrue(r.err().contains("matching embedding rows by") && r.err().contains("embedding_ids.csv"), r.err());
         JsonNode m = new ObjectMapper().readTree(out.resolve("metrics.json").toFile());
         assertTrue(m.get("off_topic").get("KNN").get("metrics").get("AUROC").asDouble() > 0.9, m.toString());
 
-        CliTest.Run cl = CliTest.run(
-                "benchmark",
-                "--dataset",
-                d.groundTruthDir().toString(),
-                "--embeddings",
-                d.embeddingsNpy().toString(),
+        CliTest.Run cl = CliTest.run(CliTest.concat(
+                generated,
                 "--detectors",
                 "cl",
                 "--cl-classifier",
                 "logistic",
                 "--out",
                 dir.resolve("out4").toString(),
-                "--quiet");
+                "--quiet"));
         assertEquals(0, cl.code(), cl.err());
         JsonNode m4 =
                 new ObjectMapper().readTree(dir.resolve("out4/metrics.json").toFile());

@@ -11,9 +11,13 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import org.cleanrank.detect.SelfClean;
 import org.cleanrank.io.NpyWriter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
 
 class CliTest {
     @TempDir
@@ -36,11 +40,7 @@ class CliTest {
     }
 
     static Path golden(String c) {
-        Path root = Path.of("").toAbsolutePath();
-        while (!Files.isDirectory(root.resolve("fixtures/golden"))) {
-            root = root.getParent();
-        }
-        return root.resolve("fixtures/golden/selfclean").resolve(c);
+        return Golden.path("selfclean", c);
     }
 
     @Test
@@ -70,12 +70,7 @@ class CliTest {
         assertFalse(Files.list(out).anyMatch(p -> p.getFileName().toString().endsWith(".part")));
 
         // truth CSV from the golden case, then evaluate: same metrics as the reference's case.json
-        long[] truth = org.cleanrank.io.NpyArrayTestAccess.longs(g.resolve("truth_off_topic.npy"));
-        StringBuilder sb = new StringBuilder("index,label\n");
-        for (int i = 0; i < truth.length; i++) {
-            sb.append(i).append(',').append(truth[i]).append('\n');
-        }
-        Path t = Files.writeString(dir.resolve("truth.csv"), sb);
+        Path t = truthCsv(g.resolve("truth_off_topic.npy"), "label");
         Run e = run("evaluate", "--ranking", out.resolve("off_topic.csv").toString(), "--truth", t.toString());
         assertEquals(0, e.code(), e.err());
         JsonNode json = new ObjectMapper().readTree(e.out());
@@ -87,16 +82,28 @@ class CliTest {
         assertEquals(600, json.get("n").asInt());
 
         // pair ranking against cliques
-        long[] clique = org.cleanrank.io.NpyArrayTestAccess.longs(g.resolve("truth_nd_clique.npy"));
-        StringBuilder cs = new StringBuilder("index,clique\n");
-        for (int i = 0; i < clique.length; i++) {
-            cs.append(i).append(',').append(clique[i]).append('\n');
-        }
-        Path ct = Files.writeString(dir.resolve("cliques.csv"), cs);
+        Path ct = truthCsv(g.resolve("truth_nd_clique.npy"), "clique");
         Run p = run("evaluate", "--ranking", out.resolve("near_duplicates.csv").toString(), "--truth", ct.toString());
         assertEquals(0, p.code(), p.err());
         assertEquals(
                 1.0, new ObjectMapper().readTree(p.out()).get("Precision@1").asDouble());
+    }
+
+    /** {@code index,<column>} rows from a golden truth .npy, as `evaluate` reads them. */
+    private Path truthCsv(Path npy, String column) throws Exception {
+        int[] values = Golden.ints(npy);
+        StringBuilder sb = new StringBuilder("index," + column + "\n");
+        for (int i = 0; i < values.length; i++) {
+            sb.append(i).append(',').append(values[i]).append('\n');
+        }
+        return Files.writeString(dir.resolve(column + ".csv"), sb);
+    }
+
+    /** {@code a} followed by {@code b}: a shared argument list with a run's own arguments. */
+    static String[] concat(String[] a, String... b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
     }
 
     @Test
@@ -139,10 +146,89 @@ class CliTest {
 
     @Test
     void everyCommandHasHelp() {
-        for (String c : new String[] {"selfclean", "evaluate", "demo"}) {
+        Map<String, CommandLine> commands = new CommandLine(new Main()).getSubcommands();
+        assertTrue(commands.keySet().containsAll(List.of("selfclean", "evaluate", "demo", "benchmark", "ssim")));
+        for (String c : commands.keySet()) {
             Run h = run(c, "--help");
-            assertEquals(0, h.code());
+            assertEquals(0, h.code(), c);
             assertTrue(h.out().contains("Usage: cleanrank " + c), h.out());
+            assertFalse(h.out().contains("=<"), "every option has a parameter label: " + h.out());
         }
+    }
+
+    /** The commands that share an option take it from the one mixin: same name, label and help line. */
+    @Test
+    void sharedOptionsComeFromTheMixins() {
+        Map<String, CommandLine> commands = new CommandLine(new Main()).getSubcommands();
+        List<String> threaded = commands.keySet().stream()
+                .filter(c -> commands.get(c).getCommandSpec().findOption("--threads") != null)
+                .toList();
+        assertEquals(
+                List.of(
+                        "selfclean",
+                        "demo",
+                        "demo-embeddings",
+                        "hash",
+                        "ssim",
+                        "near-duplicates",
+                        "detect",
+                        "benchmark"),
+                threaded);
+        for (String c : threaded) {
+            CommandSpec spec = commands.get(c).getCommandSpec();
+            assertTrue(spec.mixins().values().stream().anyMatch(m -> m.userObject() instanceof RunOptions), c);
+        }
+    }
+
+    /** --threads below 1 (or absurdly high) fails while parsing: one line, exit 2, for every command. */
+    @Test
+    void threadsOutOfRangeIsOneLine() {
+        for (String c : new CommandLine(new Main()).getSubcommands().keySet()) {
+            if (c.equals("evaluate") || c.equals("help")) {
+                continue;
+            }
+            for (String t : new String[] {"0", "-3", "100000"}) {
+                Run r = run(c, "--threads", t, "--out", dir.resolve("never").toString());
+                assertEquals(2, r.code(), c + " --threads " + t + "\n" + r.err());
+                assertEquals(1, r.err().strip().lines().count(), r.err());
+                assertTrue(
+                        r.err().startsWith("cleanrank: --threads " + t + ": expected 1 to " + RunOptions.MAX_THREADS),
+                        r.err());
+                assertTrue(r.err().contains("see 'cleanrank " + c + " --help'"), r.err());
+                assertFalse(Files.exists(dir.resolve("never")), "nothing written");
+            }
+        }
+    }
+
+    @Test
+    void threadsGivenOrAllCores() {
+        SelfCleanCommand given = new SelfCleanCommand();
+        new CommandLine(given).parseArgs("--embeddings", "e.npy", "--out", "o", "--threads", "3");
+        assertEquals(3, given.run.threadCount());
+        assertEquals(3, given.run.threadsOrAllCores());
+        SelfCleanCommand absent = new SelfCleanCommand();
+        new CommandLine(absent).parseArgs("--embeddings", "e.npy", "--out", "o", "--pairs", "all");
+        assertEquals(Runtime.getRuntime().availableProcessors(), absent.run.threadCount());
+        assertEquals(0, absent.run.threadsOrAllCores(), "the engine's builders read 0 as all cores");
+        assertEquals(SelfClean.ALL_PAIRS, absent.pairs.count);
+        assertFalse(absent.run.quiet);
+    }
+
+    /** A mistyped option or command is a user error like a bad file: one line with the fix, exit 2, no usage. */
+    @Test
+    void parseErrorsAreOneLineWithASuggestion() {
+        Run typo = run("selfclean", "--embeddings", "e.npy", "--out", dir.toString(), "--thread", "2");
+        assertEquals(2, typo.code());
+        assertEquals(1, typo.err().strip().lines().count(), typo.err());
+        assertTrue(typo.err().contains("'--thread'") && typo.err().contains("did you mean --threads?"), typo.err());
+        Run command = run("selfcleen");
+        assertEquals(2, command.code());
+        assertEquals(
+                "cleanrank: Unmatched argument at index 0: 'selfcleen' (did you mean selfclean?); see 'cleanrank --help'",
+                command.err().strip());
+        Run missing = run("hash", "--images", dir.toString(), "--algorithm", "opencv");
+        assertEquals(2, missing.code());
+        assertEquals(1, missing.err().strip().lines().count(), missing.err());
+        assertTrue(missing.err().contains("--out"), missing.err());
     }
 }

@@ -10,7 +10,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-import org.cleanrank.io.NpyArray;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,25 +22,15 @@ class DetectCliTest {
     Path dir;
 
     static Path golden(String c, String f) {
-        return goldenRoot().resolve("baselines").resolve(c).resolve(f);
+        return Golden.path("baselines", c, f);
     }
 
     static Path goldenRoot() {
-        Path root = Path.of("").toAbsolutePath();
-        while (!Files.isDirectory(root.resolve("fixtures/golden"))) {
-            root = root.getParent();
-        }
-        return root.resolve("fixtures/golden");
+        return Golden.path("");
     }
 
     static int[] ints(Path p) {
-        try (NpyArray a = NpyArray.open(p)) {
-            int[] out = new int[(int) a.elementCount()];
-            for (int i = 0; i < out.length; i++) {
-                out[i] = (int) a.getLong(i);
-            }
-            return out;
-        }
+        return Golden.ints(p);
     }
 
     private int[] ranking(Path csv, String header) throws Exception {

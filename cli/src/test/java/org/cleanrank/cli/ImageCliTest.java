@@ -17,11 +17,7 @@ class ImageCliTest {
     Path dir;
 
     static Path golden(String... p) {
-        Path root = Path.of("").toAbsolutePath();
-        while (!Files.isDirectory(root.resolve("fixtures/golden"))) {
-            root = root.getParent();
-        }
-        return root.resolve("fixtures/golden/images").resolve(Path.of("", p));
+        return Golden.path("images", p);
     }
 
     /** A folder with the 37 golden images and the 4 bad files. */

@@ -2,41 +2,27 @@ package org.cleanrank.cli.report;
 
 import java.nio.file.Path;
 
-/** How the report names samples and finds their pictures. */
-public interface SampleCatalog {
-    int size();
+/**
+ * How the report names samples and finds their pictures, indexed by sample: the identifier (md5hash in
+ * CleanPatrick's formats), the published label (or null) and the image file (or null when the run has none).
+ */
+public record SampleCatalog(String[] ids, String[] labels, Path[] images) {
+    public SampleCatalog {
+        if (labels.length != ids.length || images.length != ids.length) {
+            throw new IllegalArgumentException(
+                    ids.length + " ids, " + labels.length + " labels, " + images.length + " images");
+        }
+    }
 
-    /** The sample's identifier (md5hash in CleanPatrick's formats, else the row number). */
-    String id(int i);
+    public String id(int i) {
+        return ids[i];
+    }
 
-    /** The published label, or null. */
-    String label(int i);
+    public String label(int i) {
+        return labels[i];
+    }
 
-    /** The image file, or null when the run has no images for this sample. */
-    Path image(int i);
-
-    /** Samples known only by row number (embedding-only runs). */
-    static SampleCatalog rows(int n, String[] labels) {
-        return new SampleCatalog() {
-            @Override
-            public int size() {
-                return n;
-            }
-
-            @Override
-            public String id(int i) {
-                return "row " + i;
-            }
-
-            @Override
-            public String label(int i) {
-                return labels == null ? null : labels[i];
-            }
-
-            @Override
-            public Path image(int i) {
-                return null;
-            }
-        };
+    public Path image(int i) {
+        return images[i];
     }
 }

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.cleanrank.cli.Golden;
 import org.cleanrank.cli.report.DetectorOutcome;
 import org.cleanrank.cli.report.IssueType;
 import org.cleanrank.eval.NearDuplicateEvaluation;
@@ -27,11 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class BenchmarkRunnerGoldenTest {
     static Path golden(String... p) {
-        Path root = Path.of("").toAbsolutePath();
-        while (!Files.isDirectory(root.resolve("fixtures/golden"))) {
-            root = root.getParent();
-        }
-        return root.resolve("fixtures/golden/images").resolve(String.join("/", p));
+        return Golden.path("images", p);
     }
 
     @Test

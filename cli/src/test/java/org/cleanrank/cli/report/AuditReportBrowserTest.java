@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.cleanrank.cli.Golden;
 import org.cleanrank.eval.RankingCurves;
 import org.cleanrank.eval.RankingMetrics;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,13 +32,9 @@ class AuditReportBrowserTest {
 
     @BeforeAll
     static void findImages() throws Exception {
-        Path root = Path.of("").toAbsolutePath();
-        while (!Files.isDirectory(root.resolve("fixtures/golden/images/images"))) {
-            root = root.getParent();
-        }
-        imagesDir = root.resolve("fixtures/golden/images/images");
+        imagesDir = Golden.path("images", "images");
         images = new ArrayList<>();
-        for (String line : Files.readAllLines(root.resolve("fixtures/golden/images/order.txt"))) {
+        for (String line : Files.readAllLines(Golden.path("images", "order.txt"))) {
             if (!line.isBlank()) {
                 images.add(imagesDir.resolve(line.trim()));
             }
@@ -50,27 +47,15 @@ class AuditReportBrowserTest {
 
     private static Path writeReport(Path dir) {
         int n = images.size();
-        SampleCatalog catalog = new SampleCatalog() {
-            @Override
-            public int size() {
-                return n;
-            }
-
-            @Override
-            public String id(int i) {
-                return images.get(i).getFileName().toString();
-            }
-
-            @Override
-            public String label(int i) {
-                return "class " + (i % 3);
-            }
-
-            @Override
-            public Path image(int i) {
-                return i == n - 1 ? null : images.get(i); // one sample without a picture: shown as a placeholder
-            }
-        };
+        String[] ids = new String[n];
+        String[] labels = new String[n];
+        Path[] pictures = new Path[n];
+        for (int i = 0; i < n; i++) {
+            ids[i] = images.get(i).getFileName().toString();
+            labels[i] = "class " + (i % 3);
+            pictures[i] = i == n - 1 ? null : images.get(i); // one sample without a picture: shown as a placeholder
+        }
+        SampleCatalog catalog = new SampleCatalog(ids, labels, pictures);
         Random r = new Random(3);
         List<DetectorOutcome> outcomes = new ArrayList<>();
         for (IssueType t : IssueType.values()) {
