@@ -3,13 +3,10 @@ package org.cleanrank.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.Reader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.cleanrank.eval.RankingMetrics;
 import org.cleanrank.fixtures.SyntheticImageDataset;
@@ -24,18 +21,6 @@ import org.junit.jupiter.api.io.TempDir;
 class DemoFilesLineUpTest {
     @TempDir
     Path dir;
-
-    private static List<CSVRecord> read(Path csv) throws Exception {
-        try (Reader r = Files.newBufferedReader(csv)) {
-            return CSVFormat.DEFAULT
-                    .builder()
-                    .setHeader()
-                    .setSkipHeaderRecord(true)
-                    .get()
-                    .parse(r)
-                    .getRecords();
-        }
-    }
 
     @Test
     void labelErrorsRankHighOnTheDemoFiles() throws Exception {
@@ -53,11 +38,11 @@ class DemoFilesLineUpTest {
                 "--quiet");
         assertEquals(0, r.code(), r.err());
         Map<String, Integer> isError = new HashMap<>();
-        for (CSVRecord c : read(d.consolidatedCsv())) {
+        for (CSVRecord c : IdKeyedRowsCliTest.read(d.consolidatedCsv())) {
             isError.put(c.get("md5hash"), Integer.parseInt(c.get("label_error")));
         }
-        List<CSVRecord> ids = read(d.embeddingIdsCsv());
-        List<CSVRecord> ranking = read(out.resolve("label_errors.csv"));
+        List<CSVRecord> ids = IdKeyedRowsCliTest.read(d.embeddingIdsCsv());
+        List<CSVRecord> ranking = IdKeyedRowsCliTest.read(out.resolve("label_errors.csv"));
         int[] truth = new int[ranking.size()];
         for (int k = 0; k < truth.length; k++) {
             String md5 = ids.get(Integer.parseInt(ranking.get(k).get("index"))).get("md5hash");

@@ -27,6 +27,21 @@ class IdKeyedRowsCliTest {
     @TempDir
     Path dir;
 
+    /** 400 pairs; automatic cleaning with cut-offs and significance level 0.1 (the golden's "_loose"). */
+    private static final String[] LOOSE_AUTO_CLEANING = {
+        "--pairs",
+        "400",
+        "--auto-cleaning",
+        "--near-duplicate-cut-off",
+        "0.1",
+        "--off-topic-cut-off",
+        "0.1",
+        "--label-error-cut-off",
+        "0.1",
+        "--significance-level",
+        "0.1"
+    };
+
     private FloatMatrix x;
     private int[] labels;
     private String[] id;
@@ -56,13 +71,8 @@ class IdKeyedRowsCliTest {
         NpyWriter.writeFloat32(d.resolve("emb.npy"), data, order.length, dim);
         Files.writeString(d.resolve("ids.csv"), ids);
         // labels keyed by id, listed in yet another order
-        List<Integer> shuffled = new ArrayList<>();
-        for (int i = 0; i < order.length; i++) {
-            shuffled.add(i);
-        }
-        java.util.Collections.shuffle(shuffled, new Random(5));
         StringBuilder lab = new StringBuilder("label,id\n");
-        for (int i : shuffled) {
+        for (int i : permutation(order.length, 5)) {
             lab.append("class")
                     .append(labels[i])
                     .append(',')
@@ -73,7 +83,7 @@ class IdKeyedRowsCliTest {
         return d;
     }
 
-    private static List<CSVRecord> read(Path csv) throws IOException {
+    static List<CSVRecord> read(Path csv) throws IOException {
         try (Reader r = Files.newBufferedReader(csv)) {
             return CSVFormat.DEFAULT
                     .builder()
@@ -86,23 +96,14 @@ class IdKeyedRowsCliTest {
     }
 
     private static int[] identity(int n) {
-        int[] o = new int[n];
-        for (int i = 0; i < n; i++) {
-            o[i] = i;
-        }
-        return o;
+        return java.util.stream.IntStream.range(0, n).toArray();
     }
 
     private static int[] permutation(int n, long seed) {
-        int[] o = identity(n);
-        Random rnd = new Random(seed);
-        for (int i = n - 1; i > 0; i--) {
-            int j = rnd.nextInt(i + 1);
-            int t = o[i];
-            o[i] = o[j];
-            o[j] = t;
-        }
-        return o;
+        List<Integer> order =
+                new ArrayList<>(java.util.stream.IntStream.range(0, n).boxed().toList());
+        java.util.Collections.shuffle(order, new Random(seed));
+        return order.stream().mapToInt(Integer::intValue).toArray();
     }
 
     private Path selfclean(Path d, String... extra) {
@@ -136,32 +137,8 @@ class IdKeyedRowsCliTest {
     @Test
     void permutedRowsWithTheirIdsGiveTheSameRankingsById() throws IOException {
         int n = x.rows();
-        Path a = selfclean(
-                write("plain", identity(n)),
-                "--pairs",
-                "400",
-                "--auto-cleaning",
-                "--near-duplicate-cut-off",
-                "0.1",
-                "--off-topic-cut-off",
-                "0.1",
-                "--label-error-cut-off",
-                "0.1",
-                "--significance-level",
-                "0.1");
-        Path b = selfclean(
-                write("permuted", permutation(n, 3)),
-                "--pairs",
-                "400",
-                "--auto-cleaning",
-                "--near-duplicate-cut-off",
-                "0.1",
-                "--off-topic-cut-off",
-                "0.1",
-                "--label-error-cut-off",
-                "0.1",
-                "--significance-level",
-                "0.1");
+        Path a = selfclean(write("plain", identity(n)), LOOSE_AUTO_CLEANING);
+        Path b = selfclean(write("permuted", permutation(n, 3)), LOOSE_AUTO_CLEANING);
         for (String f : new String[] {"off_topic.csv", "label_errors.csv"}) {
             List<CSVRecord> ra = read(a.resolve(f));
             List<CSVRecord> rb = read(b.resolve(f));

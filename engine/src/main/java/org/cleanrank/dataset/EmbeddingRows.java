@@ -79,7 +79,7 @@ public final class EmbeddingRows {
             col = 0;
             rows.add(new CsvTable.Row(t.headerLine, List.of(t.header.get(0))));
         } else {
-            col = RowIds.idColumn(t, "name the id column md5hash, or give a single column of hashes");
+            col = RowIds.idColumn(t, "md5hash", "name the id column md5hash, or give a single column of hashes");
         }
         rows.addAll(t.rows);
         if (rows.size() != embeddingRows) {

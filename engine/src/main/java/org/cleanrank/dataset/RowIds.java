@@ -31,7 +31,7 @@ public final class RowIds {
     /** Reads the ids of {@code rows} embedding rows from {@code csv}. */
     public static RowIds read(Path csv, int rows) {
         CsvTable t = CsvTable.read(csv, "a header (id, md5hash or a single column) and one id per embedding row");
-        int col = idColumn(t, "name the id column 'id', or give a single column");
+        int col = idColumn(t, "id", "name the id column 'id', or give a single column");
         if (t.rows.size() != rows) {
             throw t.error(
                     t.rows.size() + " ids for " + rows + " embedding rows",
@@ -71,9 +71,9 @@ public final class RowIds {
 
     /**
      * The id column of an ids table: {@code id}, else {@code md5hash}, else the only column; otherwise an
-     * error naming the header and {@code fix}.
+     * error saying that column {@code expected} is missing, naming the header and {@code fix}.
      */
-    static int idColumn(CsvTable t, String fix) {
+    static int idColumn(CsvTable t, String expected, String fix) {
         int col = t.find("id");
         if (col < 0) {
             col = t.find("md5hash");
@@ -81,7 +81,7 @@ public final class RowIds {
         if (col < 0 && t.header.size() == 1) {
             col = 0;
         }
-        return col >= 0 ? col : t.column("id", fix);
+        return col >= 0 ? col : t.column(expected, fix);
     }
 
     public int size() {

@@ -77,6 +77,25 @@ public final class FractionCut {
 
         /** True when the logits are float32, whose difference numpy rounds to float32 while interpolating. */
         boolean float32();
+
+        static OrderStatistics of(long size, java.util.function.LongToDoubleFunction kth, boolean float32) {
+            return new OrderStatistics() {
+                @Override
+                public long size() {
+                    return size;
+                }
+
+                @Override
+                public double kth(long k) {
+                    return kth.applyAsDouble(k);
+                }
+
+                @Override
+                public boolean float32() {
+                    return float32;
+                }
+            };
+        }
     }
 
     /** {@code alpha}, squared when the ranking is as long as the condensed distance matrix. */
@@ -186,23 +205,7 @@ public final class FractionCut {
         }
         double[] sorted = Arrays.copyOf(logit, valid);
         Arrays.sort(sorted);
-        final int size = valid;
-        OrderStatistics stats = new OrderStatistics() {
-            @Override
-            public long size() {
-                return size;
-            }
-
-            @Override
-            public double kth(long k) {
-                return sorted[(int) k];
-            }
-
-            @Override
-            public boolean float32() {
-                return float32;
-            }
-        };
+        OrderStatistics stats = OrderStatistics.of(valid, k -> sorted[(int) k], float32);
         Fit fit = fit(stats, n, m, alpha, q);
         BitSet ranks = new BitSet(m);
         long[] positions = new long[valid];
@@ -229,22 +232,7 @@ public final class FractionCut {
         long m = d.total();
         long valid = d.valid();
         PairLogits logits = new PairLogits(d);
-        OrderStatistics stats = new OrderStatistics() {
-            @Override
-            public long size() {
-                return valid;
-            }
-
-            @Override
-            public double kth(long k) {
-                return logits.kth(k);
-            }
-
-            @Override
-            public boolean float32() {
-                return true;
-            }
-        };
+        OrderStatistics stats = OrderStatistics.of(valid, logits::kth, true);
         if (valid > 0) {
             d.prepare(orderStatisticsOf(valid, effectiveAlpha(alpha, m, n)));
         }

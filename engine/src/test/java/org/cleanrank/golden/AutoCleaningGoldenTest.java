@@ -23,6 +23,7 @@ import org.cleanrank.vector.KernelProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * SelfClean's automatic cleaning against {@code expected/auto_*} (SelfCleanCleaner(auto_cleaning=True) with
@@ -34,6 +35,13 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class AutoCleaningGoldenTest {
     private static final String[] TYPES = {"near_duplicates", "off_topic_samples", "label_errors"};
+
+    /** Both golden cases, each with SelfClean's defaults ("") and the loose setting ("_loose"). */
+    static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> goldenSettings() {
+        return java.util.stream.Stream.of("synth_n600_d64_seed1", "synth_n2000_d384_seed2")
+                .flatMap(c -> java.util.stream.Stream.of("", "_loose")
+                        .map(s -> org.junit.jupiter.params.provider.Arguments.of(c, s)));
+    }
 
     private static AutoCleaning.Settings settings(String suffix) {
         double a = suffix.isEmpty() ? 0.01 : 0.1;
@@ -63,12 +71,7 @@ class AutoCleaningGoldenTest {
     }
 
     @ParameterizedTest(name = "{0} [{1}]")
-    @CsvSource({
-        "synth_n600_d64_seed1,''",
-        "synth_n600_d64_seed1,_loose",
-        "synth_n2000_d384_seed2,''",
-        "synth_n2000_d384_seed2,_loose"
-    })
+    @MethodSource("goldenSettings")
     void sampleRankingsOnReferenceScoresAreExact(String c, String suffix) throws IOException {
         Path dir = Fixtures.golden("selfclean", c);
         int n = refScores(dir, "off_topic").length;
@@ -154,12 +157,7 @@ class AutoCleaningGoldenTest {
     }
 
     @ParameterizedTest(name = "{0} [{1}]")
-    @CsvSource({
-        "synth_n600_d64_seed1,''",
-        "synth_n600_d64_seed1,_loose",
-        "synth_n2000_d384_seed2,''",
-        "synth_n2000_d384_seed2,_loose"
-    })
+    @MethodSource("goldenSettings")
     void endToEndFromEmbeddingsFlagsTheReferenceItems(String c, String suffix) throws IOException {
         Path dir = Fixtures.golden("selfclean", c);
         PackedEmbeddings m = Embeddings.load(dir.resolve("embeddings.npy"));
