@@ -27,15 +27,10 @@ class DemoFilesLineUpTest {
         SyntheticImageDataset.Result d = SyntheticImageDataset.write(
                 dir.resolve("ds"), SyntheticImageDataset.Spec.DEFAULT.withN(160).withSeed(5), 2);
         Path out = dir.resolve("out");
-        CliTest.Run r = CliTest.run(
-                "selfclean",
-                "--embeddings",
-                d.embeddingsNpy().toString(),
-                "--labels",
-                d.labelsNpy().toString(),
-                "--out",
-                out.toString(),
-                "--quiet");
+        // the command line of the README, on the demo's own files (temporary paths hold no spaces)
+        CliTest.Run r = CliTest.run(("selfclean --embeddings " + d.embeddingsNpy() + " --labels " + d.labelsNpy()
+                        + " --out " + out + " --quiet")
+                .split(" "));
         assertEquals(0, r.code(), r.err());
         Map<String, Integer> isError = new HashMap<>();
         for (CSVRecord c : IdKeyedRowsCliTest.read(d.consolidatedCsv())) {

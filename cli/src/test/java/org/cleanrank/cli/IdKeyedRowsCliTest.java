@@ -106,19 +106,22 @@ class IdKeyedRowsCliTest {
         return order.stream().mapToInt(Integer::intValue).toArray();
     }
 
+    /** The set's embeddings, ids and labels keyed by id, as options. */
+    private static String[] inputs(Path d) {
+        return new String[] {
+            "--embeddings",
+            d.resolve("emb.npy").toString(),
+            "--ids",
+            d.resolve("ids.csv").toString(),
+            "--labels",
+            d.resolve("labels.csv").toString()
+        };
+    }
+
     private Path selfclean(Path d, String... extra) {
         Path out = d.resolve("out");
-        List<String> args = new ArrayList<>(List.of(
-                "selfclean",
-                "--embeddings",
-                d.resolve("emb.npy").toString(),
-                "--ids",
-                d.resolve("ids.csv").toString(),
-                "--labels",
-                d.resolve("labels.csv").toString(),
-                "--out",
-                out.toString(),
-                "--quiet"));
+        List<String> args = new ArrayList<>(List.of("selfclean", "--out", out.toString(), "--quiet"));
+        args.addAll(List.of(inputs(d)));
         args.addAll(List.of(extra));
         CliTest.Run r = CliTest.run(args.toArray(String[]::new));
         assertEquals(0, r.code(), r.err());
@@ -207,18 +210,9 @@ class IdKeyedRowsCliTest {
             Path d = write(name, name.equals("plain") ? identity(n) : permutation(n, 9));
             for (String det : new String[] {"knn", "ecod", "intra-extra"}) {
                 Path out = d.resolve(det + ".csv");
-                CliTest.Run r = CliTest.run(
-                        "detect",
-                        det,
-                        "--embeddings",
-                        d.resolve("emb.npy").toString(),
-                        "--ids",
-                        d.resolve("ids.csv").toString(),
-                        "--labels",
-                        d.resolve("labels.csv").toString(),
-                        "--out",
-                        out.toString(),
-                        "--quiet");
+                List<String> args = new ArrayList<>(List.of("detect", det, "--out", out.toString(), "--quiet"));
+                args.addAll(List.of(inputs(d)));
+                CliTest.Run r = CliTest.run(args.toArray(String[]::new));
                 assertEquals(0, r.code(), r.err());
                 List<CSVRecord> rows = read(out);
                 assertEquals(n, rows.size());
@@ -290,27 +284,15 @@ class IdKeyedRowsCliTest {
                 "labels for ids not in the ids file: 1",
                 "not_in_the_ids.png",
                 "ids labelled more than once: 1");
-        // labels keyed by id without --ids
-        r = CliTest.run(
-                "selfclean",
-                "--embeddings",
-                emb,
-                "--labels",
-                d.resolve("labels.csv").toString(),
-                "--out",
-                dir.resolve("o4").toString());
+        // labels keyed by id without --ids; a cut-off out of range (temporary paths hold no spaces)
+        r = CliTest.run(("selfclean --embeddings " + emb + " --labels " + d.resolve("labels.csv") + " --out "
+                        + dir.resolve("o4"))
+                .split(" "));
         assertEquals(2, r.code());
         assertOneLine(r.err(), "need --ids");
-        // bad cut-off
-        r = CliTest.run(
-                "selfclean",
-                "--embeddings",
-                emb,
-                "--out",
-                dir.resolve("o5").toString(),
-                "--auto-cleaning",
-                "--off-topic-cut-off",
-                "1.5");
+        r = CliTest.run(("selfclean --embeddings " + emb + " --out " + dir.resolve("o5")
+                        + " --auto-cleaning --off-topic-cut-off 1.5")
+                .split(" "));
         assertEquals(2, r.code());
         assertOneLine(r.err(), "off-topic cut-off must be in (0, 1)");
     }
