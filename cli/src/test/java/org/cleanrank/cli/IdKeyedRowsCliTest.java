@@ -235,14 +235,7 @@ class IdKeyedRowsCliTest {
         ids.set(11, ids.get(10));
         Path dup = Files.write(dir.resolve("dup.csv"), ids);
         CliTest.Run r = CliTest.run(
-                "selfclean",
-                "--embeddings",
-                emb,
-                "--ids",
-                dup.toString(),
-                "--out",
-                dir.resolve("o1").toString(),
-                "--quiet");
+                ("selfclean --embeddings " + emb + " --ids " + dup + " --out " + dir.resolve("o1")).split(" "));
         assertEquals(2, r.code());
         assertOneLine(r.err(), "ids given to more than one row: 2", "img_0003.png");
         // one id too few

@@ -79,22 +79,16 @@ public final class FractionCut {
         boolean float32();
 
         static OrderStatistics of(long size, java.util.function.LongToDoubleFunction kth, boolean float32) {
-            return new OrderStatistics() {
-                @Override
-                public long size() {
-                    return size;
-                }
+            return new Of(size, kth, float32);
+        }
+    }
 
-                @Override
-                public double kth(long k) {
-                    return kth.applyAsDouble(k);
-                }
-
-                @Override
-                public boolean float32() {
-                    return float32;
-                }
-            };
+    /** Order statistics given by a function; the record's accessors are the interface's size() and float32(). */
+    private record Of(long size, java.util.function.LongToDoubleFunction kthOf, boolean float32)
+            implements OrderStatistics {
+        @Override
+        public double kth(long k) {
+            return kthOf.applyAsDouble(k);
         }
     }
 
