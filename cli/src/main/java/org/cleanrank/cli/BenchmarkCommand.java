@@ -207,10 +207,19 @@ public final class BenchmarkCommand implements Callable<Integer> {
                         embeddings + ": " + all.rows() + " rows for " + n + " samples; give --ids IDS.csv"
                                 + " (the md5hash of each row) so rows can be matched to samples");
             }
+            if (ids == null) {
+                // always on stderr, even with --quiet: a wrong guess here silently spoils every embedding detector
+                System.err.println("cleanrank: WARNING: no --ids (and no "
+                        + embeddings.getFileName().toString().replaceFirst("\\.npy$", "")
+                        + "_ids.csv or embedding_ids.csv beside " + embeddings
+                        + "): assuming embedding row k is sample k of the metadata order; give --ids IDS.csv"
+                        + " (the md5hash of each row) if the rows come in any other order");
+            }
             EmbeddingRows rows = ids != null
                     ? EmbeddingRows.fromIdsCsv(ids, ds.ids(), all.rows())
                     : EmbeddingRows.inSampleOrder(ds.ids(), all.rows());
-            progress.message(rows.mismatch().summary());
+            progress.message(rows.mismatch().summary()
+                    + (ids != null ? " (by id, " + ids.getFileName() + ")" : " (by position: metadata order assumed)"));
             int[] rowOf = rows.rowPerSample();
             embeddingSamples = java.util.stream.IntStream.range(0, n)
                     .filter(i -> rowOf[i] >= 0)

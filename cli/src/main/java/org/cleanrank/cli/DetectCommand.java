@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.cleanrank.CleanRankException;
+import org.cleanrank.dataset.RowIds;
 import org.cleanrank.detect.SelfClean;
 import org.cleanrank.io.Embeddings;
 import org.cleanrank.io.FloatMatrix;
@@ -58,8 +59,16 @@ final class DetectCommand implements Callable<Integer> {
     @Option(
             names = "--labels",
             paramLabel = "L.npy|L.csv",
-            description = "one label per row (cl, noiserank, intra-extra)")
+            description = "one label per row (cl, noiserank, intra-extra); with --ids also a CSV keyed by id"
+                    + " (columns id,label), joined by id")
     Path labels;
+
+    @Option(
+            names = "--ids",
+            paramLabel = "IDS.csv",
+            description = "the id of every embedding row, in row order (a CSV with a header and the column id, or"
+                    + " md5hash, or a single column); the ranking then has an id column")
+    Path ids;
 
     @Option(names = "--out", required = true, paramLabel = "R.csv", description = "ranking file to write")
     Path out;
@@ -151,7 +160,7 @@ final class DetectCommand implements Callable<Integer> {
                 throw new CleanRankException("unknown detector '" + detector
                         + "'; choose knn, ecod, hbos, iforest, cl, noiserank, lad or intra-extra");
         };
-        RankingFiles.writeSamples(out, r);
+        RankingFiles.writeSamples(out, r, rowIds(rows), null);
         progress.message(String.format(
                 Locale.ROOT,
                 "%s: ranked %d samples in %.2f s; wrote %s",
@@ -173,17 +182,31 @@ final class DetectCommand implements Callable<Integer> {
         if (labels == null) {
             throw new CleanRankException(detector + " needs --labels L.npy (one label per embedding row)");
         }
-        return Labels.load(labels, n);
+        return IdKeyedInputs.labels(labels, rowIds(n), n);
     }
+
+    /** The ids of the n rows (read once), or null without --ids. */
+    private RowIds rowIds(int n) {
+        rows = n;
+        if (rowIds == null && ids != null) {
+            rowIds = IdKeyedInputs.ids(ids, n);
+        }
+        return rowIds;
+    }
+
+    private int rows;
+    private RowIds rowIds;
 
     FloatMatrix matrix(StderrProgress progress) {
         FloatMatrix x = FloatMatrix.load(requireEmbeddings());
+        rows = x.rows();
         progress.message("loaded " + x.rows() + " x " + x.cols() + " from " + embeddings);
         return x;
     }
 
     private SelfClean.Result selfClean(StderrProgress progress, boolean withLabels) {
         PackedEmbeddings m = Embeddings.load(requireEmbeddings());
+        rows = m.n();
         int[] lab = withLabels ? requireLabels(m.n()) : null;
         return SelfClean.builder()
                 .topPairs(0)
@@ -230,6 +253,7 @@ final class DetectCommand implements Callable<Integer> {
         LabeledProbabilities p;
         if (predProbs != null) {
             ProbabilityMatrix.Loaded probs = ProbabilityMatrix.load(predProbs);
+            rows = probs.rows();
             if (labels == null) {
                 throw new CleanRankException(
                         "cl needs --labels L.npy (class indices 0.." + (probs.classes() - 1) + ")");

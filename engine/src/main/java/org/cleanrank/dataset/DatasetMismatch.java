@@ -70,6 +70,10 @@ public record DatasetMismatch(
             }
         }
 
+        int count() {
+            return count;
+        }
+
         Issue issue() {
             return new Issue(what, count, List.copyOf(examples));
         }

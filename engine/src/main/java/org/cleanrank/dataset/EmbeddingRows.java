@@ -14,7 +14,7 @@ import org.cleanrank.CleanRankException;
  * sample of each row ({@link #fromIdsCsv}): one md5hash per line, line k = embedding row k. The rule for
  * that CSV: if its first line is a bare md5 hash, the file has no header and each line is one hash (a
  * single column, as {@code np.savetxt} or a plain list writes it); otherwise the first line is a header
- * and the ids are in the column {@code md5hash} (so a pandas table with an index column works), or in the
+ * and the ids are in the column {@code md5hash} (or {@code id}; so a pandas table with an index column works), or in the
  * only column when there is just one (pandas writes an unnamed Series as {@code 0}). Every id must be 32
  * hex digits, and there must be exactly one id per embedding row: both are errors naming file and line.
  *
@@ -79,13 +79,7 @@ public final class EmbeddingRows {
             col = 0;
             rows.add(new CsvTable.Row(t.headerLine, List.of(t.header.get(0))));
         } else {
-            col = t.find("md5hash");
-            if (col < 0 && t.header.size() == 1) {
-                col = 0;
-            }
-            if (col < 0) {
-                col = t.column("md5hash", "name the id column md5hash, or give a single column of hashes");
-            }
+            col = RowIds.idColumn(t, "md5hash", "name the id column md5hash, or give a single column of hashes");
         }
         rows.addAll(t.rows);
         if (rows.size() != embeddingRows) {
