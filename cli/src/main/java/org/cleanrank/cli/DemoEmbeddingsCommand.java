@@ -3,6 +3,7 @@ package org.cleanrank.cli;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.cleanrank.CleanRankException;
 import org.cleanrank.detect.SelfClean;
 import org.cleanrank.eval.RankingMetrics;
 import org.cleanrank.fixtures.SyntheticDataset;
@@ -47,10 +48,24 @@ final class DemoEmbeddingsCommand implements Callable<Integer> {
                     "near-duplicate pairs to rank: 'all' (default; the near-duplicate metrics then cover every pair) or the K closest")
     String pairs;
 
+    @Option(
+            names = "--write-only",
+            description =
+                    "only write the set (.npy files) to --out, without running SelfClean: how the scaling benchmark makes its inputs")
+    boolean writeOnly;
+
     @Override
     public Integer call() {
+        if (writeOnly && out == null) {
+            throw new CleanRankException("--write-only writes the set to --out DIR; give --out");
+        }
         SyntheticDataset d = SyntheticDataset.generate(n, dim, 20, seed);
         StderrProgress progress = new StderrProgress(true);
+        if (writeOnly) {
+            writeSet(d);
+            progress.message("wrote the " + n + " x " + dim + " set to " + out);
+            return 0;
+        }
         progress.message(
                 "kernels " + KernelProvider.get().name() + "; synthetic set " + n + " x " + dim + ", seed " + seed);
         PackedEmbeddings m = PackedEmbeddings.normalise("synthetic", d.n(), d.dim(), d::readRow);
@@ -83,11 +98,7 @@ final class DemoEmbeddingsCommand implements Callable<Integer> {
                 "%-18s %10d %10d %10d%n",
                 "ranked items", nd.size(), r.offTopic().size(), r.labelErrors().size());
         if (out != null) {
-            NpyWriter.writeFloat32(out.resolve("embeddings.npy"), d.embeddings(), d.n(), d.dim());
-            NpyWriter.writeInt32(out.resolve("labels.npy"), d.labels(), d.n());
-            NpyWriter.writeInt32(out.resolve("truth_off_topic.npy"), d.offTopic(), d.n());
-            NpyWriter.writeInt32(out.resolve("truth_label_error.npy"), d.labelError(), d.n());
-            NpyWriter.writeInt32(out.resolve("truth_nd_clique.npy"), d.ndClique(), d.n());
+            writeSet(d);
             RankingFiles.writeAtomically(out.resolve("truth_samples.csv"), w -> {
                 w.write("index,off_topic,label_error,clique\n");
                 for (int i = 0; i < d.n(); i++) {
@@ -100,6 +111,14 @@ final class DemoEmbeddingsCommand implements Callable<Integer> {
             progress.message("wrote dataset and rankings to " + out);
         }
         return 0;
+    }
+
+    private void writeSet(SyntheticDataset d) {
+        NpyWriter.writeFloat32(out.resolve("embeddings.npy"), d.embeddings(), d.n(), d.dim());
+        NpyWriter.writeInt32(out.resolve("labels.npy"), d.labels(), d.n());
+        NpyWriter.writeInt32(out.resolve("truth_off_topic.npy"), d.offTopic(), d.n());
+        NpyWriter.writeInt32(out.resolve("truth_label_error.npy"), d.labelError(), d.n());
+        NpyWriter.writeInt32(out.resolve("truth_nd_clique.npy"), d.ndClique(), d.n());
     }
 
     private static double value(Map<String, Double> m, String k) {

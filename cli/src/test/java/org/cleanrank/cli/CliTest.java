@@ -11,6 +11,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.cleanrank.io.FloatMatrix;
 import org.cleanrank.io.NpyWriter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -135,6 +136,50 @@ class CliTest {
         Run ev = run("evaluate", "--ranking", r.toString(), "--truth", t.toString());
         assertEquals(2, ev.code());
         assertTrue(ev.err().contains("r.csv: line 3") && ev.err().contains("index 7"), ev.err());
+    }
+
+    @Test
+    void demoEmbeddingsWriteOnlyWritesTheSameSetWithoutRankings() throws Exception {
+        Path only = dir.resolve("only"), full = dir.resolve("full");
+        Run w = run(
+                "demo-embeddings",
+                "--n",
+                "300",
+                "--dim",
+                "16",
+                "--seed",
+                "5",
+                "--out",
+                only.toString(),
+                "--write-only");
+        assertEquals(0, w.code(), w.err());
+        assertFalse(Files.exists(only.resolve("near_duplicates.csv")), "no SelfClean run");
+        assertFalse(w.out().contains("SelfClean on"), w.out());
+        Run f = run(
+                "demo-embeddings",
+                "--n",
+                "300",
+                "--dim",
+                "16",
+                "--seed",
+                "5",
+                "--out",
+                full.toString(),
+                "--pairs",
+                "10");
+        assertEquals(0, f.code(), f.err());
+        assertTrue(Files.exists(full.resolve("near_duplicates.csv")));
+        for (String file :
+                new String[] {"embeddings.npy", "labels.npy", "truth_off_topic.npy", "truth_nd_clique.npy"}) {
+            assertEquals(-1L, Files.mismatch(only.resolve(file), full.resolve(file)), file);
+        }
+        FloatMatrix e = FloatMatrix.load(only.resolve("embeddings.npy"));
+        assertEquals(300, e.rows());
+        assertEquals(16, e.cols());
+
+        Run noOut = run("demo-embeddings", "--n", "300", "--write-only");
+        assertEquals(2, noOut.code());
+        assertTrue(noOut.err().contains("--write-only") && noOut.err().contains("--out"), noOut.err());
     }
 
     @Test
