@@ -1,0 +1,604 @@
+#!/usr/bin/python3
+"""Scaling profile: every detector, cleanrank and the references, at growing N; CSV, log-log plot, table.
+
+usage: bench/scaling/run_scaling.py [--out results/] [--detectors selfclean,knn,...] [--refs --ref-src DIR]
+           [--budget-us-per-point 2000] [--max-seconds 900] [--max-n 1024000] [--max-rss-gb 16]
+           [--cleanrank CMD] [--data-dir DIR] [--sizes N,N,...] [--repeat R] [--plot-only]
+
+Each measurement is one whole process: `cleanrank <command>` (JVM start, loading and writing included) or one
+reference script (bench/scaling/time_refs.py, bench/reference/time_selfclean.py,
+bench/reference/time_cleanpatrick_ssim_matrix.py). Wall time: time.perf_counter() around the process; peak
+RSS: ru_maxrss of the process from os.wait4 (the largest resident set of the process and any of its waited-for
+children, i.e. the JVM behind the ./cleanrank launcher). For the references the `seconds` column is the
+reference call alone as their scripts time it (imports and loading excluded, in the references' favour); their
+whole-process wall time is in `process_seconds`.
+
+Sizes: N = start x 2^k (start 1,000; 125 for SSIM, whose reference costs ~0.4 ms per pair) up to --max-n. A
+detector stops growing after a size whose time per item exceeds --budget-us-per-point (once it has --min-sizes
+sizes), or whose wall time exceeds --max-seconds; a size is not started when the last two sizes predict that it
+would exceed --max-seconds or --max-rss-gb (slope at least 1 for time), and a run is killed at
+3 x --max-seconds. Every measurement is merged into OUT/scaling.csv as soon as it ends (rows keyed by detector,
+implementation, n, d; a rerun skips sizes already measured unless --force), so an interrupted run loses nothing.
+At the end (or with --plot-only) it writes OUT/scaling.svg (time vs N, log-log, cleanrank solid, references
+dashed, slope of log t on log n over the sizes above the smallest in the legend), OUT/scaling-rss.svg and
+OUT/scaling.md (per detector: sizes, largest N, time and RSS there, slope, why it stopped).
+Inputs are generated into --data-dir and reused: embeddings with `cleanrank demo-embeddings --write-only`
+(N x 384 float32, 20 classes), out-of-fold-like probabilities from its labels (numpy, seeded), and 64 x 64
+gray PNG images (numpy + OpenCV or Pillow, seeded per image; a folder of N hard links per size).
+The reference sources are exports outside the repository: bench/scaling/prepare_refs.sh DIR, then --ref-src DIR.
+"""
+import argparse
+import csv
+import datetime
+import json
+import math
+import os
+import shlex
+import shutil
+import signal
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent.parent
+COLUMNS = ["detector", "implementation", "n", "d", "seconds", "peak_rss_mb", "process_seconds", "load1_before",
+           "date"]
+OURS, REF = "cleanrank", "reference"
+DIM = 384
+CLASSES = 20
+TOP_PAIRS = "100000"
+IMAGE_SIDE = 64
+REF_ENV_UNSET = ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE")  # let OpenBLAS pick its best kernel (references only)
+
+
+@dataclass
+class Impl:
+    """One implementation of a detector: how to build its command for a size, and what it needs."""
+    command: object  # function(ctx, inputs, scratch) -> list of arguments
+    seconds_key: str = None  # JSON key of the call time printed by a reference script (None: process wall time)
+    needs: tuple = ()  # reference sources (names of --ref-src subfolders) or a cleanrank subcommand
+    note: str = ""
+
+
+@dataclass
+class Detector:
+    name: str
+    label: str
+    data: str  # "embeddings", "pred_probs" or "images"
+    ours: Impl
+    ref: Impl = None
+    start: int = 1000
+    d: int = DIM
+
+
+def cli(ctx, *args):
+    return ctx.cleanrank + [str(a) for a in args]
+
+
+def py(ctx, script, *args):
+    return [ctx.python, str(script)] + [str(a) for a in args]
+
+
+def refs_script(ctx, *args):
+    return py(ctx, HERE / "time_refs.py", *args)
+
+
+def pyod_detector(model):
+    return Detector(
+        f"pyod-{model}", f"PyOD {model.upper() if model in ('knn', 'ecod', 'hbos') else 'IForest'}", "embeddings",
+        Impl(lambda c, i, s: cli(c, "detect", model, "--embeddings", i["E"], "--out", s / "r.csv", "--quiet")),
+        Impl(lambda c, i, s: refs_script(c, "pyod", model, "--embeddings", i["E"], "--pyod-src", c.src("pyod")),
+             "seconds", ("pyod",), "PyOD fit + decision_scores_ + argsort"))
+
+
+DETECTORS = [
+    Detector("selfclean", "SelfClean (3 rankings, top-100k pairs)", "embeddings",
+             Impl(lambda c, i, s: cli(c, "selfclean", "--embeddings", i["E"], "--labels", i["L"], "--out", s,
+                                      "--pairs", TOP_PAIRS, "--quiet")),
+             Impl(lambda c, i, s: py(c, REPO / "bench/reference/time_selfclean.py", "--selfclean-src",
+                                     c.src("selfclean"), "--embeddings", i["E"], "--labels", i["L"]),
+                  "seconds_total", ("selfclean",), "SelfCleanCleaner fit + predict, CleanPatrick's settings")),
+    Detector("knn", "cosine kNN, k = 10 (FAISS IndexFlatIP)", "embeddings",
+             Impl(lambda c, i, s: cli(c, "knn", "--embeddings", i["E"], "--k", 10, "--out", s), needs=("knn",)),
+             Impl(lambda c, i, s: refs_script(c, "faiss-knn", "--embeddings", i["E"], "--k", 10),
+                  "seconds", (), "faiss normalize_L2 + IndexFlatIP add + search(k + 1)")),
+    pyod_detector("knn"),
+    pyod_detector("ecod"),
+    pyod_detector("hbos"),
+    pyod_detector("iforest"),
+    Detector("noiserank", "NoiseRank", "embeddings",
+             Impl(lambda c, i, s: cli(c, "detect", "noiserank", "--embeddings", i["E"], "--labels", i["L"],
+                                      "--out", s / "r.csv", "--quiet")),
+             Impl(lambda c, i, s: refs_script(c, "noiserank", "--embeddings", i["E"], "--labels", i["L"],
+                                              "--cleanpatrick-src", c.src("cp")),
+                  "seconds", ("cp",), "CleanPatrick NoiseRankDetector.get_ranking")),
+    Detector("cl", "Confident Learning from pred_probs (C = 20)", "pred_probs",
+             Impl(lambda c, i, s: cli(c, "detect", "cl", "--pred-probs", i["P"], "--labels", i["L"],
+                                      "--filter-by", "prune_by_noise_rate", "--out", s / "r.csv", "--quiet")),
+             Impl(lambda c, i, s: refs_script(c, "cleanlab", "--pred-probs", i["P"], "--labels", i["L"],
+                                              "--cleanlab-src", c.src("cleanlab")),
+                  "seconds", ("cleanlab",), "cleanlab find_label_issues ranked by self_confidence"),
+             d=CLASSES),
+    Detector("phash", "pHash (OpenCV) all-pairs Hamming, top-100k, decoding included", "images",
+             Impl(lambda c, i, s: cli(c, "near-duplicates", "--images", i["I"], "--method", "phash-opencv",
+                                      "--pairs", TOP_PAIRS, "--out", s / "pairs.csv")),
+             d=IMAGE_SIDE * IMAGE_SIDE),
+    Detector("phash-decode", "pHash (OpenCV) decode + hash only, no pairs", "images",
+             Impl(lambda c, i, s: cli(c, "hash", "--images", i["I"], "--algorithm", "opencv",
+                                      "--out", s / "hashes.csv")),
+             d=IMAGE_SIDE * IMAGE_SIDE),
+    Detector("ssim", "fast SSIM all pairs 64 x 64 (CleanPatrick's loop)", "images",
+             Impl(lambda c, i, s: cli(c, "near-duplicates", "--images", i["I"], "--method", "ssim",
+                                      "--pairs", TOP_PAIRS, "--out", s / "pairs.csv")),
+             Impl(lambda c, i, s: py(c, REPO / "bench/reference/time_cleanpatrick_ssim_matrix.py",
+                                     "--cleanpatrick-src", c.src("cp"), "--thumbs", i["n"]),
+                  "seconds", ("cp",), "CleanPatrick compute_full_ssim_matrix, 8 workers (its own thumbnails)"),
+             start=125, d=IMAGE_SIDE * IMAGE_SIDE),
+]
+BY_NAME = {d.name: d for d in DETECTORS}
+
+
+class Context:
+    def __init__(self, a):
+        self.cleanrank = shlex.split(a.cleanrank)
+        self.python = a.python
+        self.ref_src = Path(a.ref_src) if a.ref_src else None
+        self.data = Path(a.data_dir)
+
+    def src(self, name):
+        return self.ref_src / name
+
+
+# ---------------------------------------------------------------- results file (merged after every measurement)
+
+def key(row):
+    return row["detector"], row["implementation"], int(row["n"]), int(row["d"])
+
+
+def read_rows(path):
+    if not path.exists():
+        return {}
+    with open(path, newline="") as f:
+        return {key(r): r for r in csv.DictReader(f)}
+
+
+def write_rows(path, rows):
+    tmp = path.with_suffix(".csv.part")
+    with open(tmp, "w", newline="") as f:
+        w = csv.DictWriter(f, fieldnames=COLUMNS, extrasaction="ignore")
+        w.writeheader()
+        for k in sorted(rows):
+            w.writerow(rows[k])
+    os.replace(tmp, path)
+
+
+# ---------------------------------------------------------------- inputs
+
+def log(msg):
+    print(f"[{datetime.datetime.now():%H:%M:%S}] {msg}", file=sys.stderr, flush=True)
+
+
+def embeddings(ctx, n):
+    out = ctx.data / "embeddings" / str(n)
+    if not (out / "labels.npy").exists():
+        tmp = out.with_name(out.name + ".part")
+        shutil.rmtree(tmp, ignore_errors=True)
+        log(f"generating {n} x {DIM} embeddings (demo-embeddings --write-only)")
+        r = subprocess.run(cli(ctx, "demo-embeddings", "--n", n, "--dim", DIM, "--out", tmp, "--write-only"),
+                           capture_output=True, text=True)
+        if r.returncode != 0:
+            sys.exit(f"demo-embeddings --write-only failed (exit {r.returncode}): {r.stderr.strip()[-500:]}")
+        shutil.rmtree(out, ignore_errors=True)
+        os.replace(tmp, out)
+    return {"E": out / "embeddings.npy", "L": out / "labels.npy"}
+
+
+def pred_probs(ctx, n):
+    """Out-of-fold-like probabilities for the set's labels: softmax of noise plus a bump on the given label."""
+    import numpy as np
+
+    inputs = embeddings(ctx, n)
+    path = ctx.data / "pred_probs" / f"{n}.npy"
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        labels = np.load(inputs["L"]).astype(np.int64)
+        rng = np.random.default_rng(n)
+        logits = rng.standard_normal((n, CLASSES)) * 1.5
+        logits[np.arange(n), labels] += 3.0
+        p = np.exp(logits)
+        p /= p.sum(axis=1, keepdims=True)
+        np.save(path.with_suffix(".part.npy"), p)
+        os.replace(path.with_suffix(".part.npy"), path)
+    return {"P": path, "L": inputs["L"]}
+
+
+def image(index):
+    """64 x 64 gray picture, seeded by its index: smooth random blobs (cheap to decode, realistic hashes)."""
+    import numpy as np
+
+    rng = np.random.default_rng(index)
+    coarse = rng.integers(0, 256, (8, 8)).astype(np.float32)
+    # bilinear upsampling of an 8 x 8 grid, done in numpy so that OpenCV is not required
+    t = (np.arange(IMAGE_SIDE) + 0.5) / (IMAGE_SIDE / 8) - 0.5
+    i0 = np.clip(np.floor(t).astype(int), 0, 7)
+    i1 = np.clip(i0 + 1, 0, 7)
+    w = np.clip(t - i0, 0, 1)
+    rows = coarse[i0] * (1 - w)[:, None] + coarse[i1] * w[:, None]
+    pic = rows[:, i0] * (1 - w)[None, :] + rows[:, i1] * w[None, :]
+    return np.clip(pic + rng.normal(0, 4, pic.shape), 0, 255).astype(np.uint8)
+
+
+def write_png(path, pixels):
+    try:
+        import cv2
+
+        cv2.imwrite(str(path), pixels)
+    except ImportError:
+        from PIL import Image
+
+        Image.fromarray(pixels).save(path)
+
+
+def images(ctx, n):
+    pool = ctx.data / "image-pool"
+    folder = ctx.data / "images" / str(n)
+    done = folder.with_name(f"{n}.done")
+    if not done.exists():
+        pool.mkdir(parents=True, exist_ok=True)
+        have = len(os.listdir(pool))
+        if have < n:
+            log(f"generating images {have}..{n - 1} ({IMAGE_SIDE} x {IMAGE_SIDE} gray PNG)")
+        for k in range(have, n):  # pool files are written in index order, so the count is the next index
+            name = pool / f"img{k:07d}.png"
+            write_png(name.with_suffix(".part.png"), image(k))
+            os.replace(name.with_suffix(".part.png"), name)
+        shutil.rmtree(folder, ignore_errors=True)
+        folder.mkdir(parents=True)
+        for k in range(n):
+            name = f"img{k:07d}.png"
+            os.link(pool / name, folder / name)
+        done.touch()
+    return {"I": folder}
+
+
+INPUTS = {"embeddings": embeddings, "pred_probs": pred_probs, "images": images}
+
+
+# ---------------------------------------------------------------- one measurement
+
+@dataclass
+class Measured:
+    code: int
+    wall: float
+    peak_rss_mb: float
+    stdout: str
+    stderr: str
+    killed: bool = False
+
+
+def measure(argv, env, timeout, log_stem):
+    """Runs argv as its own process group; wall time around it, ru_maxrss from wait4 (KiB -> MiB)."""
+    log_stem.parent.mkdir(parents=True, exist_ok=True)
+    out_path, err_path = log_stem.with_suffix(".out"), log_stem.with_suffix(".err")
+    killed = threading.Event()
+    with open(out_path, "w") as out, open(err_path, "w") as err:
+        t0 = time.perf_counter()
+        p = subprocess.Popen(argv, stdout=out, stderr=err, env=env, start_new_session=True)
+
+        def kill():
+            killed.set()
+            try:
+                os.killpg(p.pid, signal.SIGKILL)  # only the group this harness started
+            except ProcessLookupError:
+                pass
+
+        timer = threading.Timer(timeout, kill)
+        timer.start()
+        try:
+            _, status, usage = os.wait4(p.pid, 0)
+        finally:
+            timer.cancel()
+        wall = time.perf_counter() - t0
+        p.returncode = os.waitstatus_to_exitcode(status)
+    return Measured(p.returncode, wall, usage.ru_maxrss / 1024.0, out_path.read_text(), err_path.read_text(),
+                    killed.is_set())
+
+
+def reference_seconds(stdout, k):
+    for line in reversed(stdout.strip().splitlines()):
+        line = line.strip()
+        if line.startswith("{"):
+            try:
+                value = json.loads(line)[k]
+            except (ValueError, KeyError):
+                continue
+            return float(value)
+    whole = stdout[stdout.find("{"):] if "{" in stdout else ""
+    try:  # time_cleanpatrick_ssim_matrix.py prints indented JSON
+        return float(json.loads(whole)[k])
+    except (ValueError, KeyError):
+        return None
+
+
+# ---------------------------------------------------------------- growth and stopping
+
+def slope(points):
+    """Least-squares slope of log t on log n (points: [(n, t)])."""
+    if len(points) < 2:
+        return None
+    xs = [math.log(n) for n, _ in points]
+    ys = [math.log(max(t, 1e-9)) for _, t in points]
+    mx, my = sum(xs) / len(xs), sum(ys) / len(ys)
+    sxx = sum((x - mx) ** 2 for x in xs)
+    return None if sxx == 0 else sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / sxx
+
+
+def predict(points, n, lo, hi):
+    """Extrapolates from the last two points with their slope clamped to [lo, hi]."""
+    (n1, t1), (n2, t2) = points[-2], points[-1]
+    s = min(max(math.log(max(t2, 1e-9) / max(t1, 1e-9)) / math.log(n2 / n1), lo), hi)
+    return t2 * (n / n2) ** s
+
+
+def stop_reason(a, measured, n):
+    """Why size n is not run, given the earlier sizes' rows (None: run it)."""
+    if not measured:
+        return None
+    last = measured[-1]
+    t, rss = float(last["seconds"]), float(last["peak_rss_mb"])
+    per_point = t / int(last["n"]) * 1e6
+    if per_point > a.budget_us_per_point and len(measured) >= a.min_sizes:
+        return f"{per_point:,.0f} us per item at N = {int(last['n']):,} > budget {a.budget_us_per_point:,.0f}"
+    if float(last["process_seconds"]) > a.max_seconds:
+        return f"{float(last['process_seconds']):,.0f} s at N = {int(last['n']):,} > --max-seconds {a.max_seconds:,.0f}"
+    if len(measured) >= 2:
+        pts = [(int(r["n"]), float(r["process_seconds"])) for r in measured]
+        guess = predict(pts, n, 1.0, 3.0)
+        if guess > a.max_seconds:
+            return f"N = {n:,} predicted to take {guess:,.0f} s > --max-seconds {a.max_seconds:,.0f}"
+        mem = predict([(int(r["n"]), float(r["peak_rss_mb"])) for r in measured], n, 0.0, 3.0)
+        if mem > a.max_rss_gb * 1024:
+            return f"N = {n:,} predicted to need {mem / 1024:,.1f} GiB > --max-rss-gb {a.max_rss_gb}"
+    return None
+
+
+def sizes_for(a, det):
+    if a.sizes:
+        return sorted(int(s) for s in a.sizes.split(","))
+    out, n = [], det.start
+    while n <= a.max_n:
+        out.append(n)
+        n *= 2
+    return out
+
+
+def available_subcommands(ctx):
+    """Subcommands this cleanrank build offers (from its top-level help)."""
+    r = subprocess.run(cli(ctx, "--help"), capture_output=True, text=True)
+    text = r.stdout.split("Commands:", 1)[-1]
+    return {line.split()[0] for line in text.splitlines() if line.startswith("  ") and line.strip()
+            and not line.startswith("   ")}
+
+
+def run_detector(a, ctx, det, impl_name, impl, rows, stops, out_csv):
+    tag = f"{det.name} ({impl_name})"
+    measured = sorted((r for r in rows.values() if r["detector"] == det.name and r["implementation"] == impl_name
+                       and int(r["d"]) == det.d), key=lambda r: int(r["n"]))
+    env = dict(os.environ)
+    if impl_name == REF:
+        for k in REF_ENV_UNSET:
+            env.pop(k, None)
+    for n in sizes_for(a, det):
+        k = (det.name, impl_name, n, det.d)
+        if k in rows and not a.force:
+            continue
+        earlier = [r for r in measured if int(r["n"]) < n]
+        why = stop_reason(a, earlier, n)
+        if why:
+            log(f"{tag}: stop: {why}")
+            stops[f"{det.name}|{impl_name}"] = why
+            return
+        inputs = dict(INPUTS[det.data](ctx, n), n=n)
+        best = None
+        for rep in range(a.repeat):
+            scratch = ctx.data / "scratch" / f"{det.name}-{impl_name}"
+            shutil.rmtree(scratch, ignore_errors=True)
+            scratch.mkdir(parents=True)
+            argv = impl.command(ctx, inputs, scratch)
+            load1 = os.getloadavg()[0]
+            log(f"{tag}: N = {n:,} (load {load1:.2f}): {shlex.join(argv)}")
+            m = measure(argv, env, 3 * a.max_seconds, ctx.data / "logs" / f"{det.name}-{impl_name}-{n}")
+            shutil.rmtree(scratch, ignore_errors=True)
+            if m.code != 0:
+                what = "killed after 3 x --max-seconds" if m.killed else f"exit {m.code}"
+                tail = " | ".join(m.stderr.strip().splitlines()[-3:])
+                log(f"{tag}: N = {n:,} failed ({what}): {tail}")
+                stops[f"{det.name}|{impl_name}"] = f"N = {n:,} failed ({what}): {tail[:200]}"
+                return
+            seconds = m.wall if impl.seconds_key is None else reference_seconds(m.stdout, impl.seconds_key)
+            if seconds is None:
+                log(f"{tag}: N = {n:,}: no '{impl.seconds_key}' in its output; stdout: {m.stdout[-300:]}")
+                stops[f"{det.name}|{impl_name}"] = f"N = {n:,}: no timing in the reference's output"
+                return
+            row = {"detector": det.name, "implementation": impl_name, "n": n, "d": det.d,
+                   "seconds": f"{seconds:.4f}", "peak_rss_mb": f"{m.peak_rss_mb:.1f}",
+                   "process_seconds": f"{m.wall:.4f}", "load1_before": f"{load1:.2f}",
+                   "date": datetime.datetime.now().isoformat(timespec="seconds")}
+            log(f"{tag}: N = {n:,}: {seconds:.3f} s (process {m.wall:.3f} s), peak RSS {m.peak_rss_mb:,.0f} MiB")
+            if best is None or float(row["seconds"]) < float(best["seconds"]):
+                best = row
+        rows[k] = best
+        write_rows(out_csv, rows)
+        measured = [r for r in measured if int(r["n"]) != n] + [best]
+        measured.sort(key=lambda r: int(r["n"]))
+    stops.pop(f"{det.name}|{impl_name}", None)
+
+
+# ---------------------------------------------------------------- plot and table
+
+def series(rows):
+    out = {}
+    for r in rows.values():
+        out.setdefault((r["detector"], r["implementation"]), []).append(
+            (int(r["n"]), float(r["seconds"]), float(r["peak_rss_mb"]), int(r["d"])))
+    return {k: sorted(v) for k, v in out.items()}
+
+
+def fitted_slope(points):
+    return slope([(n, t) for n, t, _, _ in points[1:]])  # the smallest size is mostly start-up
+
+
+def label_of(name):
+    return BY_NAME[name].label if name in BY_NAME else name
+
+
+def plot(rows, out_dir, machine):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    data = series(rows)
+    names = [d.name for d in DETECTORS if any(k[0] == d.name for k in data)]
+    names += sorted({k[0] for k in data} - set(names))
+    colours = plt.get_cmap("tab10").colors + plt.get_cmap("Dark2").colors
+    colour = {name: colours[i % len(colours)] for i, name in enumerate(names)}
+    for value, what, unit, fname in ((1, "wall time", "s", "scaling.svg"), (2, "peak RSS", "MiB", "scaling-rss.svg")):
+        fig, ax = plt.subplots(figsize=(13, 7.5))
+        handles = []
+        for name in names:
+            for impl, style, marker in ((OURS, "-", "o"), (REF, "--", "s")):
+                pts = data.get((name, impl))
+                if not pts:
+                    continue
+                ns = [p[0] for p in pts]
+                vs = [p[value] for p in pts]
+                s = slope([(p[0], p[value]) for p in pts[1:]])
+                slope_text = "slope n/a" if s is None else f"slope {s:.2f}"
+                who = "cleanrank" if impl == OURS else "reference"
+                h, = ax.plot(ns, vs, style, marker=marker, color=colour[name], linewidth=1.8, markersize=5,
+                             label=f"{label_of(name)}: {who}, {slope_text}")
+                handles.append(h)
+        ax.set_xscale("log")
+        ax.set_yscale("log")
+        ax.set_xlabel("N (embedding rows, probability rows or images)")
+        ax.set_ylabel(f"{what} ({unit}, log scale)")
+        ax.set_title(f"cleanrank scaling profile: {what} vs N ({machine})", fontsize=10)
+        ax.grid(True, which="major", alpha=0.4)
+        ax.grid(True, which="minor", alpha=0.12)
+        if value == 1 and handles:
+            x0, x1 = ax.get_xlim()
+            y0, _ = ax.get_ylim()
+            for p, txt in ((1, "O(N)"), (2, "O(N²)")):
+                xs = [x0, x1]
+                ax.plot(xs, [y0 * 3 * (x / x0) ** p for x in xs], ":", color="grey", linewidth=0.8)
+                ax.annotate(txt, (x0 * 1.5, y0 * 3 * 1.5 ** p), color="grey", fontsize=8)
+            ax.set_ylim(bottom=y0)
+        ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8, frameon=False,
+                  title="solid: cleanrank (whole CLI process)\ndashed: reference (its call alone)",
+                  title_fontsize=8, alignment="left")
+        fig.tight_layout()
+        fig.savefig(out_dir / fname, format="svg")
+        plt.close(fig)
+
+
+def table(rows, stops, machine):
+    data = series(rows)
+    lines = [f"Scaling profile ({machine}). Time: cleanrank = whole CLI process; reference = its call alone.",
+             "Slope: least squares of log t on log N over the sizes above the smallest.", "",
+             "| detector | implementation | d | sizes | N range | s at largest N | peak RSS MiB there | slope | stopped |",
+             "|---|---|---|---|---|---|---|---|---|"]
+    order = {d.name: i for i, d in enumerate(DETECTORS)}
+    for (name, impl), pts in sorted(data.items(), key=lambda kv: (order.get(kv[0][0], 99), kv[0][1])):
+        s = fitted_slope(pts)
+        n, t, rss, d = pts[-1]
+        stop = stops.get(f"{name}|{impl}", "reached --max-n" if name in BY_NAME else "")
+        lines.append(f"| {label_of(name)} | {impl} | {d} | {len(pts)} | {pts[0][0]:,} - {n:,} | {t:,.2f} | "
+                     f"{rss:,.0f} | {'n/a' if s is None else f'{s:.2f}'} | {stop} |")
+    return "\n".join(lines) + "\n"
+
+
+def machine_line():
+    cpu = "?"
+    try:
+        for line in open("/proc/cpuinfo"):
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return f"{cpu}, {os.cpu_count()} cores, {datetime.date.today().isoformat()}"
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0],
+                                 formatter_class=argparse.RawDescriptionHelpFormatter, epilog=__doc__)
+    ap.add_argument("--out", default=str(REPO / "results"), help="folder of scaling.csv/.svg/.md (default results/)")
+    ap.add_argument("--detectors", default=",".join(d.name for d in DETECTORS),
+                    help="comma-separated, default all: " + ",".join(d.name for d in DETECTORS))
+    ap.add_argument("--refs", action="store_true", help="also run the references (needs --ref-src for most)")
+    ap.add_argument("--no-ours", action="store_true", help="only the references")
+    ap.add_argument("--ref-src", help="folder made by bench/scaling/prepare_refs.sh (selfclean, pyod, cleanlab, cp)")
+    ap.add_argument("--budget-us-per-point", type=float, default=2000.0,
+                    help="stop growing after a size slower than this per item (default 2000 us)")
+    ap.add_argument("--min-sizes", type=int, default=5, help="sizes measured before the per-item budget applies")
+    ap.add_argument("--max-seconds", type=float, default=900.0,
+                    help="wall budget per run: not started if predicted above, stop after one above (default 900)")
+    ap.add_argument("--max-rss-gb", type=float, default=16.0, help="do not start a size predicted above this")
+    ap.add_argument("--max-n", type=int, default=1_024_000, help="largest N (default 1,024,000)")
+    ap.add_argument("--sizes", help="explicit sizes, comma-separated (instead of start x 2^k)")
+    ap.add_argument("--repeat", type=int, default=1, help="runs per size; the fastest is kept (default 1)")
+    ap.add_argument("--force", action="store_true", help="re-measure sizes already in scaling.csv")
+    ap.add_argument("--cleanrank", default=str(REPO / "cleanrank"),
+                    help="command that runs the CLI (default the repository's ./cleanrank launcher)")
+    ap.add_argument("--python", default="/usr/bin/python3", help="Python for the references (Debian's)")
+    ap.add_argument("--data-dir", default="/tmp/cleanrank-scaling", help="generated inputs, logs, scratch")
+    ap.add_argument("--plot-only", action="store_true", help="only redraw the SVGs and the table from the CSV")
+    a = ap.parse_args()
+
+    out = Path(a.out)
+    out.mkdir(parents=True, exist_ok=True)
+    out_csv = out / "scaling.csv"
+    stops_path = out / "scaling-stops.json"
+    rows = read_rows(out_csv)
+    stops = json.loads(stops_path.read_text()) if stops_path.exists() else {}
+    machine = machine_line()
+    if not a.plot_only:
+        ctx = Context(a)
+        wanted = [x.strip() for x in a.detectors.split(",") if x.strip()]
+        unknown = [x for x in wanted if x not in BY_NAME]
+        if unknown:
+            sys.exit(f"unknown detector(s) {', '.join(unknown)}; choose from {', '.join(BY_NAME)}")
+        commands = available_subcommands(ctx)
+        if not commands:
+            sys.exit(f"{shlex.join(ctx.cleanrank)} --help lists no commands; is --cleanrank right?")
+        for name in wanted:
+            det = BY_NAME[name]
+            impls = ([] if a.no_ours else [(OURS, det.ours)]) + ([(REF, det.ref)] if a.refs and det.ref else [])
+            for impl_name, impl in impls:
+                missing_cmd = [c for c in impl.needs if impl_name == OURS and c not in commands]
+                missing_src = [c for c in impl.needs if impl_name == REF and (
+                    ctx.ref_src is None or not (ctx.ref_src / c).is_dir())]
+                if missing_cmd:
+                    log(f"{name} ({impl_name}): skipped: this cleanrank has no '{missing_cmd[0]}' command")
+                    continue
+                if missing_src:
+                    log(f"{name} ({impl_name}): skipped: no reference source '{missing_src[0]}' under --ref-src "
+                        f"(bench/scaling/prepare_refs.sh DIR)")
+                    continue
+                run_detector(a, ctx, det, impl_name, impl, rows, stops, out_csv)
+                stops_path.write_text(json.dumps(stops, indent=1, sort_keys=True) + "\n")
+    if not rows:
+        sys.exit(f"{out_csv}: no measurements to plot")
+    plot(rows, out, machine)
+    text = table(rows, stops, machine)
+    (out / "scaling.md").write_text(text)
+    print(text)
+
+
+if __name__ == "__main__":
+    main()
