@@ -67,12 +67,16 @@ class Impl:
 @dataclass
 class Detector:
     name: str
-    label: str
+    label: str  # for the table
     data: str  # "embeddings", "pred_probs" or "images"
     ours: Impl
     ref: Impl = None
     start: int = 1000
     d: int = DIM
+    short: str = None  # for the plot's legend
+
+    def __post_init__(self):
+        self.short = self.short or self.label
 
 
 def cli(ctx, *args):
@@ -89,7 +93,8 @@ def refs_script(ctx, *args):
 
 def pyod_detector(model):
     return Detector(
-        f"pyod-{model}", f"PyOD {model.upper() if model in ('knn', 'ecod', 'hbos') else 'IForest'}", "embeddings",
+        f"pyod-{model}", "PyOD " + {"knn": "KNN", "ecod": "ECOD", "hbos": "HBOS", "iforest": "IForest"}[model],
+        "embeddings",
         Impl(lambda c, i, s: cli(c, "detect", model, "--embeddings", i["E"], "--out", s / "r.csv", "--quiet")),
         Impl(lambda c, i, s: refs_script(c, "pyod", model, "--embeddings", i["E"], "--pyod-src", c.src("pyod")),
              "seconds", ("pyod",), "PyOD fit + decision_scores_ + argsort"))
@@ -101,11 +106,13 @@ DETECTORS = [
                                       "--pairs", TOP_PAIRS, "--quiet")),
              Impl(lambda c, i, s: py(c, REPO / "bench/reference/time_selfclean.py", "--selfclean-src",
                                      c.src("selfclean"), "--embeddings", i["E"], "--labels", i["L"]),
-                  "seconds_total", ("selfclean",), "SelfCleanCleaner fit + predict, CleanPatrick's settings")),
+                  "seconds_total", ("selfclean",), "SelfCleanCleaner fit + predict, CleanPatrick's settings"),
+             short="SelfClean, 3 rankings"),
     Detector("knn", "cosine kNN, k = 10 (FAISS IndexFlatIP)", "embeddings",
              Impl(lambda c, i, s: cli(c, "knn", "--embeddings", i["E"], "--k", 10, "--out", s), needs=("knn",)),
              Impl(lambda c, i, s: refs_script(c, "faiss-knn", "--embeddings", i["E"], "--k", 10),
-                  "seconds", (), "faiss normalize_L2 + IndexFlatIP add + search(k + 1)")),
+                  "seconds", (), "faiss normalize_L2 + IndexFlatIP add + search(k + 1)"),
+             short="cosine kNN, k = 10"),
     pyod_detector("knn"),
     pyod_detector("ecod"),
     pyod_detector("hbos"),
@@ -122,22 +129,22 @@ DETECTORS = [
              Impl(lambda c, i, s: refs_script(c, "cleanlab", "--pred-probs", i["P"], "--labels", i["L"],
                                               "--cleanlab-src", c.src("cleanlab")),
                   "seconds", ("cleanlab",), "cleanlab find_label_issues ranked by self_confidence"),
-             d=CLASSES),
+             d=CLASSES, short="Confident Learning, pred_probs"),
     Detector("phash", "pHash (OpenCV) all-pairs Hamming, top-100k, decoding included", "images",
              Impl(lambda c, i, s: cli(c, "near-duplicates", "--images", i["I"], "--method", "phash-opencv",
                                       "--pairs", TOP_PAIRS, "--out", s / "pairs.csv")),
-             d=IMAGE_SIDE * IMAGE_SIDE),
+             d=IMAGE_SIDE * IMAGE_SIDE, short="pHash all pairs (with decoding)"),
     Detector("phash-decode", "pHash (OpenCV) decode + hash only, no pairs", "images",
              Impl(lambda c, i, s: cli(c, "hash", "--images", i["I"], "--algorithm", "opencv",
                                       "--out", s / "hashes.csv")),
-             d=IMAGE_SIDE * IMAGE_SIDE),
+             d=IMAGE_SIDE * IMAGE_SIDE, short="pHash decode + hash only"),
     Detector("ssim", "fast SSIM all pairs 64 x 64 (CleanPatrick's loop)", "images",
              Impl(lambda c, i, s: cli(c, "near-duplicates", "--images", i["I"], "--method", "ssim",
                                       "--pairs", TOP_PAIRS, "--out", s / "pairs.csv")),
              Impl(lambda c, i, s: py(c, REPO / "bench/reference/time_cleanpatrick_ssim_matrix.py",
                                      "--cleanpatrick-src", c.src("cp"), "--thumbs", i["n"]),
                   "seconds", ("cp",), "CleanPatrick compute_full_ssim_matrix, 8 workers (its own thumbnails)"),
-             start=125, d=IMAGE_SIDE * IMAGE_SIDE),
+             start=125, d=IMAGE_SIDE * IMAGE_SIDE, short="fast SSIM all pairs"),
 ]
 BY_NAME = {d.name: d for d in DETECTORS}
 
@@ -456,53 +463,70 @@ def label_of(name):
     return BY_NAME[name].label if name in BY_NAME else name
 
 
+# one fixed colour per detector (same colour for cleanrank and its reference), in DETECTORS order
+PALETTE = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22",
+           "#17becf", "#000000", "#aec7e8"]
+
+
+def count_label(n, _pos=None):
+    if n >= 1e6:
+        return f"{n / 1e6:g}M"
+    if n >= 1e3:
+        return f"{n / 1e3:g}k"
+    return f"{n:g}"
+
+
 def plot(rows, out_dir, machine):
     import matplotlib
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
+    from matplotlib.lines import Line2D
+    from matplotlib.ticker import FuncFormatter, LogLocator, NullFormatter
 
     data = series(rows)
-    names = [d.name for d in DETECTORS if any(k[0] == d.name for k in data)]
-    names += sorted({k[0] for k in data} - set(names))
-    colours = plt.get_cmap("tab10").colors + plt.get_cmap("Dark2").colors
-    colour = {name: colours[i % len(colours)] for i, name in enumerate(names)}
+    names = [d.name for d in DETECTORS] + sorted({k[0] for k in data} - set(BY_NAME))
+    colour = {name: PALETTE[i % len(PALETTE)] for i, name in enumerate(names)}
+    names = [name for name in names if any(k[0] == name for k in data)]
     for value, what, unit, fname in ((1, "wall time", "s", "scaling.svg"), (2, "peak RSS", "MiB", "scaling-rss.svg")):
-        fig, ax = plt.subplots(figsize=(13, 7.5))
+        fig, ax = plt.subplots(figsize=(12, 6.5))
         handles = []
         for name in names:
+            slopes = []
             for impl, style, marker in ((OURS, "-", "o"), (REF, "--", "s")):
                 pts = data.get((name, impl))
                 if not pts:
                     continue
-                ns = [p[0] for p in pts]
-                vs = [p[value] for p in pts]
+                ax.plot([p[0] for p in pts], [p[value] for p in pts], style, marker=marker, color=colour[name],
+                        linewidth=1.8, markersize=4.5)
                 s = slope([(p[0], p[value]) for p in pts[1:]])
-                slope_text = "slope n/a" if s is None else f"slope {s:.2f}"
-                who = "cleanrank" if impl == OURS else "reference"
-                h, = ax.plot(ns, vs, style, marker=marker, color=colour[name], linewidth=1.8, markersize=5,
-                             label=f"{label_of(name)}: {who}, {slope_text}")
-                handles.append(h)
+                who = "ours" if impl == OURS else "ref"
+                slopes.append(f"{who} {'n/a' if s is None else f'{s:.2f}'}")
+            short = BY_NAME[name].short if name in BY_NAME else name
+            handles.append(Line2D([], [], color=colour[name], linewidth=3, label=f"{short} (slope {', '.join(slopes)})"))
         ax.set_xscale("log")
         ax.set_yscale("log")
-        ax.set_xlabel("N (embedding rows, probability rows or images)")
+        for axis, fmt in ((ax.xaxis, count_label), (ax.yaxis, lambda v, _p: f"{v:g}")):
+            axis.set_major_locator(LogLocator(base=10, subs=(1, 2, 5)))
+            axis.set_major_formatter(FuncFormatter(fmt))
+            axis.set_minor_formatter(NullFormatter())
+        ax.set_xlabel("N (embedding rows, probability rows or images; log scale)")
         ax.set_ylabel(f"{what} ({unit}, log scale)")
         ax.set_title(f"cleanrank scaling profile: {what} vs N ({machine})", fontsize=10)
         ax.grid(True, which="major", alpha=0.4)
         ax.grid(True, which="minor", alpha=0.12)
-        if value == 1 and handles:
-            x0, x1 = ax.get_xlim()
-            y0, _ = ax.get_ylim()
-            for p, txt in ((1, "O(N)"), (2, "O(N²)")):
-                xs = [x0, x1]
-                ax.plot(xs, [y0 * 3 * (x / x0) ** p for x in xs], ":", color="grey", linewidth=0.8)
-                ax.annotate(txt, (x0 * 1.5, y0 * 3 * 1.5 ** p), color="grey", fontsize=8)
-            ax.set_ylim(bottom=y0)
-        ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8, frameon=False,
-                  title="solid: cleanrank (whole CLI process)\ndashed: reference (its call alone)",
-                  title_fontsize=8, alignment="left")
-        fig.tight_layout()
-        fig.savefig(out_dir / fname, format="svg")
+        detectors = ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8.5,
+                              frameon=False, title=f"detector (slope of log {'t' if value == 1 else 'RSS'} on log N)",
+                              title_fontsize=8.5, alignment="left")
+        ax.add_artist(detectors)
+        styles = [Line2D([], [], color="black", linestyle="-", marker="o", markersize=4.5,
+                         label="cleanrank: whole CLI process" if value == 1 else "cleanrank: whole CLI process"),
+                  Line2D([], [], color="black", linestyle="--", marker="s", markersize=4.5,
+                         label="reference: its call alone" if value == 1 else "reference: whole process")]
+        style_legend = ax.legend(handles=styles, loc="lower left", bbox_to_anchor=(1.01, 0.0), fontsize=8.5,
+                                 frameon=False)
+        fig.savefig(out_dir / fname, format="svg", bbox_inches="tight",
+                    bbox_extra_artists=[detectors, style_legend])
         plt.close(fig)
 
 
