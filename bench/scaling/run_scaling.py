@@ -2,8 +2,9 @@
 """Scaling profile: every detector, cleanrank and the references, at growing N; CSV, log-log plot, table.
 
 usage: bench/scaling/run_scaling.py [--out results/] [--detectors selfclean,knn,...] [--refs --ref-src DIR]
-           [--budget-us-per-point 2000] [--max-seconds 900] [--max-n 1024000] [--max-rss-gb 16]
-           [--cleanrank CMD] [--data-dir DIR] [--sizes N,N,...] [--repeat R] [--plot-only]
+           [--budget-us-per-point 2000,ssim=50000[,DETECTOR[/IMPL]=US...]] [--max-seconds 900] [--max-n 1024000]
+           [--max-rss-gb 16] [--cleanrank CMD] [--data-dir DIR] [--sizes N,N,...] [--repeat R] [--fit-min-n N]
+           [--plot-only]
 
 Each measurement is one whole process: `cleanrank <command>` (JVM start, loading and writing included) or one
 reference script (bench/scaling/time_refs.py, bench/reference/time_selfclean.py,
@@ -24,7 +25,7 @@ dashed, slope of log t on log n over the sizes above the smallest in the legend)
 OUT/scaling.md (per detector: sizes, largest N, time and RSS there, slope, why it stopped).
 Inputs are generated into --data-dir and reused: embeddings with `cleanrank demo-embeddings --write-only`
 (N x 384 float32, 20 classes), out-of-fold-like probabilities from its labels (numpy, seeded), and 64 x 64
-gray PNG images (numpy + OpenCV or Pillow, seeded per image; a folder of N hard links per size).
+gray PNG images (numpy + OpenCV or Pillow, seeded per block of 1,000; a folder of N hard links per size).
 The reference sources are exports outside the repository: bench/scaling/prepare_refs.sh DIR, then --ref-src DIR.
 """
 import argparse
@@ -52,6 +53,9 @@ DIM = 384
 CLASSES = 20
 TOP_PAIRS = "100000"
 IMAGE_SIDE = 64
+# us per item; all-pairs SSIM costs ~2.5 us per pair here, i.e. ~1 ms per item per 1,000 items: its own budget lets
+# cleanrank's curve reach ~16k images while CleanPatrick's loop (~0.4 ms per pair) stops at ~2k either way
+DEFAULT_BUDGET = "2000,ssim=50000"
 REF_ENV_UNSET = ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE")  # let OpenBLAS pick its best kernel (references only)
 
 
@@ -223,20 +227,24 @@ def pred_probs(ctx, n):
     return {"P": path, "L": inputs["L"]}
 
 
-def image(index):
-    """64 x 64 gray picture, seeded by its index: smooth random blobs (cheap to decode, realistic hashes)."""
+IMAGE_BLOCK = 1000
+
+
+def image_block(block):
+    """IMAGE_BLOCK 64 x 64 gray pictures seeded by their block: smooth random blobs (bilinear 8 x 8 -> 64 x 64) plus
+    a little noise; cheap to make and decode, and their pHashes spread like real pictures' (no degenerate ties)."""
     import numpy as np
 
-    rng = np.random.default_rng(index)
-    coarse = rng.integers(0, 256, (8, 8)).astype(np.float32)
-    # bilinear upsampling of an 8 x 8 grid, done in numpy so that OpenCV is not required
+    rng = np.random.default_rng(block)
+    coarse = rng.integers(0, 256, (IMAGE_BLOCK, 8, 8)).astype(np.float32)
     t = (np.arange(IMAGE_SIDE) + 0.5) / (IMAGE_SIDE / 8) - 0.5
     i0 = np.clip(np.floor(t).astype(int), 0, 7)
-    i1 = np.clip(i0 + 1, 0, 7)
-    w = np.clip(t - i0, 0, 1)
-    rows = coarse[i0] * (1 - w)[:, None] + coarse[i1] * w[:, None]
-    pic = rows[:, i0] * (1 - w)[None, :] + rows[:, i1] * w[None, :]
-    return np.clip(pic + rng.normal(0, 4, pic.shape), 0, 255).astype(np.uint8)
+    w = np.clip(t - i0, 0, 1).astype(np.float32)
+    up = np.zeros((IMAGE_SIDE, 8), np.float32)  # bilinear interpolation matrix (edge-clamped)
+    up[np.arange(IMAGE_SIDE), i0] += 1 - w
+    up[np.arange(IMAGE_SIDE), np.clip(i0 + 1, 0, 7)] += w
+    pics = up @ coarse @ up.T + rng.normal(0, 4, (IMAGE_BLOCK, IMAGE_SIDE, IMAGE_SIDE))
+    return np.clip(np.rint(pics), 0, 255).astype(np.uint8)
 
 
 def write_png(path, pixels):
@@ -256,13 +264,17 @@ def images(ctx, n):
     done = folder.with_name(f"{n}.done")
     if not done.exists():
         pool.mkdir(parents=True, exist_ok=True)
-        have = len(os.listdir(pool))
-        if have < n:
-            log(f"generating images {have}..{n - 1} ({IMAGE_SIDE} x {IMAGE_SIDE} gray PNG)")
-        for k in range(have, n):  # pool files are written in index order, so the count is the next index
-            name = pool / f"img{k:07d}.png"
-            write_png(name.with_suffix(".part.png"), image(k))
-            os.replace(name.with_suffix(".part.png"), name)
+        blocks = -(-n // IMAGE_BLOCK)
+        for b in range(blocks):
+            marker = pool / f"block{b:05d}.done"
+            if marker.exists():
+                continue
+            if b % 50 == 0:
+                log(f"generating images {b * IMAGE_BLOCK:,}..{min(blocks * IMAGE_BLOCK, b * IMAGE_BLOCK + 50_000) - 1:,} "
+                    f"({IMAGE_SIDE} x {IMAGE_SIDE} gray PNG)")
+            for k, pixels in enumerate(image_block(b)):
+                write_png(pool / f"img{b * IMAGE_BLOCK + k:07d}.png", pixels)
+            marker.touch()
         shutil.rmtree(folder, ignore_errors=True)
         folder.mkdir(parents=True)
         for k in range(n):
@@ -307,6 +319,10 @@ def measure(argv, env, timeout, log_stem):
         timer.start()
         try:
             _, status, usage = os.wait4(p.pid, 0)
+        except BaseException:  # interrupted harness: the child runs in its own session, so end it here
+            kill()
+            os.waitpid(p.pid, 0)
+            raise
         finally:
             timer.cancel()
         wall = time.perf_counter() - t0
@@ -351,15 +367,30 @@ def predict(points, n, lo, hi):
     return t2 * (n / n2) ** s
 
 
-def stop_reason(a, measured, n):
+def budgets(text):
+    """'2000' or '2000,ssim=100000,ssim/reference=500000': per-item budget in us, by detector[/implementation]."""
+    out = {}
+    for item in text.split(","):
+        name, _, value = item.rpartition("=")
+        out[name.strip()] = float(value)
+    if "" not in out:
+        raise argparse.ArgumentTypeError("give a default budget, e.g. 2000 or 2000,ssim=100000")
+    return out
+
+
+def budget_for(a, det_name, impl_name):
+    b = a.budget_us_per_point
+    return b.get(f"{det_name}/{impl_name}", b.get(det_name, b[""]))
+
+
+def stop_reason(a, measured, n, budget):
     """Why size n is not run, given the earlier sizes' rows (None: run it)."""
     if not measured:
         return None
     last = measured[-1]
-    t, rss = float(last["seconds"]), float(last["peak_rss_mb"])
-    per_point = t / int(last["n"]) * 1e6
-    if per_point > a.budget_us_per_point and len(measured) >= a.min_sizes:
-        return f"{per_point:,.0f} us per item at N = {int(last['n']):,} > budget {a.budget_us_per_point:,.0f}"
+    per_point = float(last["seconds"]) / int(last["n"]) * 1e6
+    if per_point > budget and len(measured) >= a.min_sizes:
+        return f"{per_point:,.0f} us per item at N = {int(last['n']):,} > budget {budget:,.0f}"
     if float(last["process_seconds"]) > a.max_seconds:
         return f"{float(last['process_seconds']):,.0f} s at N = {int(last['n']):,} > --max-seconds {a.max_seconds:,.0f}"
     if len(measured) >= 2:
@@ -404,7 +435,7 @@ def run_detector(a, ctx, det, impl_name, impl, rows, stops, out_csv):
         if k in rows and not a.force:
             continue
         earlier = [r for r in measured if int(r["n"]) < n]
-        why = stop_reason(a, earlier, n)
+        why = stop_reason(a, earlier, n, budget_for(a, det.name, impl_name))
         if why:
             log(f"{tag}: stop: {why}")
             stops[f"{det.name}|{impl_name}"] = why
@@ -455,8 +486,17 @@ def series(rows):
     return {k: sorted(v) for k, v in out.items()}
 
 
+FIT_MIN_N = None  # --fit-min-n
+
+
+def fit_points(points, value):
+    """(n, value) of the sizes the slope is fitted on: from --fit-min-n, else all but the smallest (start-up)."""
+    kept = points[1:] if FIT_MIN_N is None else [p for p in points if p[0] >= FIT_MIN_N]
+    return [(p[0], p[value]) for p in kept]
+
+
 def fitted_slope(points):
-    return slope([(n, t) for n, t, _, _ in points[1:]])  # the smallest size is mostly start-up
+    return slope(fit_points(points, 1))
 
 
 def label_of(name):
@@ -499,7 +539,7 @@ def plot(rows, out_dir, machine):
                     continue
                 ax.plot([p[0] for p in pts], [p[value] for p in pts], style, marker=marker, color=colour[name],
                         linewidth=1.8, markersize=4.5)
-                s = slope([(p[0], p[value]) for p in pts[1:]])
+                s = slope(fit_points(pts, value))
                 who = "ours" if impl == OURS else "ref"
                 slopes.append(f"{who} {'n/a' if s is None else f'{s:.2f}'}")
             short = BY_NAME[name].short if name in BY_NAME else name
@@ -532,8 +572,9 @@ def plot(rows, out_dir, machine):
 
 def table(rows, stops, machine):
     data = series(rows)
+    fitted = "the sizes above the smallest" if FIT_MIN_N is None else f"the sizes from N = {FIT_MIN_N:,}"
     lines = [f"Scaling profile ({machine}). Time: cleanrank = whole CLI process; reference = its call alone.",
-             "Slope: least squares of log t on log N over the sizes above the smallest.", "",
+             f"Slope: least squares of log t on log N over {fitted}.", "",
              "| detector | implementation | d | sizes | N range | s at largest N | peak RSS MiB there | slope | stopped |",
              "|---|---|---|---|---|---|---|---|---|"]
     order = {d.name: i for i, d in enumerate(DETECTORS)}
@@ -567,8 +608,9 @@ def main():
     ap.add_argument("--refs", action="store_true", help="also run the references (needs --ref-src for most)")
     ap.add_argument("--no-ours", action="store_true", help="only the references")
     ap.add_argument("--ref-src", help="folder made by bench/scaling/prepare_refs.sh (selfclean, pyod, cleanlab, cp)")
-    ap.add_argument("--budget-us-per-point", type=float, default=2000.0,
-                    help="stop growing after a size slower than this per item (default 2000 us)")
+    ap.add_argument("--budget-us-per-point", type=budgets, default=budgets(DEFAULT_BUDGET),
+                    help=f"stop growing after a size slower than this per item, in us (default {DEFAULT_BUDGET}); "
+                         "per detector or detector/implementation: 2000,ssim=50000,ssim/reference=500000")
     ap.add_argument("--min-sizes", type=int, default=5, help="sizes measured before the per-item budget applies")
     ap.add_argument("--max-seconds", type=float, default=900.0,
                     help="wall budget per run: not started if predicted above, stop after one above (default 900)")
@@ -581,8 +623,12 @@ def main():
                     help="command that runs the CLI (default the repository's ./cleanrank launcher)")
     ap.add_argument("--python", default="/usr/bin/python3", help="Python for the references (Debian's)")
     ap.add_argument("--data-dir", default="/tmp/cleanrank-scaling", help="generated inputs, logs, scratch")
+    ap.add_argument("--fit-min-n", type=int, help="fit slopes on sizes >= this (default: all but the smallest)")
     ap.add_argument("--plot-only", action="store_true", help="only redraw the SVGs and the table from the CSV")
     a = ap.parse_args()
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit("terminated"))  # unwinds through measure(), which ends its child
+    global FIT_MIN_N
+    FIT_MIN_N = a.fit_min_n
 
     out = Path(a.out)
     out.mkdir(parents=True, exist_ok=True)
