@@ -10,6 +10,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.cleanrank.io.FloatMatrix;
 import org.cleanrank.io.NpyWriter;
@@ -138,35 +139,22 @@ class CliTest {
         assertTrue(ev.err().contains("r.csv: line 3") && ev.err().contains("index 7"), ev.err());
     }
 
+    /** The same small seeded set, written to {@code out}, with {@code extra} options. */
+    private static Run demoSet(Path out, String... extra) {
+        List<String> args = new ArrayList<>(
+                List.of("demo-embeddings", "--n", "300", "--dim", "16", "--seed", "5", "--out", out.toString()));
+        args.addAll(List.of(extra));
+        return run(args.toArray(String[]::new));
+    }
+
     @Test
     void demoEmbeddingsWriteOnlyWritesTheSameSetWithoutRankings() throws Exception {
         Path only = dir.resolve("only"), full = dir.resolve("full");
-        Run w = run(
-                "demo-embeddings",
-                "--n",
-                "300",
-                "--dim",
-                "16",
-                "--seed",
-                "5",
-                "--out",
-                only.toString(),
-                "--write-only");
+        Run w = demoSet(only, "--write-only");
         assertEquals(0, w.code(), w.err());
         assertFalse(Files.exists(only.resolve("near_duplicates.csv")), "no SelfClean run");
         assertFalse(w.out().contains("SelfClean on"), w.out());
-        Run f = run(
-                "demo-embeddings",
-                "--n",
-                "300",
-                "--dim",
-                "16",
-                "--seed",
-                "5",
-                "--out",
-                full.toString(),
-                "--pairs",
-                "10");
+        Run f = demoSet(full, "--pairs", "10");
         assertEquals(0, f.code(), f.err());
         assertTrue(Files.exists(full.resolve("near_duplicates.csv")));
         for (String file :
