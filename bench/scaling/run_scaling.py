@@ -52,6 +52,8 @@ OURS, REF = "cleanrank", "reference"
 DIM = 384
 CLASSES = 20
 TOP_PAIRS = "100000"
+# FAISS IndexFlatIP self-search timing (the knn change's script: normalize_L2, add, then the timed search call)
+FAISS_SCRIPT = "bench/reference/time_faiss_knn.py"
 IMAGE_SIDE = 64
 # us per item; all-pairs SSIM costs ~2.5 us per pair here, i.e. ~1 ms per item per 1,000 items: its own budget lets
 # cleanrank's curve reach ~16k images while CleanPatrick's loop (~0.4 ms per pair) stops at ~2k either way
@@ -64,7 +66,7 @@ class Impl:
     """One implementation of a detector: how to build its command for a size, and what it needs."""
     command: object  # function(ctx, inputs, scratch) -> list of arguments
     seconds_key: str = None  # JSON key of the call time printed by a reference script (None: process wall time)
-    needs: tuple = ()  # reference sources (names of --ref-src subfolders) or a cleanrank subcommand
+    needs: tuple = ()  # "cmd:<cleanrank subcommand>", "src:<--ref-src subfolder>", "file:<repository path>"
     note: str = ""
 
 
@@ -101,21 +103,22 @@ def pyod_detector(model):
         "embeddings",
         Impl(lambda c, i, s: cli(c, "detect", model, "--embeddings", i["E"], "--out", s / "r.csv", "--quiet")),
         Impl(lambda c, i, s: refs_script(c, "pyod", model, "--embeddings", i["E"], "--pyod-src", c.src("pyod")),
-             "seconds", ("pyod",), "PyOD fit + decision_scores_ + argsort"))
+             "seconds", ("src:pyod",), "PyOD fit + decision_scores_ + argsort"))
 
 
 DETECTORS = [
-    Detector("selfclean", "SelfClean (3 rankings, top-100k pairs)", "embeddings",
+    Detector("selfclean", "SelfClean, 3 rankings (cleanrank keeps the top-100k pairs)", "embeddings",
              Impl(lambda c, i, s: cli(c, "selfclean", "--embeddings", i["E"], "--labels", i["L"], "--out", s,
                                       "--pairs", TOP_PAIRS, "--quiet")),
              Impl(lambda c, i, s: py(c, REPO / "bench/reference/time_selfclean.py", "--selfclean-src",
                                      c.src("selfclean"), "--embeddings", i["E"], "--labels", i["L"]),
-                  "seconds_total", ("selfclean",), "SelfCleanCleaner fit + predict, CleanPatrick's settings"),
+                  "seconds_total", ("src:selfclean",), "SelfCleanCleaner fit + predict, CleanPatrick's settings"),
              short="SelfClean, 3 rankings"),
-    Detector("knn", "cosine kNN, k = 10 (FAISS IndexFlatIP)", "embeddings",
-             Impl(lambda c, i, s: cli(c, "knn", "--embeddings", i["E"], "--k", 10, "--out", s), needs=("knn",)),
-             Impl(lambda c, i, s: refs_script(c, "faiss-knn", "--embeddings", i["E"], "--k", 10),
-                  "seconds", (), "faiss normalize_L2 + IndexFlatIP add + search(k + 1)"),
+    Detector("knn", "cosine kNN, k = 10 (reference: FAISS IndexFlatIP)", "embeddings",
+             Impl(lambda c, i, s: cli(c, "knn", "--embeddings", i["E"], "--k", 10, "--out", s, "--quiet"),
+                  needs=("cmd:knn",)),
+             Impl(lambda c, i, s: py(c, REPO / FAISS_SCRIPT, "--embeddings", i["E"], "--k", 10),
+                  "seconds_search", ("file:" + FAISS_SCRIPT,), "faiss IndexFlatIP search(X, 10) alone"),
              short="cosine kNN, k = 10"),
     pyod_detector("knn"),
     pyod_detector("ecod"),
@@ -126,13 +129,13 @@ DETECTORS = [
                                       "--out", s / "r.csv", "--quiet")),
              Impl(lambda c, i, s: refs_script(c, "noiserank", "--embeddings", i["E"], "--labels", i["L"],
                                               "--cleanpatrick-src", c.src("cp")),
-                  "seconds", ("cp",), "CleanPatrick NoiseRankDetector.get_ranking")),
+                  "seconds", ("src:cp",), "CleanPatrick NoiseRankDetector.get_ranking")),
     Detector("cl", "Confident Learning from pred_probs (C = 20)", "pred_probs",
              Impl(lambda c, i, s: cli(c, "detect", "cl", "--pred-probs", i["P"], "--labels", i["L"],
                                       "--filter-by", "prune_by_noise_rate", "--out", s / "r.csv", "--quiet")),
              Impl(lambda c, i, s: refs_script(c, "cleanlab", "--pred-probs", i["P"], "--labels", i["L"],
                                               "--cleanlab-src", c.src("cleanlab")),
-                  "seconds", ("cleanlab",), "cleanlab find_label_issues ranked by self_confidence"),
+                  "seconds", ("src:cleanlab",), "cleanlab find_label_issues ranked by self_confidence"),
              d=CLASSES, short="Confident Learning, pred_probs"),
     Detector("phash", "pHash (OpenCV) all-pairs Hamming, top-100k, decoding included", "images",
              Impl(lambda c, i, s: cli(c, "near-duplicates", "--images", i["I"], "--method", "phash-opencv",
@@ -142,12 +145,12 @@ DETECTORS = [
              Impl(lambda c, i, s: cli(c, "hash", "--images", i["I"], "--algorithm", "opencv",
                                       "--out", s / "hashes.csv")),
              d=IMAGE_SIDE * IMAGE_SIDE, short="pHash decode + hash only"),
-    Detector("ssim", "fast SSIM all pairs 64 x 64 (CleanPatrick's loop)", "images",
+    Detector("ssim", "fast SSIM, all pairs of 64 x 64 images, top-100k (reference: CleanPatrick's loop)", "images",
              Impl(lambda c, i, s: cli(c, "near-duplicates", "--images", i["I"], "--method", "ssim",
                                       "--pairs", TOP_PAIRS, "--out", s / "pairs.csv")),
              Impl(lambda c, i, s: py(c, REPO / "bench/reference/time_cleanpatrick_ssim_matrix.py",
                                      "--cleanpatrick-src", c.src("cp"), "--thumbs", i["n"]),
-                  "seconds", ("cp",), "CleanPatrick compute_full_ssim_matrix, 8 workers (its own thumbnails)"),
+                  "seconds", ("src:cp",), "CleanPatrick compute_full_ssim_matrix, 8 workers (its own thumbnails)"),
              start=125, d=IMAGE_SIDE * IMAGE_SIDE, short="fast SSIM all pairs"),
 ]
 BY_NAME = {d.name: d for d in DETECTORS}
@@ -159,6 +162,7 @@ class Context:
         self.python = a.python
         self.ref_src = Path(a.ref_src) if a.ref_src else None
         self.data = Path(a.data_dir)
+        self.write_only = None  # whether this CLI's demo-embeddings has --write-only (asked once)
 
     def src(self, name):
         return self.ref_src / name
@@ -198,11 +202,19 @@ def embeddings(ctx, n):
     if not (out / "labels.npy").exists():
         tmp = out.with_name(out.name + ".part")
         shutil.rmtree(tmp, ignore_errors=True)
-        log(f"generating {n} x {DIM} embeddings (demo-embeddings --write-only)")
-        r = subprocess.run(cli(ctx, "demo-embeddings", "--n", n, "--dim", DIM, "--out", tmp, "--write-only"),
+        if ctx.write_only is None:
+            ctx.write_only = "--write-only" in subprocess.run(cli(ctx, "demo-embeddings", "--help"),
+                                                              capture_output=True, text=True).stdout
+        if ctx.write_only:
+            log(f"generating {n} x {DIM} embeddings (demo-embeddings --write-only)")
+            extra = ["--write-only"]
+        else:  # an older CLI: it runs SelfClean on the set before writing it (slow at large N)
+            log(f"generating {n} x {DIM} embeddings (demo-embeddings without --write-only: runs SelfClean too)")
+            extra = ["--pairs", "1000"]
+        r = subprocess.run(cli(ctx, "demo-embeddings", "--n", n, "--dim", DIM, "--out", tmp, *extra),
                            capture_output=True, text=True)
         if r.returncode != 0:
-            sys.exit(f"demo-embeddings --write-only failed (exit {r.returncode}): {r.stderr.strip()[-500:]}")
+            sys.exit(f"demo-embeddings failed (exit {r.returncode}): {r.stderr.strip()[-500:]}")
         shutil.rmtree(out, ignore_errors=True)
         os.replace(tmp, out)
     return {"E": out / "embeddings.npy", "L": out / "labels.npy"}
@@ -422,6 +434,19 @@ def available_subcommands(ctx):
             and not line.startswith("   ")}
 
 
+def missing(ctx, commands, impl):
+    """What this implementation needs and does not have (None: it can run)."""
+    for need in impl.needs:
+        kind, _, what = need.partition(":")
+        if kind == "cmd" and what not in commands:
+            return f"this cleanrank has no '{what}' command"
+        if kind == "src" and (ctx.ref_src is None or not (ctx.ref_src / what).is_dir()):
+            return f"no reference source '{what}' under --ref-src (bench/scaling/prepare_refs.sh DIR)"
+        if kind == "file" and not (REPO / what).is_file():
+            return f"no {what} in this checkout"
+    return None
+
+
 def run_detector(a, ctx, det, impl_name, impl, rows, stops, out_csv):
     tag = f"{det.name} ({impl_name})"
     measured = sorted((r for r in rows.values() if r["detector"] == det.name and r["implementation"] == impl_name
@@ -584,6 +609,9 @@ def table(rows, stops, machine):
         stop = stops.get(f"{name}|{impl}", "reached --max-n" if name in BY_NAME else "")
         lines.append(f"| {label_of(name)} | {impl} | {d} | {len(pts)} | {pts[0][0]:,} - {n:,} | {t:,.2f} | "
                      f"{rss:,.0f} | {'n/a' if s is None else f'{s:.2f}'} | {stop} |")
+    timed = [f"- {d.label}: {d.ref.note}" for d in DETECTORS if d.ref and (d.name, REF) in data]
+    if timed:
+        lines += ["", "Reference calls timed (`seconds`; the whole process is `process_seconds` in the CSV):"] + timed
     return "\n".join(lines) + "\n"
 
 
@@ -650,15 +678,9 @@ def main():
             det = BY_NAME[name]
             impls = ([] if a.no_ours else [(OURS, det.ours)]) + ([(REF, det.ref)] if a.refs and det.ref else [])
             for impl_name, impl in impls:
-                missing_cmd = [c for c in impl.needs if impl_name == OURS and c not in commands]
-                missing_src = [c for c in impl.needs if impl_name == REF and (
-                    ctx.ref_src is None or not (ctx.ref_src / c).is_dir())]
-                if missing_cmd:
-                    log(f"{name} ({impl_name}): skipped: this cleanrank has no '{missing_cmd[0]}' command")
-                    continue
-                if missing_src:
-                    log(f"{name} ({impl_name}): skipped: no reference source '{missing_src[0]}' under --ref-src "
-                        f"(bench/scaling/prepare_refs.sh DIR)")
+                why = missing(ctx, commands, impl)
+                if why:
+                    log(f"{name} ({impl_name}): skipped: {why}")
                     continue
                 run_detector(a, ctx, det, impl_name, impl, rows, stops, out_csv)
                 stops_path.write_text(json.dumps(stops, indent=1, sort_keys=True) + "\n")

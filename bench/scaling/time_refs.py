@@ -1,8 +1,8 @@
 #!/usr/bin/python3
-"""Time one reference call for the scaling profile (run_scaling.py calls this once per size).
+"""Time one reference call for the scaling profile (run_scaling.py calls this once per size;
+FAISS's kNN is timed by bench/reference/time_faiss_knn.py).
 
 usage:
-  time_refs.py faiss-knn --embeddings E.npy --k 10
   time_refs.py pyod knn|ecod|hbos|iforest --embeddings E.npy --pyod-src PYOD
   time_refs.py cleanlab --pred-probs P.npy --labels L.npy --cleanlab-src CLEANLAB
   time_refs.py noiserank --embeddings E.npy --labels L.npy --cleanpatrick-src CP
@@ -11,8 +11,6 @@ Prints one JSON line: "seconds" is the wall time of the reference call alone (in
 done, numba compiled beforehand on a small matrix), as bench/reference/time_*.py and the goldens'
 reference_seconds measure it; the caller measures the whole process (wall time, peak RSS) around it.
 The calls are the ones the goldens and CleanPatrick make (fixtures/golden/baselines/README.md):
-- faiss-knn: exact k nearest neighbours by cosine similarity, FAISS IndexFlatIP on L2-normalised rows, every
-  row searched against all rows (k + 1 results, the first being the row itself); seconds = add + search.
 - pyod: PyODWrapper.get_ranking_from_emb_space: clf = Model(); clf.fit(X); np.argsort(-clf.decision_scores_)
   (IForest(random_state=0), as the goldens and cleanrank's default seed).
 - cleanlab: find_label_issues(labels, pred_probs, filter_by='prune_by_noise_rate', min_examples_per_class=10,
@@ -37,21 +35,6 @@ import numpy as np
 
 def load_embeddings(path):
     return np.ascontiguousarray(np.load(path), dtype=np.float32)
-
-
-def faiss_knn(a):
-    import faiss
-
-    x = load_embeddings(a.embeddings)
-    t0 = time.perf_counter()
-    faiss.normalize_L2(x)
-    index = faiss.IndexFlatIP(x.shape[1])
-    index.add(x)
-    t1 = time.perf_counter()
-    sims, idx = index.search(x, a.k + 1)
-    t2 = time.perf_counter()
-    return {"seconds": t2 - t0, "seconds_search": t2 - t1, "k": a.k,
-            "self_first_fraction": float(np.mean(idx[:, 0] == np.arange(len(x)))), "faiss": faiss.__version__}
 
 
 def pyod(a):
@@ -118,9 +101,6 @@ def noiserank(a):
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     sub = ap.add_subparsers(dest="what", required=True)
-    p = sub.add_parser("faiss-knn")
-    p.add_argument("--embeddings", required=True)
-    p.add_argument("--k", type=int, default=10)
     p = sub.add_parser("pyod")
     p.add_argument("model", choices=["knn", "ecod", "hbos", "iforest"])
     p.add_argument("--embeddings", required=True)
@@ -134,7 +114,7 @@ def main():
     p.add_argument("--labels", required=True)
     p.add_argument("--cleanpatrick-src", required=True)
     a = ap.parse_args()
-    run = {"faiss-knn": faiss_knn, "pyod": pyod, "cleanlab": cleanlab, "noiserank": noiserank}[a.what]
+    run = {"pyod": pyod, "cleanlab": cleanlab, "noiserank": noiserank}[a.what]
     result = run(a)
     result.update({"python": platform.python_version(), "numpy": np.__version__, "cpu_count": os.cpu_count(),
                    "openblas_env": {k: os.environ.get(k) for k in ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE")}})
