@@ -58,14 +58,28 @@ final class DemoEmbeddingsCommand implements Callable<Integer> {
                     "near-duplicate pairs to rank: 'all' (default; the near-duplicate metrics then cover every pair) or the K closest")
     long pairs;
 
+    @Option(
+            names = "--write-only",
+            description =
+                    "only write the set (.npy files) to --out, without running SelfClean: how the scaling benchmark makes its inputs")
+    boolean writeOnly;
+
     @Override
     public Integer call() {
         if (n < 10 || dim < 2) {
             throw new CleanRankException("--n " + n + " --dim " + dim + ": the synthetic set needs --n 10 or more"
                     + " samples and --dim 2 or more");
         }
+        if (writeOnly && out == null) {
+            throw new CleanRankException("--write-only writes the set to --out DIR; give --out");
+        }
         SyntheticDataset d = SyntheticDataset.generate(n, dim, 20, seed.value);
         StderrProgress progress = run.progress();
+        if (writeOnly) {
+            writeSet(d);
+            progress.message("wrote the " + n + " x " + dim + " set to " + out);
+            return 0;
+        }
         progress.message("kernels " + KernelProvider.get().name() + "; synthetic set " + n + " x " + dim + ", seed "
                 + seed.value);
         PackedEmbeddings m = PackedEmbeddings.normalise("synthetic", d.n(), d.dim(), d::readRow);
@@ -99,11 +113,7 @@ final class DemoEmbeddingsCommand implements Callable<Integer> {
                 "%-18s %10d %10d %10d%n",
                 "ranked items", nd.size(), r.offTopic().size(), r.labelErrors().size());
         if (out != null) {
-            NpyWriter.writeFloat32(out.resolve("embeddings.npy"), d.embeddings(), d.n(), d.dim());
-            NpyWriter.writeInt32(out.resolve("labels.npy"), d.labels(), d.n());
-            NpyWriter.writeInt32(out.resolve("truth_off_topic.npy"), d.offTopic(), d.n());
-            NpyWriter.writeInt32(out.resolve("truth_label_error.npy"), d.labelError(), d.n());
-            NpyWriter.writeInt32(out.resolve("truth_nd_clique.npy"), d.ndClique(), d.n());
+            writeSet(d);
             RankingFiles.writeAtomically(out.resolve("truth_samples.csv"), w -> {
                 w.write("index,off_topic,label_error,clique\n");
                 for (int i = 0; i < d.n(); i++) {
@@ -116,6 +126,14 @@ final class DemoEmbeddingsCommand implements Callable<Integer> {
             progress.message("wrote dataset and rankings to " + out);
         }
         return 0;
+    }
+
+    private void writeSet(SyntheticDataset d) {
+        NpyWriter.writeFloat32(out.resolve("embeddings.npy"), d.embeddings(), d.n(), d.dim());
+        NpyWriter.writeInt32(out.resolve("labels.npy"), d.labels(), d.n());
+        NpyWriter.writeInt32(out.resolve("truth_off_topic.npy"), d.offTopic(), d.n());
+        NpyWriter.writeInt32(out.resolve("truth_label_error.npy"), d.labelError(), d.n());
+        NpyWriter.writeInt32(out.resolve("truth_nd_clique.npy"), d.ndClique(), d.n());
     }
 
     private static double value(Map<String, Double> m, String k) {

@@ -106,7 +106,7 @@ final class SelfCleanCommand implements Callable<Integer> {
                 .run(m, lab);
         AutoCleaning.Report a = null;
         if (auto != null) {
-            int t = run.threadsOrAllCores();
+            int t = run.threadCount();
             a = AutoCleaning.apply(r, m.n(), auto, AutoCleaning.pairDistances(r, m, KernelProvider.get(), t, progress));
             AutoCleaningJson.write(out.resolve("auto_cleaning.json"), a);
             progress.message("auto-cleaning flagged " + a.nearDuplicates().flagged() + " near-duplicate pairs, "

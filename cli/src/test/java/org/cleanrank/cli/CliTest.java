@@ -10,9 +10,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.cleanrank.detect.SelfClean;
+import org.cleanrank.io.FloatMatrix;
 import org.cleanrank.io.NpyWriter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -142,6 +144,37 @@ class CliTest {
         Run ev = run("evaluate", "--ranking", r.toString(), "--truth", t.toString());
         assertEquals(2, ev.code());
         assertTrue(ev.err().contains("r.csv: line 3") && ev.err().contains("index 7"), ev.err());
+    }
+
+    /** The same small seeded set, written to {@code out}, with {@code extra} options. */
+    private static Run demoSet(Path out, String... extra) {
+        List<String> args = new ArrayList<>(
+                List.of("demo-embeddings", "--n", "300", "--dim", "16", "--seed", "5", "--out", out.toString()));
+        args.addAll(List.of(extra));
+        return run(args.toArray(String[]::new));
+    }
+
+    @Test
+    void demoEmbeddingsWriteOnlyWritesTheSameSetWithoutRankings() throws Exception {
+        Path only = dir.resolve("only"), full = dir.resolve("full");
+        Run w = demoSet(only, "--write-only");
+        assertEquals(0, w.code(), w.err());
+        assertFalse(Files.exists(only.resolve("near_duplicates.csv")), "no SelfClean run");
+        assertFalse(w.out().contains("SelfClean on"), w.out());
+        Run f = demoSet(full, "--pairs", "10");
+        assertEquals(0, f.code(), f.err());
+        assertTrue(Files.exists(full.resolve("near_duplicates.csv")));
+        for (String file :
+                new String[] {"embeddings.npy", "labels.npy", "truth_off_topic.npy", "truth_nd_clique.npy"}) {
+            assertEquals(-1L, Files.mismatch(only.resolve(file), full.resolve(file)), file);
+        }
+        FloatMatrix e = FloatMatrix.load(only.resolve("embeddings.npy"));
+        assertEquals(300, e.rows());
+        assertEquals(16, e.cols());
+
+        Run noOut = run("demo-embeddings", "--n", "300", "--write-only");
+        assertEquals(2, noOut.code());
+        assertTrue(noOut.err().contains("--write-only") && noOut.err().contains("--out"), noOut.err());
     }
 
     @Test
