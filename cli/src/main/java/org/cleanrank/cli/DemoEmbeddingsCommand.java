@@ -10,7 +10,7 @@ import org.cleanrank.io.NpyWriter;
 import org.cleanrank.pairs.PackedEmbeddings;
 import org.cleanrank.rank.PairRanking;
 import org.cleanrank.rank.SampleRanking;
-import org.cleanrank.vector.KernelProvider;
+import org.cleanrank.vectorization.VectorizationProvider;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -51,8 +51,9 @@ final class DemoEmbeddingsCommand implements Callable<Integer> {
     public Integer call() {
         SyntheticDataset d = SyntheticDataset.generate(n, dim, 20, seed);
         StderrProgress progress = new StderrProgress(true);
-        progress.message(
-                "kernels " + KernelProvider.get().name() + "; synthetic set " + n + " x " + dim + ", seed " + seed);
+        progress.message("kernels "
+                + VectorizationProvider.getInstance().embeddingKernels().name() + "; synthetic set " + n + " x " + dim
+                + ", seed " + seed);
         PackedEmbeddings m = PackedEmbeddings.normalise("synthetic", d.n(), d.dim(), d::readRow);
         long t0 = System.nanoTime();
         SelfClean.Result r = SelfClean.builder()

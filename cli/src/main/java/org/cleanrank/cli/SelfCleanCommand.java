@@ -7,7 +7,7 @@ import org.cleanrank.detect.SelfClean;
 import org.cleanrank.io.Embeddings;
 import org.cleanrank.io.Labels;
 import org.cleanrank.pairs.PackedEmbeddings;
-import org.cleanrank.vector.KernelProvider;
+import org.cleanrank.vectorization.VectorizationProvider;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -57,7 +57,8 @@ final class SelfCleanCommand implements Callable<Integer> {
         PackedEmbeddings m = Embeddings.load(embeddings);
         int[] lab = labels == null ? null : Labels.load(labels, m.n());
         progress.message("loaded " + m.n() + " x " + m.dim() + " from " + embeddings + "; kernels "
-                + KernelProvider.get().name() + " (" + KernelProvider.reason() + ")");
+                + VectorizationProvider.getInstance().embeddingKernels().name() + " (" + VectorizationProvider.reason()
+                + ")");
         SelfClean.Result r = SelfClean.builder()
                 .topPairs(k)
                 .threads(threads)

@@ -14,23 +14,21 @@ import org.cleanrank.io.Labels;
 import org.cleanrank.pairs.PackedEmbeddings;
 import org.cleanrank.rank.PairRanking;
 import org.cleanrank.rank.SampleRanking;
-import org.cleanrank.vector.EmbeddingKernels;
-import org.cleanrank.vector.KernelProvider;
+import org.cleanrank.vectorization.BaseVectorizationTestCase;
+import org.cleanrank.vectorization.EmbeddingKernels;
+import org.cleanrank.vectorization.VectorizationProvider;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** SelfClean's three rankings against the reference outputs in fixtures/golden/selfclean. */
-class SelfCleanGoldenTest {
+class SelfCleanGoldenTest extends BaseVectorizationTestCase {
 
     static Stream<Arguments> cases() {
         Stream.Builder<Arguments> b = Stream.builder();
         for (String c : new String[] {"synth_n600_d64_seed1", "synth_n2000_d384_seed2"}) {
-            b.add(Arguments.of(c, KernelProvider.plain()));
-            EmbeddingKernels p = KernelProvider.panamaOrNull();
-            if (p != null) {
-                b.add(Arguments.of(c, p));
-            }
+            b.add(Arguments.of(c, "plain"));
+            b.add(Arguments.of(c, "panama"));
         }
         return b.build();
     }
@@ -50,7 +48,8 @@ class SelfCleanGoldenTest {
 
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("cases")
-    void nearDuplicatesMatchReference(String c, EmbeddingKernels k) {
+    void nearDuplicatesMatchReference(String c, String twin) {
+        EmbeddingKernels k = provider(twin).embeddingKernels();
         Path dir = Fixtures.golden("selfclean", c);
         SelfClean.Result r = run(c, k, 2);
         double[] refD = Fixtures.doubles(dir.resolve("expected/near_duplicates_scores.npy"));
@@ -63,7 +62,11 @@ class SelfCleanGoldenTest {
             assertTrue(nd.i(rank) < nd.j(rank));
             int i = (int) refIJ[2 * rank], j = (int) refIJ[2 * rank + 1];
             // tie-aware: the reference's pair at this rank has the reference's distance in our engine
-            assertEquals(refD[rank], k.distance(m, i, j), 1e-6, "distance of reference pair (" + i + "," + j + ")");
+            assertEquals(
+                    refD[rank],
+                    k.distance(m.panels(), m.dim(), i, j),
+                    1e-6,
+                    "distance of reference pair (" + i + "," + j + ")");
         }
         // the same pairs are listed, except pairs tied (within 1e-6) with the last kept distance
         java.util.Set<Long> ours = new java.util.HashSet<>();
@@ -81,7 +84,8 @@ class SelfCleanGoldenTest {
 
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("cases")
-    void singleLinkageAndOffTopicMatchReference(String c, EmbeddingKernels k) throws java.io.IOException {
+    void singleLinkageAndOffTopicMatchReference(String c, String twin) throws java.io.IOException {
+        EmbeddingKernels k = provider(twin).embeddingKernels();
         // End to end from embeddings: our float32 distances differ from OpenBLAS's sgemm by an ulp for a
         // few percent of pairs, so merges closer than an ulp can swap. Exactness of the algorithms on the
         // reference's own distances is asserted in ReferenceDistanceGoldenTest.
@@ -132,7 +136,8 @@ class SelfCleanGoldenTest {
 
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("cases")
-    void labelErrorsMatchReference(String c, EmbeddingKernels k) {
+    void labelErrorsMatchReference(String c, String twin) {
+        EmbeddingKernels k = provider(twin).embeddingKernels();
         Path dir = Fixtures.golden("selfclean", c);
         SelfClean.Result r = run(c, k, 2);
         int[] refIdx = Fixtures.ints(dir.resolve("expected/label_errors_indices.npy"));
@@ -160,7 +165,8 @@ class SelfCleanGoldenTest {
 
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("cases")
-    void threadCountDoesNotChangeAnything(String c, EmbeddingKernels k) {
+    void threadCountDoesNotChangeAnything(String c, String twin) {
+        EmbeddingKernels k = provider(twin).embeddingKernels();
         SelfClean.Result a = run(c, k, 1);
         SelfClean.Result b = run(c, k, 3);
         for (int rank = 0; rank < a.nearDuplicates().size(); rank++) {
@@ -180,13 +186,13 @@ class SelfCleanGoldenTest {
         assertTrue(Files.exists(dir.resolve("expected/distance_matrix.npy")));
         double[] ref = Fixtures.doubles(dir.resolve("expected/distance_matrix.npy"));
         PackedEmbeddings m = Embeddings.load(dir.resolve("embeddings.npy"));
-        EmbeddingKernels k = KernelProvider.get();
+        EmbeddingKernels k = VectorizationProvider.getInstance().embeddingKernels();
         int n = m.n();
         double worst = 0;
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < n; j++) {
                 if (i != j) {
-                    worst = Math.max(worst, Math.abs(ref[i * n + j] - k.distance(m, i, j)));
+                    worst = Math.max(worst, Math.abs(ref[i * n + j] - k.distance(m.panels(), m.dim(), i, j)));
                 }
             }
         }
