@@ -30,7 +30,7 @@ public abstract class DctBenchmark {
 
     @Setup
     public void setup() {
-        dct = AskedKernels.provider().lowFrequencyDct();
+        dct = AskedKernels.provider(this).lowFrequencyDct();
         px = new byte[32 * 32];
         new Random(5).nextBytes(px);
     }

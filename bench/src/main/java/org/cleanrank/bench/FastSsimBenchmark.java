@@ -39,7 +39,7 @@ public abstract class FastSsimBenchmark {
 
     @Setup
     public void setup() {
-        kernel = AskedKernels.provider().fastSsim();
+        kernel = AskedKernels.provider(this).fastSsim();
         Random r = new Random(1);
         thumbs = new ArrayList<>();
         for (int i = 0; i < 2000; i++) {

@@ -33,7 +33,7 @@ public abstract class HammingBenchmark {
 
     @Setup
     public void setup() {
-        kernels = AskedKernels.provider().hammingKernels();
+        kernels = AskedKernels.provider(this).hammingKernels();
         Random r = new Random(1);
         hashes = new long[100_000];
         for (int i = 0; i < hashes.length; i++) {

@@ -39,7 +39,7 @@ public abstract class PairKernelBenchmark {
 
     @Setup
     public void setup() {
-        kernels = AskedKernels.provider().embeddingKernels();
+        kernels = AskedKernels.provider(this).embeddingKernels();
         SyntheticDataset d = SyntheticDataset.generate(2 * TILE, DIM, 10, 1);
         m = PackedEmbeddings.normalise("bench", d.n(), d.dim(), d::readRow);
         out = new float[TILE * TILE];

@@ -41,7 +41,7 @@ public abstract class SkimageSsimBenchmark {
 
     @Setup
     public void setup() {
-        kernel = AskedKernels.provider().skimageSsim();
+        kernel = AskedKernels.provider(this).skimageSsim();
         cfg = variant.equals("uniform") ? SkimageSsim.UNIFORM : SkimageSsim.GAUSSIAN;
         Random r = new Random(1);
         thumbs = new ArrayList<>();
