@@ -12,6 +12,12 @@ import org.cleanrank.vectorization.VectorizationProvider;
  * fails there instead of measuring the other twin under the wrong name.
  */
 final class AskedKernels {
+    /** JVM arguments of the forks: the twin, and the vector module (which the plain fork has too). */
+    static final String PLAIN = "-Dcleanrank.kernels=plain",
+            PANAMA = "-Dcleanrank.kernels=panama",
+            PANAMA_HAMMING = "-Dcleanrank.kernels.hamming=panama",
+            VECTOR_MODULE = "--add-modules=jdk.incubator.vector";
+
     private AskedKernels() {}
 
     /**

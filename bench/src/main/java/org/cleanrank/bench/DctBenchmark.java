@@ -24,9 +24,16 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
+@Fork(1)
 public abstract class DctBenchmark {
     private LowFrequencyDct dct;
     private byte[] px;
+
+    @Fork(jvmArgsPrepend = AskedKernels.PLAIN, jvmArgsAppend = AskedKernels.VECTOR_MODULE)
+    public static class Plain extends DctBenchmark {}
+
+    @Fork(jvmArgsPrepend = AskedKernels.PANAMA, jvmArgsAppend = AskedKernels.VECTOR_MODULE)
+    public static class Panama extends DctBenchmark {}
 
     @Setup
     public void setup() {
@@ -39,13 +46,4 @@ public abstract class DctBenchmark {
     public double[] block() {
         return dct.block(px);
     }
-
-    @Fork(value = 1, jvmArgsPrepend = "-Dcleanrank.kernels=plain", jvmArgsAppend = "--add-modules=jdk.incubator.vector")
-    public static class Plain extends DctBenchmark {}
-
-    @Fork(
-            value = 1,
-            jvmArgsPrepend = "-Dcleanrank.kernels=panama",
-            jvmArgsAppend = "--add-modules=jdk.incubator.vector")
-    public static class Panama extends DctBenchmark {}
 }

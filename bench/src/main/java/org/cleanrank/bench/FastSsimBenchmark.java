@@ -29,6 +29,7 @@ import org.openjdk.jmh.infra.Blackhole;
  * gives under {@code -Dcleanrank.kernels=plain} and {@code panama}.
  */
 @State(Scope.Benchmark)
+@Fork(value = 1, jvmArgs = "-Xmx4g")
 public abstract class FastSsimBenchmark {
     static final int SMALL = 64;
     static final int SMALL_PAIRS = SMALL * (SMALL - 1) / 2;
@@ -36,6 +37,12 @@ public abstract class FastSsimBenchmark {
     private List<Raster8> thumbs;
     private FastSsimKernel kernel;
     private FastSsim.Prepared small;
+
+    @Fork(jvmArgsPrepend = AskedKernels.PLAIN, jvmArgsAppend = AskedKernels.VECTOR_MODULE)
+    public static class Plain extends FastSsimBenchmark {}
+
+    @Fork(jvmArgsPrepend = AskedKernels.PANAMA, jvmArgsAppend = AskedKernels.VECTOR_MODULE)
+    public static class Panama extends FastSsimBenchmark {}
 
     @Setup
     public void setup() {
@@ -70,16 +77,4 @@ public abstract class FastSsimBenchmark {
             }
         }
     }
-
-    @Fork(
-            value = 1,
-            jvmArgsPrepend = "-Dcleanrank.kernels=plain",
-            jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-Xmx4g"})
-    public static class Plain extends FastSsimBenchmark {}
-
-    @Fork(
-            value = 1,
-            jvmArgsPrepend = "-Dcleanrank.kernels=panama",
-            jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-Xmx4g"})
-    public static class Panama extends FastSsimBenchmark {}
 }

@@ -27,9 +27,18 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 1)
 @Measurement(iterations = 3)
+@Fork(value = 1, jvmArgs = "-Xmx4g")
 public abstract class HammingBenchmark {
     private long[] hashes;
     private HammingKernels kernels;
+
+    @Fork(jvmArgsPrepend = AskedKernels.PLAIN, jvmArgsAppend = AskedKernels.VECTOR_MODULE)
+    public static class Plain extends HammingBenchmark {}
+
+    @Fork(
+            jvmArgsPrepend = {AskedKernels.PANAMA, AskedKernels.PANAMA_HAMMING},
+            jvmArgsAppend = AskedKernels.VECTOR_MODULE)
+    public static class Panama extends HammingBenchmark {}
 
     @Setup
     public void setup() {
@@ -45,16 +54,4 @@ public abstract class HammingBenchmark {
     public PairRanking top100kOf100k() {
         return HammingNearDuplicates.rank(hashes, 1, hashes.length, 100_000, false, 0, kernels, Progress.NONE);
     }
-
-    @Fork(
-            value = 1,
-            jvmArgsPrepend = "-Dcleanrank.kernels=plain",
-            jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-Xmx4g"})
-    public static class Plain extends HammingBenchmark {}
-
-    @Fork(
-            value = 1,
-            jvmArgsPrepend = {"-Dcleanrank.kernels=panama", "-Dcleanrank.kernels.hamming=panama"},
-            jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-Xmx4g"})
-    public static class Panama extends HammingBenchmark {}
 }

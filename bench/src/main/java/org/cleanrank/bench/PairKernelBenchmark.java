@@ -29,6 +29,7 @@ import org.openjdk.jmh.infra.Blackhole;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
+@Fork(value = 1, jvmArgs = "-Xmx2g")
 public abstract class PairKernelBenchmark {
     private static final int DIM = 384;
     private static final int TILE = PairEngine.TILE_PANELS * PackedEmbeddings.PANEL;
@@ -36,6 +37,12 @@ public abstract class PairKernelBenchmark {
     private EmbeddingKernels kernels;
     private PackedEmbeddings m;
     private float[] out;
+
+    @Fork(jvmArgsPrepend = AskedKernels.PLAIN, jvmArgsAppend = AskedKernels.VECTOR_MODULE)
+    public static class Plain extends PairKernelBenchmark {}
+
+    @Fork(jvmArgsPrepend = AskedKernels.PANAMA, jvmArgsAppend = AskedKernels.VECTOR_MODULE)
+    public static class Panama extends PairKernelBenchmark {}
 
     @Setup
     public void setup() {
@@ -58,16 +65,4 @@ public abstract class PairKernelBenchmark {
                 out);
         bh.consume(out);
     }
-
-    @Fork(
-            value = 1,
-            jvmArgsPrepend = "-Dcleanrank.kernels=plain",
-            jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-Xmx2g"})
-    public static class Plain extends PairKernelBenchmark {}
-
-    @Fork(
-            value = 1,
-            jvmArgsPrepend = "-Dcleanrank.kernels=panama",
-            jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-Xmx2g"})
-    public static class Panama extends PairKernelBenchmark {}
 }

@@ -29,6 +29,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 @Warmup(iterations = 2, time = 2)
 @Measurement(iterations = 5, time = 2)
+@Fork(value = 1, jvmArgs = "-Xmx2g")
 public abstract class SkimageSsimBenchmark {
     static final int N = 64;
 
@@ -38,6 +39,12 @@ public abstract class SkimageSsimBenchmark {
     private List<Raster8> thumbs;
     private SkimageSsimKernel kernel;
     private SkimageSsim cfg;
+
+    @Fork(jvmArgsPrepend = AskedKernels.PLAIN, jvmArgsAppend = AskedKernels.VECTOR_MODULE)
+    public static class Plain extends SkimageSsimBenchmark {}
+
+    @Fork(jvmArgsPrepend = AskedKernels.PANAMA, jvmArgsAppend = AskedKernels.VECTOR_MODULE)
+    public static class Panama extends SkimageSsimBenchmark {}
 
     @Setup
     public void setup() {
@@ -59,16 +66,4 @@ public abstract class SkimageSsimBenchmark {
     public double[] allPairsOneThread() {
         return cfg.distanceMatrix(thumbs, 1, kernel);
     }
-
-    @Fork(
-            value = 1,
-            jvmArgsPrepend = "-Dcleanrank.kernels=plain",
-            jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-Xmx2g"})
-    public static class Plain extends SkimageSsimBenchmark {}
-
-    @Fork(
-            value = 1,
-            jvmArgsPrepend = "-Dcleanrank.kernels=panama",
-            jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-Xmx2g"})
-    public static class Panama extends SkimageSsimBenchmark {}
 }

@@ -7,11 +7,12 @@ final class DefaultVectorizationProvider extends VectorizationProvider {
     private DefaultVectorizationProvider() {
         super(
                 "plain",
-                new PlainEmbeddingKernels(),
-                new PlainHammingKernels(),
-                new PlainFastSsim(),
-                new PlainSkimageSsim(),
-                new PlainLowFrequencyDct(),
-                new PlainSquaredEuclidean());
+                new Twins(
+                        new PlainEmbeddingKernels(),
+                        new PlainHammingKernels(),
+                        new PlainFastSsim(),
+                        new PlainSkimageSsim(),
+                        new PlainLowFrequencyDct(),
+                        new PlainSquaredEuclidean()));
     }
 }

@@ -75,14 +75,6 @@ public final class FastSsimImage {
         }
     }
 
-    public int width() {
-        return w;
-    }
-
-    public int height() {
-        return h;
-    }
-
     static void checkSameSize(FastSsimImage a, FastSsimImage b) {
         if (a.w != b.w || a.h != b.h) {
             throw new IllegalArgumentException("SSIM needs equally sized images");

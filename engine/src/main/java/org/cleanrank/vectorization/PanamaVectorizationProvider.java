@@ -26,11 +26,14 @@ final class PanamaVectorizationProvider extends VectorizationProvider {
         }
         super(
                 "panama",
-                new PanamaEmbeddingKernels(),
-                panamaHamming ? new PanamaHammingKernels() : DefaultVectorizationProvider.INSTANCE.hammingKernels(),
-                new PanamaFastSsim(),
-                new PanamaSkimageSsim(),
-                new PanamaLowFrequencyDct(),
-                new PanamaSquaredEuclidean());
+                new Twins(
+                        new PanamaEmbeddingKernels(),
+                        panamaHamming
+                                ? new PanamaHammingKernels()
+                                : DefaultVectorizationProvider.INSTANCE.hammingKernels(),
+                        new PanamaFastSsim(),
+                        new PanamaSkimageSsim(),
+                        new PanamaLowFrequencyDct(),
+                        new PanamaSquaredEuclidean()));
     }
 }

@@ -38,30 +38,22 @@ public abstract class VectorizationProvider {
     private static final Logger LOG = Logger.getLogger(VectorizationProvider.class.getName());
 
     private final String name;
-    private final EmbeddingKernels embeddings;
-    private final HammingKernels hamming;
-    private final FastSsimKernel fastSsim;
-    private final SkimageSsimKernel skimageSsim;
-    private final LowFrequencyDct dct;
-    private final SquaredEuclideanKernel squaredEuclidean;
+    private final Twins twins;
 
     /** One twin per family; only the two providers of this package extend this class. */
-    VectorizationProvider(
-            String name,
+    VectorizationProvider(String name, Twins twins) {
+        this.name = name;
+        this.twins = twins;
+    }
+
+    /** The twin of every family that a provider hands out. */
+    record Twins(
             EmbeddingKernels embeddings,
             HammingKernels hamming,
             FastSsimKernel fastSsim,
             SkimageSsimKernel skimageSsim,
             LowFrequencyDct dct,
-            SquaredEuclideanKernel squaredEuclidean) {
-        this.name = name;
-        this.embeddings = embeddings;
-        this.hamming = hamming;
-        this.fastSsim = fastSsim;
-        this.skimageSsim = skimageSsim;
-        this.dct = dct;
-        this.squaredEuclidean = squaredEuclidean;
-    }
+            SquaredEuclideanKernel squaredEuclidean) {}
 
     /**
      * The provider this process uses, chosen on first use.
@@ -89,32 +81,32 @@ public abstract class VectorizationProvider {
 
     /** Embedding distance tiles and rows. */
     public final EmbeddingKernels embeddingKernels() {
-        return embeddings;
+        return twins.embeddings();
     }
 
     /** Hamming distances of packed bit hashes. */
     public final HammingKernels hammingKernels() {
-        return hamming;
+        return twins.hamming();
     }
 
     /** The per-pair part of CleanPatrick's fast_ssim. */
     public final FastSsimKernel fastSsim() {
-        return fastSsim;
+        return twins.fastSsim();
     }
 
     /** The per-pair part of scikit-image's structural_similarity. */
     public final SkimageSsimKernel skimageSsim() {
-        return skimageSsim;
+        return twins.skimageSsim();
     }
 
     /** The 8 x 8 low-frequency DCT block of OpenCV's PHash. */
     public final LowFrequencyDct lowFrequencyDct() {
-        return dct;
+        return twins.dct();
     }
 
     /** scikit-learn's float32 squared Euclidean distance tiles (PyOD KNN). */
     public final SquaredEuclideanKernel squaredEuclidean() {
-        return squaredEuclidean;
+        return twins.squaredEuclidean();
     }
 
     /** One line naming the implementation of every family, e.g. for a {@code --verbose} CLI. */

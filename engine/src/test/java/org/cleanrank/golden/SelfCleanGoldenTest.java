@@ -33,13 +33,13 @@ class SelfCleanGoldenTest extends BaseVectorizationTestCase {
         return b.build();
     }
 
-    private static SelfClean.Result run(String c, EmbeddingKernels k, int threads) {
+    private static SelfClean.Result run(String c, String twin, int threads) {
         Path dir = Fixtures.golden("selfclean", c);
         PackedEmbeddings m = Embeddings.load(dir.resolve("embeddings.npy"));
         int[] labels = Labels.load(dir.resolve("labels.npy"), m.n());
         int kept = Fixtures.doubles(dir.resolve("expected/near_duplicates_scores.npy")).length;
         return SelfClean.builder()
-                .kernels(k)
+                .kernels(provider(twin).embeddingKernels())
                 .threads(threads)
                 .topPairs(kept)
                 .build()
@@ -51,7 +51,7 @@ class SelfCleanGoldenTest extends BaseVectorizationTestCase {
     void nearDuplicatesMatchReference(String c, String twin) {
         EmbeddingKernels k = provider(twin).embeddingKernels();
         Path dir = Fixtures.golden("selfclean", c);
-        SelfClean.Result r = run(c, k, 2);
+        SelfClean.Result r = run(c, twin, 2);
         double[] refD = Fixtures.doubles(dir.resolve("expected/near_duplicates_scores.npy"));
         long[] refIJ = Fixtures.longs(dir.resolve("expected/near_duplicates_indices.npy"));
         PairRanking nd = r.nearDuplicates();
@@ -85,12 +85,11 @@ class SelfCleanGoldenTest extends BaseVectorizationTestCase {
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("cases")
     void singleLinkageAndOffTopicMatchReference(String c, String twin) throws java.io.IOException {
-        EmbeddingKernels k = provider(twin).embeddingKernels();
         // End to end from embeddings: our float32 distances differ from OpenBLAS's sgemm by an ulp for a
         // few percent of pairs, so merges closer than an ulp can swap. Exactness of the algorithms on the
         // reference's own distances is asserted in ReferenceDistanceGoldenTest.
         Path dir = Fixtures.golden("selfclean", c);
-        SelfClean.Result r = run(c, k, 2);
+        SelfClean.Result r = run(c, twin, 2);
         LinkageMatrix z = r.linkage();
         double[] ref = Fixtures.doubles(dir.resolve("expected/single_linkage.npy"));
         assertEquals(ref.length, z.z().length);
@@ -137,9 +136,8 @@ class SelfCleanGoldenTest extends BaseVectorizationTestCase {
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("cases")
     void labelErrorsMatchReference(String c, String twin) {
-        EmbeddingKernels k = provider(twin).embeddingKernels();
         Path dir = Fixtures.golden("selfclean", c);
-        SelfClean.Result r = run(c, k, 2);
+        SelfClean.Result r = run(c, twin, 2);
         int[] refIdx = Fixtures.ints(dir.resolve("expected/label_errors_indices.npy"));
         double[] refScore = Fixtures.doubles(dir.resolve("expected/label_errors_scores.npy"));
         double[] refByIndex = new double[refIdx.length];
@@ -166,9 +164,8 @@ class SelfCleanGoldenTest extends BaseVectorizationTestCase {
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("cases")
     void threadCountDoesNotChangeAnything(String c, String twin) {
-        EmbeddingKernels k = provider(twin).embeddingKernels();
-        SelfClean.Result a = run(c, k, 1);
-        SelfClean.Result b = run(c, k, 3);
+        SelfClean.Result a = run(c, twin, 1);
+        SelfClean.Result b = run(c, twin, 3);
         for (int rank = 0; rank < a.nearDuplicates().size(); rank++) {
             assertEquals(a.nearDuplicates().i(rank), b.nearDuplicates().i(rank));
             assertEquals(a.nearDuplicates().j(rank), b.nearDuplicates().j(rank));

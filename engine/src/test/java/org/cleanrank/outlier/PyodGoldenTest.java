@@ -58,14 +58,16 @@ class PyodGoldenTest extends BaseVectorizationTestCase {
         assertEquals(golden.length, assertScores(golden, s, "knn " + c), "every KNN score bit-identical");
         assertRanking(c, "knn", s, knn.rank(x));
         // the plain twin and one thread give the same bits
-        assertArrayEquals(
-                s,
-                PyodKnn.builder()
-                        .threads(1)
-                        .kernel(plainProvider().squaredEuclidean())
-                        .build()
-                        .decisionScores(x),
-                0.0);
+        assertArrayEquals(s, plainTwinOneThread(x), 0.0);
+    }
+
+    /** PyOD KNN scores from the plain squared-Euclidean twin on one thread. */
+    static double[] plainTwinOneThread(FloatMatrix x) {
+        return PyodKnn.builder()
+                .threads(1)
+                .kernel(plainProvider().squaredEuclidean())
+                .build()
+                .decisionScores(x);
     }
 
     @ParameterizedTest
