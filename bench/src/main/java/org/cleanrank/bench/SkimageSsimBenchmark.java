@@ -6,8 +6,7 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.cleanrank.image.Raster8;
 import org.cleanrank.image.cv.SkimageSsim;
-import org.cleanrank.image.cv.SkimageSsimKernel;
-import org.cleanrank.image.cv.SkimageSsimKernels;
+import org.cleanrank.vectorization.SkimageSsimKernel;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -24,19 +23,15 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * scikit-image SSIM (uniform defaults and the Gaussian variant), plain vs Panama twin (bit-identical): all
  * 2,016 pairs of 64 random 64 x 64 thumbnails ({@code Random(1).nextBytes}) on one thread per operation,
- * reported in pairs per microsecond.
+ * reported in pairs per microsecond. {@link Plain} and {@link Panama} measure the twin the production provider
+ * gives under {@code -Dcleanrank.kernels=plain} and {@code panama}.
  */
 @State(Scope.Benchmark)
-@Fork(
-        value = 1,
-        jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-Xmx2g"})
 @Warmup(iterations = 2, time = 2)
 @Measurement(iterations = 5, time = 2)
-public class SkimageSsimBenchmark {
+@Fork(value = 1, jvmArgs = "-Xmx2g")
+public abstract class SkimageSsimBenchmark {
     static final int N = 64;
-
-    @Param({"plain", "panama"})
-    public String twin;
 
     @Param({"uniform", "gaussian"})
     public String variant;
@@ -45,12 +40,15 @@ public class SkimageSsimBenchmark {
     private SkimageSsimKernel kernel;
     private SkimageSsim cfg;
 
+    @Fork(jvmArgsPrepend = AskedKernels.PLAIN, jvmArgsAppend = AskedKernels.VECTOR_MODULE)
+    public static class Plain extends SkimageSsimBenchmark {}
+
+    @Fork(jvmArgsPrepend = AskedKernels.PANAMA, jvmArgsAppend = AskedKernels.VECTOR_MODULE)
+    public static class Panama extends SkimageSsimBenchmark {}
+
     @Setup
     public void setup() {
-        kernel = SkimageSsimKernels.byName(twin);
-        if (kernel == null) {
-            throw new IllegalStateException("Panama twin not available (needs --add-modules=jdk.incubator.vector)");
-        }
+        kernel = AskedKernels.provider(this).skimageSsim();
         cfg = variant.equals("uniform") ? SkimageSsim.UNIFORM : SkimageSsim.GAUSSIAN;
         Random r = new Random(1);
         thumbs = new ArrayList<>();

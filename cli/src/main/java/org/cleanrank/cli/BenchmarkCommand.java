@@ -29,7 +29,7 @@ import org.cleanrank.dataset.PairLabels;
 import org.cleanrank.eval.NearDuplicateEvaluation.AnnotatedPairs;
 import org.cleanrank.image.ImageFolder;
 import org.cleanrank.io.FloatMatrix;
-import org.cleanrank.vector.KernelProvider;
+import org.cleanrank.vectorization.VectorizationProvider;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -297,7 +297,9 @@ public final class BenchmarkCommand implements Callable<Integer> {
                                 + Arrays.stream(imagePaths)
                                         .filter(p -> p != null)
                                         .count() + " found, " + failures.size() + " unreadable)");
-        info.put("kernels", KernelProvider.get().name());
+        info.put(
+                "kernels",
+                VectorizationProvider.getInstance().embeddingKernels().name());
         info.put("seed", String.valueOf(seed));
 
         int[] count = {0};

@@ -11,7 +11,7 @@ import org.cleanrank.io.NpyWriter;
 import org.cleanrank.pairs.PackedEmbeddings;
 import org.cleanrank.rank.PairRanking;
 import org.cleanrank.rank.SampleRanking;
-import org.cleanrank.vector.KernelProvider;
+import org.cleanrank.vectorization.VectorizationProvider;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -80,8 +80,9 @@ final class DemoEmbeddingsCommand implements Callable<Integer> {
             progress.message("wrote the " + n + " x " + dim + " set to " + out);
             return 0;
         }
-        progress.message("kernels " + KernelProvider.get().name() + "; synthetic set " + n + " x " + dim + ", seed "
-                + seed.value);
+        progress.message("kernels "
+                + VectorizationProvider.getInstance().embeddingKernels().name() + "; synthetic set " + n + " x " + dim
+                + ", seed " + seed.value);
         PackedEmbeddings m = PackedEmbeddings.normalise("synthetic", d.n(), d.dim(), d::readRow);
         long t0 = System.nanoTime();
         SelfClean.Result r = SelfClean.builder()

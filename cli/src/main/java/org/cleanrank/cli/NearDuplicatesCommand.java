@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.cleanrank.CleanRankException;
 import org.cleanrank.detect.PairRankings;
-import org.cleanrank.hash.HammingKernels;
 import org.cleanrank.hash.HammingNearDuplicates;
 import org.cleanrank.image.ImageFolder;
 import org.cleanrank.image.PerceptualHashes;
@@ -14,6 +13,7 @@ import org.cleanrank.image.SsimThumbnails;
 import org.cleanrank.image.cv.FastSsim;
 import org.cleanrank.image.cv.FastSsimTiles;
 import org.cleanrank.rank.PairRanking;
+import org.cleanrank.vectorization.VectorizationProvider;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -70,7 +70,14 @@ final class NearDuplicatesCommand implements Callable<Integer> {
                     words[i] = r.values().get(i).words()[0];
                 }
                 ranking = HammingNearDuplicates.rank(
-                        words, 1, ok.size(), k, method.equals("phash"), t, HammingKernels.PLAIN, progress);
+                        words,
+                        1,
+                        ok.size(),
+                        k,
+                        method.equals("phash"),
+                        t,
+                        VectorizationProvider.getInstance().hammingKernels(),
+                        progress);
             }
             case "ssim" -> {
                 ImageFolder.Result<Raster8> r = ImageRun.run(files, img -> SsimThumbnails.of(img, 64), t, progress);

@@ -8,7 +8,7 @@ import org.cleanrank.detect.AutoCleaning;
 import org.cleanrank.detect.SelfClean;
 import org.cleanrank.io.Embeddings;
 import org.cleanrank.pairs.PackedEmbeddings;
-import org.cleanrank.vector.KernelProvider;
+import org.cleanrank.vectorization.VectorizationProvider;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -97,7 +97,8 @@ final class SelfCleanCommand implements Callable<Integer> {
         RowIds rowIds = IdKeyedInputs.ids(ids, m.n());
         int[] lab = labels == null ? null : IdKeyedInputs.labels(labels, rowIds, m.n());
         progress.message("loaded " + m.n() + " x " + m.dim() + " from " + embeddings + "; kernels "
-                + KernelProvider.get().name() + " (" + KernelProvider.reason() + ")");
+                + VectorizationProvider.getInstance().embeddingKernels().name() + " (" + VectorizationProvider.reason()
+                + ")");
         SelfClean.Result r = SelfClean.builder()
                 .topPairs(pairs.count)
                 .threads(run.threadsOrAllCores())
@@ -107,7 +108,12 @@ final class SelfCleanCommand implements Callable<Integer> {
         AutoCleaning.Report a = null;
         if (auto != null) {
             int t = run.threadCount();
-            a = AutoCleaning.apply(r, m.n(), auto, AutoCleaning.pairDistances(r, m, KernelProvider.get(), t, progress));
+            a = AutoCleaning.apply(
+                    r,
+                    m.n(),
+                    auto,
+                    AutoCleaning.pairDistances(
+                            r, m, VectorizationProvider.getInstance().embeddingKernels(), t, progress));
             AutoCleaningJson.write(out.resolve("auto_cleaning.json"), a);
             progress.message("auto-cleaning flagged " + a.nearDuplicates().flagged() + " near-duplicate pairs, "
                     + a.offTopic().flagged() + " off-topic samples"

@@ -3,7 +3,7 @@ package org.cleanrank.detect;
 import org.cleanrank.pairs.PackedEmbeddings;
 import org.cleanrank.pairs.Progress;
 import org.cleanrank.rank.Condensed;
-import org.cleanrank.vector.EmbeddingKernels;
+import org.cleanrank.vectorization.EmbeddingKernels;
 
 /**
  * SelfClean's automatic cleaning ({@code SelfCleanCleaner(auto_cleaning=True, ...)}): on each of the three
@@ -14,7 +14,7 @@ import org.cleanrank.vector.EmbeddingKernels;
  * <pre>{@code
  * SelfClean.Result r = SelfClean.builder().build().run(m, labels);
  * AutoCleaning.Report a = AutoCleaning.apply(r, m.n(), AutoCleaning.Settings.defaults(),
- *         AutoCleaning.pairDistances(r, m, KernelProvider.get(), threads, Progress.NONE));
+ *         AutoCleaning.pairDistances(r, m, VectorizationProvider.getInstance().embeddingKernels(), threads, Progress.NONE));
  * a.nearDuplicates().flagged(); a.offTopic().flaggedRanks().contains(0);
  * }</pre>
  *

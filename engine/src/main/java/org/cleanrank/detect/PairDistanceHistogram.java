@@ -8,7 +8,7 @@ import org.cleanrank.pairs.PairConsumer;
 import org.cleanrank.pairs.PairEngine;
 import org.cleanrank.pairs.Progress;
 import org.cleanrank.rank.Condensed;
-import org.cleanrank.vector.EmbeddingKernels;
+import org.cleanrank.vectorization.EmbeddingKernels;
 
 /**
  * The distances of all {@code N(N-1)/2} pairs as a sorted multiset without holding them: exact order

@@ -7,8 +7,8 @@ import org.cleanrank.pairs.PairEngine;
 import org.cleanrank.pairs.Progress;
 import org.cleanrank.rank.PairRanking;
 import org.cleanrank.rank.SampleRanking;
-import org.cleanrank.vector.EmbeddingKernels;
-import org.cleanrank.vector.KernelProvider;
+import org.cleanrank.vectorization.EmbeddingKernels;
+import org.cleanrank.vectorization.VectorizationProvider;
 
 /**
  * SelfClean's three rankings on an embedding matrix, as CleanPatrick runs them
@@ -32,7 +32,9 @@ public final class SelfClean {
     private final Progress progress;
 
     private SelfClean(Builder b) {
-        this.kernels = b.kernels != null ? b.kernels : KernelProvider.get();
+        this.kernels = b.kernels != null
+                ? b.kernels
+                : VectorizationProvider.getInstance().embeddingKernels();
         this.threads = b.threads > 0 ? b.threads : Runtime.getRuntime().availableProcessors();
         this.topPairs = b.topPairs;
         this.globalLeaves = b.globalLeaves;
@@ -132,7 +134,7 @@ public final class SelfClean {
         private boolean globalLeaves;
         private Progress progress = Progress.NONE;
 
-        /** Kernel twin (default: {@link KernelProvider#get()}). */
+        /** Kernel twin (default: the {@link VectorizationProvider}'s). */
         public Builder kernels(EmbeddingKernels k) {
             this.kernels = k;
             return this;

@@ -4,7 +4,7 @@ import it.unimi.dsi.fastutil.longs.LongArrays;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.cleanrank.pairs.PackedEmbeddings;
 import org.cleanrank.pairs.Progress;
-import org.cleanrank.vector.EmbeddingKernels;
+import org.cleanrank.vectorization.EmbeddingKernels;
 
 /**
  * scipy's single linkage ({@code scipy.cluster.hierarchy.single}, i.e. {@code mst_single_linkage}), with

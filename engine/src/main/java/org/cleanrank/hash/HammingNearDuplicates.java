@@ -3,6 +3,7 @@ package org.cleanrank.hash;
 import org.cleanrank.detect.PairRankings;
 import org.cleanrank.pairs.Progress;
 import org.cleanrank.rank.PairRanking;
+import org.cleanrank.vectorization.HammingKernels;
 
 /**
  * Near-duplicate ranking by Hamming distance between perceptual hashes, over all pairs on all cores:

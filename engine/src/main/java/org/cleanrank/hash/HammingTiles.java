@@ -1,6 +1,7 @@
 package org.cleanrank.hash;
 
 import org.cleanrank.pairs.PairTiles;
+import org.cleanrank.vectorization.HammingKernels;
 
 /**
  * Hamming-distance tiles of packed hashes for {@link org.cleanrank.pairs.PairEngine}: the raw count of

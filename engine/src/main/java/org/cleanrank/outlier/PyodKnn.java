@@ -6,6 +6,8 @@ import org.cleanrank.io.FloatMatrix;
 import org.cleanrank.pairs.PairEngine;
 import org.cleanrank.pairs.Progress;
 import org.cleanrank.rank.SampleRanking;
+import org.cleanrank.vectorization.SquaredEuclideanKernel;
+import org.cleanrank.vectorization.VectorizationProvider;
 
 /**
  * PyOD's {@code KNN()} as CleanPatrick runs it ({@code clf.fit(X); np.argsort(-clf.decision_scores_)}):
@@ -31,7 +33,9 @@ public final class PyodKnn {
         }
         this.nNeighbors = b.nNeighbors;
         this.threads = OutlierInputs.threads(b.threads);
-        this.kernel = b.kernel != null ? b.kernel : SquaredEuclideanKernel.get();
+        this.kernel = b.kernel != null
+                ? b.kernel
+                : VectorizationProvider.getInstance().squaredEuclidean();
     }
 
     /** {@code KNN()} with PyOD's defaults (n_neighbors=5), all cores. */
@@ -103,9 +107,9 @@ public final class PyodKnn {
             return this;
         }
 
-        /** Forces the plain-Java distance kernel (tests, benchmarks). */
-        public Builder plainKernel() {
-            this.kernel = new PlainSquaredEuclidean();
+        /** The distance kernel twin (default: the {@link VectorizationProvider}'s; tests compare twins). */
+        public Builder kernel(SquaredEuclideanKernel k) {
+            this.kernel = k;
             return this;
         }
 

@@ -3,6 +3,7 @@ package org.cleanrank.outlier;
 import org.cleanrank.io.FloatMatrix;
 import org.cleanrank.pairs.PairEngine;
 import org.cleanrank.pairs.PairTiles;
+import org.cleanrank.vectorization.SquaredEuclideanKernel;
 
 /**
  * Float32 squared Euclidean distances of raw (not normalised) float32 rows, tile by tile for
@@ -10,7 +11,7 @@ import org.cleanrank.pairs.PairTiles;
  * The rows are held once, widened to float64, in panels of four points.
  */
 final class SquaredEuclideanTiles implements PairTiles {
-    static final int PANEL = 4;
+    static final int PANEL = SquaredEuclideanKernel.PANEL;
 
     private final int n;
     private final int dim;

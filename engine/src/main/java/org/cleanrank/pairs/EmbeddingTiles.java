@@ -1,6 +1,6 @@
 package org.cleanrank.pairs;
 
-import org.cleanrank.vector.EmbeddingKernels;
+import org.cleanrank.vectorization.EmbeddingKernels;
 
 /** SelfClean distance tiles of normalised embeddings, computed by a kernel twin on whole panels. */
 public record EmbeddingTiles(PackedEmbeddings m, EmbeddingKernels kernels) implements PairTiles {
@@ -17,7 +17,7 @@ public record EmbeddingTiles(PackedEmbeddings m, EmbeddingKernels kernels) imple
         if (i0 % W != 0 || j0 % W != 0) {
             throw new IllegalArgumentException("tiles start on panel boundaries");
         }
-        kernels.distanceTile(m, i0 / W, (i1 + W - 1) / W, pj0, pj1, out);
+        kernels.distanceTile(m.panels(), m.dim(), i0 / W, (i1 + W - 1) / W, pj0, pj1, out);
         return (pj1 - pj0) * W;
     }
 }

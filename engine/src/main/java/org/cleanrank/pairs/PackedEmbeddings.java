@@ -1,6 +1,7 @@
 package org.cleanrank.pairs;
 
 import org.cleanrank.CleanRankException;
+import org.cleanrank.vectorization.EmbeddingKernels;
 
 /**
  * L2-normalised embedding rows in float32, stored in <em>panels</em> of {@link #PANEL} points: the
@@ -13,7 +14,7 @@ import org.cleanrank.CleanRankException;
  * float32 L2 norm, and an all-zero row stays zero.
  */
 public final class PackedEmbeddings {
-    public static final int PANEL = 8;
+    public static final int PANEL = EmbeddingKernels.PANEL;
 
     private final int n;
     private final int dim;

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
 import org.cleanrank.concurrent.ParallelTasks;
-import org.cleanrank.vector.EmbeddingKernels;
+import org.cleanrank.vectorization.EmbeddingKernels;
 
 /**
  * Streams all N(N-1)/2 pair distances through consumers without ever holding an N x N matrix: the

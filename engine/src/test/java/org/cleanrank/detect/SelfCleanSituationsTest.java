@@ -15,8 +15,8 @@ import java.util.Set;
 import org.cleanrank.pairs.PackedEmbeddings;
 import org.cleanrank.rank.PairRanking;
 import org.cleanrank.rank.SampleRanking;
-import org.cleanrank.vector.EmbeddingKernels;
-import org.cleanrank.vector.KernelProvider;
+import org.cleanrank.vectorization.EmbeddingKernels;
+import org.cleanrank.vectorization.VectorizationProvider;
 import org.junit.jupiter.api.Test;
 
 /** The situations SelfClean's own unit tests check, plus engine invariants (streaming == dense). */
@@ -216,12 +216,12 @@ class SelfCleanSituationsTest {
         }
         x[10] = new float[8];
         PackedEmbeddings m = of(x);
-        EmbeddingKernels k = KernelProvider.get();
+        EmbeddingKernels k = VectorizationProvider.getInstance().embeddingKernels();
         int n = m.n();
         float[] d = new float[n * n];
         for (int i = 0; i < n; i++) {
             for (int j = i + 1; j < n; j++) {
-                d[i * n + j] = k.distance(m, i, j);
+                d[i * n + j] = k.distance(m.panels(), m.dim(), i, j);
             }
         }
         LinkageMatrix dense = SingleLinkageTestAccess.denseScipyPrim(n, d);

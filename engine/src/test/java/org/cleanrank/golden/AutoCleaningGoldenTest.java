@@ -19,7 +19,7 @@ import org.cleanrank.io.Labels;
 import org.cleanrank.pairs.PackedEmbeddings;
 import org.cleanrank.pairs.Progress;
 import org.cleanrank.rank.PairRanking;
-import org.cleanrank.vector.KernelProvider;
+import org.cleanrank.vectorization.VectorizationProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -164,7 +164,8 @@ class AutoCleaningGoldenTest {
         int[] labels = Labels.load(dir.resolve("labels.npy"), m.n());
         SelfClean.Result r =
                 SelfClean.builder().threads(2).topPairs(100).build().run(m, labels);
-        SortedDistances pairs = AutoCleaning.pairDistances(r, m, KernelProvider.get(), 2, Progress.NONE);
+        SortedDistances pairs = AutoCleaning.pairDistances(
+                r, m, VectorizationProvider.getInstance().embeddingKernels(), 2, Progress.NONE);
         assertTrue(pairs instanceof PairDistanceHistogram, "a top-100 ranking is streamed again");
         AutoCleaning.Report a = AutoCleaning.apply(r, m.n(), settings(suffix), pairs);
         assertOutcome(dir, suffix, "near_duplicates", a.nearDuplicates(), 1e-4);
@@ -189,8 +190,10 @@ class AutoCleaningGoldenTest {
                 .topPairs(SelfClean.ALL_PAIRS)
                 .build()
                 .run(m, null);
-        SortedDistances full = AutoCleaning.pairDistances(all, m, KernelProvider.get(), 2, Progress.NONE);
-        SortedDistances streamed = PairDistanceHistogram.stream(m, KernelProvider.get(), 2, Progress.NONE);
+        SortedDistances full = AutoCleaning.pairDistances(
+                all, m, VectorizationProvider.getInstance().embeddingKernels(), 2, Progress.NONE);
+        SortedDistances streamed = PairDistanceHistogram.stream(
+                m, VectorizationProvider.getInstance().embeddingKernels(), 2, Progress.NONE);
         assertEquals(full.valid(), streamed.valid());
         for (double a : new double[] {0.01, 0.1, 0.3}) {
             FractionCut.Outcome x = FractionCut.onPairs(full, m.n(), a, 0.1);

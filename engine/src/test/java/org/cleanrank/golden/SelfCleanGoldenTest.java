@@ -14,34 +14,32 @@ import org.cleanrank.io.Labels;
 import org.cleanrank.pairs.PackedEmbeddings;
 import org.cleanrank.rank.PairRanking;
 import org.cleanrank.rank.SampleRanking;
-import org.cleanrank.vector.EmbeddingKernels;
-import org.cleanrank.vector.KernelProvider;
+import org.cleanrank.vectorization.BaseVectorizationTestCase;
+import org.cleanrank.vectorization.EmbeddingKernels;
+import org.cleanrank.vectorization.VectorizationProvider;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** SelfClean's three rankings against the reference outputs in fixtures/golden/selfclean. */
-class SelfCleanGoldenTest {
+class SelfCleanGoldenTest extends BaseVectorizationTestCase {
 
     static Stream<Arguments> cases() {
         Stream.Builder<Arguments> b = Stream.builder();
         for (String c : new String[] {"synth_n600_d64_seed1", "synth_n2000_d384_seed2"}) {
-            b.add(Arguments.of(c, KernelProvider.plain()));
-            EmbeddingKernels p = KernelProvider.panamaOrNull();
-            if (p != null) {
-                b.add(Arguments.of(c, p));
-            }
+            b.add(Arguments.of(c, "plain"));
+            b.add(Arguments.of(c, "panama"));
         }
         return b.build();
     }
 
-    private static SelfClean.Result run(String c, EmbeddingKernels k, int threads) {
+    private static SelfClean.Result run(String c, String twin, int threads) {
         Path dir = Fixtures.golden("selfclean", c);
         PackedEmbeddings m = Embeddings.load(dir.resolve("embeddings.npy"));
         int[] labels = Labels.load(dir.resolve("labels.npy"), m.n());
         int kept = Fixtures.doubles(dir.resolve("expected/near_duplicates_scores.npy")).length;
         return SelfClean.builder()
-                .kernels(k)
+                .kernels(provider(twin).embeddingKernels())
                 .threads(threads)
                 .topPairs(kept)
                 .build()
@@ -50,9 +48,10 @@ class SelfCleanGoldenTest {
 
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("cases")
-    void nearDuplicatesMatchReference(String c, EmbeddingKernels k) {
+    void nearDuplicatesMatchReference(String c, String twin) {
+        EmbeddingKernels k = provider(twin).embeddingKernels();
         Path dir = Fixtures.golden("selfclean", c);
-        SelfClean.Result r = run(c, k, 2);
+        SelfClean.Result r = run(c, twin, 2);
         double[] refD = Fixtures.doubles(dir.resolve("expected/near_duplicates_scores.npy"));
         long[] refIJ = Fixtures.longs(dir.resolve("expected/near_duplicates_indices.npy"));
         PairRanking nd = r.nearDuplicates();
@@ -63,7 +62,11 @@ class SelfCleanGoldenTest {
             assertTrue(nd.i(rank) < nd.j(rank));
             int i = (int) refIJ[2 * rank], j = (int) refIJ[2 * rank + 1];
             // tie-aware: the reference's pair at this rank has the reference's distance in our engine
-            assertEquals(refD[rank], k.distance(m, i, j), 1e-6, "distance of reference pair (" + i + "," + j + ")");
+            assertEquals(
+                    refD[rank],
+                    k.distance(m.panels(), m.dim(), i, j),
+                    1e-6,
+                    "distance of reference pair (" + i + "," + j + ")");
         }
         // the same pairs are listed, except pairs tied (within 1e-6) with the last kept distance
         java.util.Set<Long> ours = new java.util.HashSet<>();
@@ -81,12 +84,12 @@ class SelfCleanGoldenTest {
 
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("cases")
-    void singleLinkageAndOffTopicMatchReference(String c, EmbeddingKernels k) throws java.io.IOException {
+    void singleLinkageAndOffTopicMatchReference(String c, String twin) throws java.io.IOException {
         // End to end from embeddings: our float32 distances differ from OpenBLAS's sgemm by an ulp for a
         // few percent of pairs, so merges closer than an ulp can swap. Exactness of the algorithms on the
         // reference's own distances is asserted in ReferenceDistanceGoldenTest.
         Path dir = Fixtures.golden("selfclean", c);
-        SelfClean.Result r = run(c, k, 2);
+        SelfClean.Result r = run(c, twin, 2);
         LinkageMatrix z = r.linkage();
         double[] ref = Fixtures.doubles(dir.resolve("expected/single_linkage.npy"));
         assertEquals(ref.length, z.z().length);
@@ -132,9 +135,9 @@ class SelfCleanGoldenTest {
 
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("cases")
-    void labelErrorsMatchReference(String c, EmbeddingKernels k) {
+    void labelErrorsMatchReference(String c, String twin) {
         Path dir = Fixtures.golden("selfclean", c);
-        SelfClean.Result r = run(c, k, 2);
+        SelfClean.Result r = run(c, twin, 2);
         int[] refIdx = Fixtures.ints(dir.resolve("expected/label_errors_indices.npy"));
         double[] refScore = Fixtures.doubles(dir.resolve("expected/label_errors_scores.npy"));
         double[] refByIndex = new double[refIdx.length];
@@ -160,9 +163,9 @@ class SelfCleanGoldenTest {
 
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("cases")
-    void threadCountDoesNotChangeAnything(String c, EmbeddingKernels k) {
-        SelfClean.Result a = run(c, k, 1);
-        SelfClean.Result b = run(c, k, 3);
+    void threadCountDoesNotChangeAnything(String c, String twin) {
+        SelfClean.Result a = run(c, twin, 1);
+        SelfClean.Result b = run(c, twin, 3);
         for (int rank = 0; rank < a.nearDuplicates().size(); rank++) {
             assertEquals(a.nearDuplicates().i(rank), b.nearDuplicates().i(rank));
             assertEquals(a.nearDuplicates().j(rank), b.nearDuplicates().j(rank));
@@ -180,13 +183,13 @@ class SelfCleanGoldenTest {
         assertTrue(Files.exists(dir.resolve("expected/distance_matrix.npy")));
         double[] ref = Fixtures.doubles(dir.resolve("expected/distance_matrix.npy"));
         PackedEmbeddings m = Embeddings.load(dir.resolve("embeddings.npy"));
-        EmbeddingKernels k = KernelProvider.get();
+        EmbeddingKernels k = VectorizationProvider.getInstance().embeddingKernels();
         int n = m.n();
         double worst = 0;
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < n; j++) {
                 if (i != j) {
-                    worst = Math.max(worst, Math.abs(ref[i * n + j] - k.distance(m, i, j)));
+                    worst = Math.max(worst, Math.abs(ref[i * n + j] - k.distance(m.panels(), m.dim(), i, j)));
                 }
             }
         }

@@ -9,6 +9,8 @@ import java.util.Random;
 import org.cleanrank.CleanRankException;
 import org.cleanrank.io.FloatMatrix;
 import org.cleanrank.rank.SampleRanking;
+import org.cleanrank.vectorization.BaseVectorizationTestCase;
+import org.cleanrank.vectorization.SquaredEuclideanKernel;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,7 +19,7 @@ import org.junit.jupiter.api.Test;
  * np.histogram); they include a constant column, -0.0 next to 0.0, ties, values on interior bin edges and
  * a column whose float32 skewness is positive only through float32 rounding.
  */
-class OutlierSituationsTest {
+class OutlierSituationsTest extends BaseVectorizationTestCase {
     /** Columns: constant 0.3; ties; 0.0 / -0.0 / ties; mostly 5. */
     static final float[][] SMALL = {
         {0.3f, 1, 0.0f, 5},
@@ -136,7 +138,11 @@ class OutlierSituationsTest {
                 0.0);
         assertArrayEquals(
                 new double[] {7, 6, 4, 7},
-                PyodKnn.builder().nNeighbors(3).plainKernel().build().decisionScores(x),
+                PyodKnn.builder()
+                        .nNeighbors(3)
+                        .kernel(plainProvider().squaredEuclidean())
+                        .build()
+                        .decisionScores(x),
                 0.0);
         CleanRankException e = assertThrows(
                 CleanRankException.class,
@@ -216,8 +222,7 @@ class OutlierSituationsTest {
             brute[i] = Math.sqrt(dist[4]);
         }
         assertArrayEquals(brute, PyodKnn.builder().threads(3).build().decisionScores(x), 0.0);
-        assertArrayEquals(
-                brute, PyodKnn.builder().threads(1).plainKernel().build().decisionScores(x), 0.0);
+        assertArrayEquals(brute, PyodGoldenTest.plainTwinOneThread(x), 0.0);
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import org.cleanrank.Fixtures;
 import org.cleanrank.io.FloatMatrix;
 import org.cleanrank.rank.SampleRanking;
+import org.cleanrank.vectorization.BaseVectorizationTestCase;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -14,7 +15,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * KNN, ECOD and HBOS against fixtures/golden/baselines/&lt;case&gt;/pyod_&lt;name&gt;_{scores,ranking}.npy:
  * scores within 1e-9 relative, rankings index for index (numpy's quicksort tie order).
  */
-class PyodGoldenTest {
+class PyodGoldenTest extends BaseVectorizationTestCase {
     static final double RTOL = 1e-9;
 
     static Path dir(String c) {
@@ -57,7 +58,16 @@ class PyodGoldenTest {
         assertEquals(golden.length, assertScores(golden, s, "knn " + c), "every KNN score bit-identical");
         assertRanking(c, "knn", s, knn.rank(x));
         // the plain twin and one thread give the same bits
-        assertArrayEquals(s, PyodKnn.builder().threads(1).plainKernel().build().decisionScores(x), 0.0);
+        assertArrayEquals(s, plainTwinOneThread(x), 0.0);
+    }
+
+    /** PyOD KNN scores from the plain squared-Euclidean twin on one thread. */
+    static double[] plainTwinOneThread(FloatMatrix x) {
+        return PyodKnn.builder()
+                .threads(1)
+                .kernel(plainProvider().squaredEuclidean())
+                .build()
+                .decisionScores(x);
     }
 
     @ParameterizedTest

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.concurrent.atomic.AtomicLong;
-import org.cleanrank.vector.KernelProvider;
+import org.cleanrank.vectorization.VectorizationProvider;
 import org.junit.jupiter.api.Test;
 
 class PairEngineTest {
@@ -35,7 +35,7 @@ class PairEngineTest {
         new PairEngine(3)
                 .run(
                         m,
-                        KernelProvider.get(),
+                        VectorizationProvider.getInstance().embeddingKernels(),
                         w -> (i0, i1, j0, j1, d, width) -> {
                             for (int i = i0; i < i1; i++) {
                                 for (int j = Math.max(j0, i + 1); j < j1; j++) {

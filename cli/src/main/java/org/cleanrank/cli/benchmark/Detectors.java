@@ -5,7 +5,6 @@ import java.util.List;
 import org.cleanrank.cli.benchmark.DetectorEntry.Input;
 import org.cleanrank.cli.report.IssueType;
 import org.cleanrank.detect.SelfClean;
-import org.cleanrank.hash.HammingKernels;
 import org.cleanrank.hash.HammingTiles;
 import org.cleanrank.image.Raster8;
 import org.cleanrank.image.cv.FastSsim;
@@ -25,7 +24,7 @@ import org.cleanrank.outlier.PyodIForest;
 import org.cleanrank.outlier.PyodKnn;
 import org.cleanrank.pairs.EmbeddingTiles;
 import org.cleanrank.pairs.PackedEmbeddings;
-import org.cleanrank.vector.KernelProvider;
+import org.cleanrank.vectorization.VectorizationProvider;
 
 /**
  * CleanPatrick's line-up, per issue type in the order of its table: SelfClean's three rankings, the
@@ -42,7 +41,11 @@ public final class Detectors {
                 "selfclean",
                 IssueType.NEAR_DUPLICATES,
                 Input.EMBEDDINGS,
-                (ctx, s) -> new Detection.Pairs(new EmbeddingTiles(packed(ctx, s), KernelProvider.get()), null)));
+                (ctx, s) -> new Detection.Pairs(
+                        new EmbeddingTiles(
+                                packed(ctx, s),
+                                VectorizationProvider.getInstance().embeddingKernels()),
+                        null)));
         l.add(new DetectorEntry(
                 "pHash (OpenCV)",
                 "phash_opencv",
@@ -216,7 +219,8 @@ public final class Detectors {
         // OpenCV convention: raw differing bits (precompute_hashes.py); imagehash: fraction of bits (pHASHDetector)
         boolean fraction = !opencv;
         return new Detection.Pairs(
-                new HammingTiles(h, 1, h.length, HammingKernels.PLAIN, fraction),
+                new HammingTiles(
+                        h, 1, h.length, VectorizationProvider.getInstance().hammingKernels(), fraction),
                 (i, j) -> fraction ? Long.bitCount(h[i] ^ h[j]) / 64f : Long.bitCount(h[i] ^ h[j]));
     }
 }

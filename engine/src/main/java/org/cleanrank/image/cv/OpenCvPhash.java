@@ -1,6 +1,8 @@
 package org.cleanrank.image.cv;
 
 import org.cleanrank.image.Raster8;
+import org.cleanrank.vectorization.LowFrequencyDct;
+import org.cleanrank.vectorization.VectorizationProvider;
 
 /**
  * OpenCV's {@code cv::img_hash::PHash} (opencv_contrib {@code modules/img_hash/src/phash.cpp}), as
@@ -39,7 +41,7 @@ public final class OpenCvPhash {
         if (gray.width() != 32 || gray.height() != 32 || gray.channels() != 1) {
             throw new IllegalArgumentException("need a 32x32 gray raster");
         }
-        double[] c = LowFrequencyDct.best().block(gray.data());
+        double[] c = VectorizationProvider.getInstance().lowFrequencyDct().block(gray.data());
         float[] block = new float[64];
         for (int i = 0; i < 64; i++) {
             block[i] = (float) c[i];

@@ -2,7 +2,7 @@ package org.cleanrank.image.pil;
 
 import java.util.Arrays;
 import org.cleanrank.image.Raster8;
-import org.cleanrank.image.StructuralZeros;
+import org.cleanrank.vectorization.StructuralZeros;
 
 /**
  * {@code imagehash.phash(image, hash_size)} (imagehash 4.3.2, {@code highfreq_factor = 4}) on an image that is

@@ -1,23 +1,24 @@
 package org.cleanrank.image.cv;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.cleanrank.Fixtures;
 import org.cleanrank.image.Raster8;
+import org.cleanrank.vectorization.BaseVectorizationTestCase;
+import org.cleanrank.vectorization.FastSsimKernel;
 import org.junit.jupiter.api.Test;
 
 /** The plain and Panama fast-SSIM twins give the same float32 bits, on random and on golden images. */
-class FastSsimTwinsTest {
+class FastSsimTwinsTest extends BaseVectorizationTestCase {
     static FastSsimKernel panama() {
-        FastSsimKernel p = FastSsimKernels.panamaOrNull();
-        assertNotNull(p, "tests run with --add-modules=jdk.incubator.vector on a 256-bit CPU");
-        return p;
+        return panamaProvider().fastSsim();
+    }
+
+    static FastSsimKernel plain() {
+        return plainProvider().fastSsim();
     }
 
     static List<Raster8> random(int n, int w, int h, long seed, boolean smooth) {
@@ -40,15 +41,9 @@ class FastSsimTwinsTest {
     }
 
     @Test
-    void panamaIsChosenWhenTheVectorModuleIsPresent() {
-        assertSame(panama(), FastSsimKernels.get(), FastSsimKernels.reason());
-        assertSame(FastSsimKernels.plain(), FastSsimKernels.byName("plain"));
-    }
-
-    @Test
     void twinsBitIdenticalOnRandomThumbnails() {
         int[][] sizes = {{64, 64}, {7, 7}, {8, 8}, {63, 17}, {100, 64}, {1, 1}, {3, 2}, {9, 5}, {17, 130}, {16, 16}};
-        FastSsimKernel plain = FastSsimKernels.plain(), panama = panama();
+        FastSsimKernel plain = plain(), panama = panama();
         for (int[] sz : sizes) {
             for (boolean smooth : new boolean[] {false, true}) {
                 List<Raster8> imgs = random(12, sz[0], sz[1], 31L * sz[0] + sz[1] + (smooth ? 7 : 0), smooth);
@@ -73,7 +68,7 @@ class FastSsimTwinsTest {
     @Test
     void twinsBitIdenticalOnManyRandom64x64Pairs() {
         List<Raster8> imgs = random(60, 64, 64, 1, true);
-        FastSsim.Prepared p = FastSsim.prepare(imgs, FastSsimKernels.plain());
+        FastSsim.Prepared p = FastSsim.prepare(imgs, plain());
         FastSsim.Prepared v = FastSsim.prepare(imgs, panama());
         for (int i = 0; i < imgs.size(); i++) {
             for (int j = 0; j < imgs.size(); j++) {
@@ -89,7 +84,7 @@ class FastSsimTwinsTest {
     void panamaTwinMatchesTheGoldenMatrixBitForBit() {
         CvSsimGoldenTest.Sub s = CvSsimGoldenTest.sub();
         double[] ref = Fixtures.doubles(CvGolden.images("ssim_fast_distance.npy"));
-        float[] plain = FastSsim.distanceMatrix(s.imgs(), 2, FastSsimKernels.plain());
+        float[] plain = FastSsim.distanceMatrix(s.imgs(), 2, plain());
         float[] simd = FastSsim.distanceMatrix(s.imgs(), 2, panama());
         int m = s.idx().length, same = 0;
         for (int a = 0; a < m; a++) {
@@ -102,33 +97,6 @@ class FastSsimTwinsTest {
         }
         System.out.printf(
                 "panama fast_ssim: %d/%d off-diagonal entries equal the float32 reference%n", same, m * (m - 1));
-    }
-
-    /**
-     * PanamaFastSsim's divide-free /49: fma(s, 1/49f, s * lo) with lo = float(1/49 - 1/49f) (two operations;
-     * the Newton step q0 = s * (1/49f), q1 = fma(fma(q0, -49, s), 1/49f, q0) it replaced needed three) is the
-     * reference's (float)(s * (1./49)), i.e. the correctly rounded s / 49f, for every possible box sum.
-     */
-    @Test
-    void divideFreeBoxMeanIsTheCorrectlyRoundedQuotientForEverySum() {
-        float inv = 1f / 49f;
-        float lo = PanamaFastSsim.INV_AREA_LO;
-        assertEquals((float) (1.0 / 49 - inv), lo);
-        for (int sum = 0; sum <= 49 * 255 * 255; sum++) {
-            float s = sum;
-            float q = Math.fma(s, inv, s * lo);
-            float reference = (float) (sum * (1. / 49));
-            if (Float.floatToRawIntBits(q) != Float.floatToRawIntBits(reference)
-                    || Float.floatToRawIntBits(q) != Float.floatToRawIntBits(s / 49f)) {
-                throw new AssertionError("sum " + sum + ": " + q + " vs " + reference);
-            }
-        }
-        // the shortcut without the correction step is not exact, so the test can fail
-        int wrong = 0;
-        for (int sum = 0; sum <= 49 * 255 * 255; sum++) {
-            wrong += (float) sum * inv != (float) sum / 49f ? 1 : 0;
-        }
-        assertTrue(wrong > 0, "s * (1/49f) alone would already be exact");
     }
 
     @Test
@@ -167,17 +135,6 @@ class FastSsimTwinsTest {
                             Float.floatToRawIntBits(out[(i - t[0]) * width + (j - t[2])]),
                             i + "," + j);
                 }
-            }
-        }
-    }
-
-    /** The double path (float)(s * (1./49)) equals the correctly rounded float32 s / 49 for every possible sum. */
-    @Test
-    void boxMeanConversionIsTheCorrectlyRoundedQuotient() {
-        for (int sum = 0; sum <= 49 * 255 * 255; sum++) {
-            float viaDouble = (float) (sum * FastSsim.INV_AREA);
-            if (viaDouble != (float) sum / 49f) {
-                throw new AssertionError("sum " + sum);
             }
         }
     }

@@ -4,17 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Random;
+import org.cleanrank.vectorization.BaseVectorizationTestCase;
+import org.cleanrank.vectorization.LowFrequencyDct;
 import org.junit.jupiter.api.Test;
 
-class LowFrequencyDctTest {
+class LowFrequencyDctTest extends BaseVectorizationTestCase {
     @Test
     void twinsAgreeBitForBitAndMatchTheFullTransform() {
+        LowFrequencyDct plain = plainProvider().lowFrequencyDct(),
+                panama = panamaProvider().lowFrequencyDct();
         Random r = new Random(3);
         for (int rep = 0; rep < 50; rep++) {
             byte[] px = new byte[32 * 32];
             r.nextBytes(px);
-            double[] a = LowFrequencyDct.plain().block(px);
-            double[] b = LowFrequencyDct.best().block(px);
+            double[] a = plain.block(px);
+            double[] b = panama.block(px);
             assertArrayEquals(a, b, 0.0, "twins");
             double[] x = new double[1024];
             for (int i = 0; i < 1024; i++) {

@@ -1,27 +1,19 @@
 package org.cleanrank.image.cv;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.cleanrank.image.Raster8;
+import org.cleanrank.vectorization.BaseVectorizationTestCase;
+import org.cleanrank.vectorization.SkimageSsimKernel;
 import org.junit.jupiter.api.Test;
 
 /** The plain and Panama scikit-image SSIM twins give the same float64 bits, for both configurations. */
-class SkimageSsimTwinsTest {
+class SkimageSsimTwinsTest extends BaseVectorizationTestCase {
     static SkimageSsimKernel panama() {
-        SkimageSsimKernel p = SkimageSsimKernels.panamaOrNull();
-        assertNotNull(p, "tests run with --add-modules=jdk.incubator.vector on a 256-bit CPU");
-        return p;
-    }
-
-    @Test
-    void panamaIsChosenWhenTheVectorModuleIsPresent() {
-        assertSame(panama(), SkimageSsimKernels.get());
-        assertSame(SkimageSsimKernels.plain(), SkimageSsimKernels.byName("plain"));
+        return panamaProvider().skimageSsim();
     }
 
     @Test
@@ -36,7 +28,7 @@ class SkimageSsimTwinsTest {
                 }
                 for (boolean smooth : new boolean[] {false, true}) {
                     List<Raster8> imgs = FastSsimTwinsTest.random(9, sz[0], sz[1], 17L * sz[0] + sz[1], smooth);
-                    double[] p = cfg.distanceMatrix(imgs, 2, SkimageSsimKernels.plain());
+                    double[] p = cfg.distanceMatrix(imgs, 2, plainProvider().skimageSsim());
                     double[] v = cfg.distanceMatrix(imgs, 2, panama());
                     for (int k = 0; k < p.length; k++) {
                         assertEquals(

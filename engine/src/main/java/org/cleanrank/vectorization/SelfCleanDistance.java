@@ -1,4 +1,4 @@
-package org.cleanrank.vector;
+package org.cleanrank.vectorization;
 
 /**
  * SelfClean's distance from a cosine similarity, exactly as its cleaner computes it in float32:

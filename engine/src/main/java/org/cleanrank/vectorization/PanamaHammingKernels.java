@@ -1,4 +1,4 @@
-package org.cleanrank.hash;
+package org.cleanrank.vectorization;
 
 import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorOperators;
@@ -6,6 +6,7 @@ import jdk.incubator.vector.VectorSpecies;
 
 /** The SIMD twin for 64-bit hashes: four hashes per 256-bit vector, XOR and lane-wise popcount. */
 final class PanamaHammingKernels implements HammingKernels {
+    private static final HammingKernels PLAIN = new PlainHammingKernels();
     private static final VectorSpecies<Long> S = LongVector.SPECIES_256;
 
     @Override

@@ -1,4 +1,4 @@
-package org.cleanrank.image.cv;
+package org.cleanrank.vectorization;
 
 /**
  * The scalar twin of the per-pair scikit-image SSIM: product, separable correlation (axis 0 then axis 1, taps
@@ -14,8 +14,8 @@ final class PlainSkimageSsim extends SkimageSsimKernel {
     }
 
     @Override
-    double score(SkimageSsim cfg, SkimageSsim.Stats a, SkimageSsim.Stats b) {
-        SkimageSsim.checkSameSize(a, b);
+    public double score(SkimageSsimWindow cfg, SkimageSsimImage a, SkimageSsimImage b) {
+        SkimageSsimImage.checkSameSize(a, b);
         int w = a.w, h = a.h, n = w * h;
         Scratch s = scratch.get().size(n);
         double[] prod = s.prod;

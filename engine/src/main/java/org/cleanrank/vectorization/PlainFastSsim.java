@@ -1,9 +1,9 @@
-package org.cleanrank.image.cv;
+package org.cleanrank.vectorization;
 
 import org.cleanrank.eval.NumpySum;
 
 /**
- * The scalar twin: product image, {@link FastSsim#boxMean box filter}, map and
+ * The scalar twin: product image, {@link FastSsimImage#boxMean box filter}, map and
  * {@link org.cleanrank.eval.NumpySum#sum(float[], int, int) pairwise mean}, step by step as the reference computes them, into
  * per-thread scratch buffers.
  */
@@ -33,8 +33,8 @@ final class PlainFastSsim extends FastSsimKernel {
     }
 
     @Override
-    float score(FastSsim.Stats a, FastSsim.Stats b) {
-        FastSsim.checkSameSize(a, b);
+    public float score(FastSsimImage a, FastSsimImage b) {
+        FastSsimImage.checkSameSize(a, b);
         int n = a.px.length;
         Scratch s = scratch.get().size(n);
         int[] prod = s.prod;
@@ -42,13 +42,13 @@ final class PlainFastSsim extends FastSsimKernel {
             prod[i] = a.px[i] * b.px[i];
         }
         float[] cross = s.cross;
-        FastSsim.boxMean(prod, a.w, a.h, s.rows, cross);
+        FastSsimImage.boxMean(prod, a.w, a.h, s.rows, cross);
         float[] map = s.map;
         for (int i = 0; i < n; i++) {
             float m12 = a.mu[i] * b.mu[i];
             float s12 = cross[i] - m12;
-            float num = (2f * m12 + FastSsim.C1) * (2f * s12 + FastSsim.C2);
-            float den = (a.muSq[i] + b.muSq[i] + FastSsim.C1) * (a.sigmaSq[i] + b.sigmaSq[i] + FastSsim.C2);
+            float num = (2f * m12 + FastSsimImage.C1) * (2f * s12 + FastSsimImage.C2);
+            float den = (a.muSq[i] + b.muSq[i] + FastSsimImage.C1) * (a.sigmaSq[i] + b.sigmaSq[i] + FastSsimImage.C2);
             map[i] = num / den;
         }
         return NumpySum.sum(map, 0, n) / (float) n;

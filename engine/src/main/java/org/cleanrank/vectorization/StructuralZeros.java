@@ -1,4 +1,4 @@
-package org.cleanrank.image;
+package org.cleanrank.vectorization;
 
 /**
  * Exact zeros where a DCT is zero by symmetry. The references compute their DCTs with FFTs (scipy's pocketfft

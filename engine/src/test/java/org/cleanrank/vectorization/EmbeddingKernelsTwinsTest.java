@@ -1,8 +1,7 @@
-package org.cleanrank.vector;
+package org.cleanrank.vectorization;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.Random;
 import org.cleanrank.pairs.PackedEmbeddings;
@@ -10,7 +9,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** The Panama twin equals the plain twin bit for bit on random inputs (same FMA chain per pair). */
-class KernelTwinsTest {
+class EmbeddingKernelsTwinsTest extends BaseVectorizationTestCase {
     static PackedEmbeddings random(int n, int dim, long seed) {
         Random r = new Random(seed);
         float[][] rows = new float[n][dim];
@@ -33,22 +32,21 @@ class KernelTwinsTest {
     @ParameterizedTest
     @CsvSource({"9,1", "17,7", "40,64", "130,384", "77,33"})
     void tilesAndRowsAgree(int n, int dim) {
-        EmbeddingKernels simd = KernelProvider.panamaOrNull();
-        assumeTrue(simd != null, "no vector module here");
-        EmbeddingKernels plain = KernelProvider.plain();
+        EmbeddingKernels simd = panamaProvider().embeddingKernels();
+        EmbeddingKernels plain = plainProvider().embeddingKernels();
         PackedEmbeddings m = random(n, dim, n * 31L + dim);
         int panels = m.panelCount();
         float[] a = new float[panels * 8 * panels * 8];
         float[] b = new float[a.length];
-        plain.distanceTile(m, 0, panels, 0, panels, a);
-        simd.distanceTile(m, 0, panels, 0, panels, b);
+        plain.distanceTile(m.panels(), dim, 0, panels, 0, panels, a);
+        simd.distanceTile(m.panels(), dim, 0, panels, 0, panels, b);
         assertArrayEquals(a, b);
         // odd sub-tiles use the 4x1 remainder path
         if (panels >= 3) {
             float[] c = new float[8 * 8 * 3];
             float[] d = new float[c.length];
-            plain.distanceTile(m, 1, 2, 0, 3, c);
-            simd.distanceTile(m, 1, 2, 0, 3, d);
+            plain.distanceTile(m.panels(), dim, 1, 2, 0, 3, c);
+            simd.distanceTile(m.panels(), dim, 1, 2, 0, 3, d);
             assertArrayEquals(c, d);
         }
         float[] x = new float[dim];
@@ -61,8 +59,8 @@ class KernelTwinsTest {
             assertArrayEquals(ra, rb);
             for (int j = 0; j < n; j++) {
                 assertEquals(a[p * panels * 8 + j], ra[j], "row kernel == tile kernel");
-                assertEquals(plain.distance(m, p, j), ra[j]);
-                assertEquals(simd.distance(m, j, p), ra[j], "symmetric");
+                assertEquals(plain.distance(m.panels(), dim, p, j), ra[j]);
+                assertEquals(simd.distance(m.panels(), dim, j, p), ra[j], "symmetric");
             }
         }
     }

@@ -1,4 +1,4 @@
-package org.cleanrank.image.cv;
+package org.cleanrank.vectorization;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorSpecies;
@@ -26,8 +26,8 @@ final class PanamaSkimageSsim extends SkimageSsimKernel {
     }
 
     @Override
-    double score(SkimageSsim cfg, SkimageSsim.Stats a, SkimageSsim.Stats b) {
-        SkimageSsim.checkSameSize(a, b);
+    public double score(SkimageSsimWindow cfg, SkimageSsimImage a, SkimageSsimImage b) {
+        SkimageSsimImage.checkSameSize(a, b);
         int w = a.w, h = a.h, n = w * h;
         Scratch s = scratch.get().size(n);
         double[] prod = s.prod, t = s.t, uxy = s.uxy, pa = a.px, pb = b.px;
@@ -44,8 +44,8 @@ final class PanamaSkimageSsim extends SkimageSsimKernel {
         return cfg.mean(mapSum(cfg, a, b, uxy), w, h);
     }
 
-    /** {@link SkimageSsim#filter} lane by lane along x. */
-    private static void filter(SkimageSsim cfg, double[] v, int w, int h, double[] t, double[] out) {
+    /** {@link SkimageSsimWindow#filter} lane by lane along x. */
+    private static void filter(SkimageSsimWindow cfg, double[] v, int w, int h, double[] t, double[] out) {
         double[] wt = cfg.weights();
         int r = wt.length / 2;
         for (int y = 0; y < h; y++) {
@@ -53,13 +53,13 @@ final class PanamaSkimageSsim extends SkimageSsimKernel {
             for (; x <= w - L; x += L) {
                 DoubleVector acc = DoubleVector.zero(D);
                 for (int k = -r; k <= r; k++) {
-                    acc = acc.add(DoubleVector.fromArray(D, v, SkimageSsim.reflect(y + k, h) * w + x)
+                    acc = acc.add(DoubleVector.fromArray(D, v, SkimageSsimWindow.reflect(y + k, h) * w + x)
                             .mul(wt[k + r]));
                 }
                 acc.intoArray(t, row + x);
             }
             for (; x < w; x++) {
-                t[row + x] = SkimageSsim.axis0(wt, v, w, h, y, x);
+                t[row + x] = SkimageSsimWindow.axis0(wt, v, w, h, y, x);
             }
         }
         for (int y = 0; y < h; y++) {
@@ -67,7 +67,7 @@ final class PanamaSkimageSsim extends SkimageSsimKernel {
             // lanes x .. x + 3 read columns x - r .. x + 3 + r: inside the row only away from the borders
             int x = 0;
             for (; x < Math.min(r, w); x++) {
-                out[row + x] = SkimageSsim.axis1(wt, t, w, y, x);
+                out[row + x] = SkimageSsimWindow.axis1(wt, t, w, y, x);
             }
             for (; x + L - 1 + r < w; x += L) {
                 DoubleVector acc = DoubleVector.zero(D);
@@ -77,12 +77,12 @@ final class PanamaSkimageSsim extends SkimageSsimKernel {
                 acc.intoArray(out, row + x);
             }
             for (; x < w; x++) {
-                out[row + x] = SkimageSsim.axis1(wt, t, w, y, x);
+                out[row + x] = SkimageSsimWindow.axis1(wt, t, w, y, x);
             }
         }
     }
 
-    private static double mapSum(SkimageSsim cfg, SkimageSsim.Stats a, SkimageSsim.Stats b, double[] uxy) {
+    private static double mapSum(SkimageSsimWindow cfg, SkimageSsimImage a, SkimageSsimImage b, double[] uxy) {
         int w = a.w, h = a.h, pad = cfg.pad();
         double covNorm = cfg.covNorm();
         double[] uxA = a.ux, uxB = b.ux, vxA = a.vx, vxB = b.vx;
@@ -96,12 +96,12 @@ final class PanamaSkimageSsim extends SkimageSsimKernel {
                 DoubleVector uxuy = ux.mul(uy);
                 DoubleVector vxy = DoubleVector.fromArray(D, uxy, i).sub(uxuy).mul(covNorm);
                 // 2 * ux * uy is (2 * ux) * uy in Java's left-to-right order
-                DoubleVector a1 = ux.mul(2.0).mul(uy).add(SkimageSsim.C1);
-                DoubleVector a2 = vxy.mul(2.0).add(SkimageSsim.C2);
-                DoubleVector b1 = ux.mul(ux).add(uy.mul(uy)).add(SkimageSsim.C1);
+                DoubleVector a1 = ux.mul(2.0).mul(uy).add(SkimageSsimWindow.C1);
+                DoubleVector a2 = vxy.mul(2.0).add(SkimageSsimWindow.C2);
+                DoubleVector b1 = ux.mul(ux).add(uy.mul(uy)).add(SkimageSsimWindow.C1);
                 DoubleVector b2 = DoubleVector.fromArray(D, vxA, i)
                         .add(DoubleVector.fromArray(D, vxB, i))
-                        .add(SkimageSsim.C2);
+                        .add(SkimageSsimWindow.C2);
                 acc = acc.add(a1.mul(a2).div(b1.mul(b2)));
             }
             for (; x < w - pad; x++) {

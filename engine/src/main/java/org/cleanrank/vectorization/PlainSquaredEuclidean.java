@@ -1,11 +1,11 @@
-package org.cleanrank.outlier;
+package org.cleanrank.vectorization;
 
 /**
  * The plain-Java twin of {@link SquaredEuclideanKernel}: one FMA chain per pair, in dimension order; a
  * panel of four points against a panel of four points keeps sixteen chains in registers.
  */
 final class PlainSquaredEuclidean implements SquaredEuclideanKernel {
-    private static final int W = SquaredEuclideanTiles.PANEL;
+    private static final int W = PANEL;
 
     @Override
     public String name() {

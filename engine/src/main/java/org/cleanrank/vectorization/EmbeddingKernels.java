@@ -1,38 +1,41 @@
-package org.cleanrank.vector;
-
-import org.cleanrank.pairs.PackedEmbeddings;
+package org.cleanrank.vectorization;
 
 /**
  * The hot loops of the embedding engine, in two twins: {@link PlainEmbeddingKernels} (plain Java, the
  * obviously-correct reference) and {@link PanamaEmbeddingKernels} (jdk.incubator.vector).
- * {@link KernelProvider} picks one per process.
+ * {@link VectorizationProvider} picks one per process.
  *
  * <p>Both twins compute every pair's dot product as the same chain of fused multiply-adds in
  * ascending dimension order, starting from zero, so the twins agree <em>bit for bit</em>, a distance
  * never depends on the tiling or on which method computed it, and d(i, j) == d(j, i). The Panama twin
  * gets its speed by running eight such chains side by side (one per lane), never by reordering one
- * chain, which is why it needs the panel layout of {@link PackedEmbeddings}.
+ * chain, which is why it needs the panel layout: {@link #PANEL} points per panel, dimension {@code k} of point
+ * {@code r} at {@code panels[((r / 8) * dim + k) * 8 + r % 8]}, padding points zero
+ * ({@code org.cleanrank.pairs.PackedEmbeddings} builds it). The kernels take the panel array and the
+ * dimension rather than that class, so this package depends on no caller.
  *
  * <p>All outputs are SelfClean distances, see {@link SelfCleanDistance}.
  */
 public interface EmbeddingKernels {
+    /** Points per panel: one 256-bit vector of float32. */
+    int PANEL = 8;
 
     /** A short name for logs and benchmark reports ("plain", "panama-8x32"). */
     String name();
 
-    /** SelfClean distance between points {@code a} and {@code b}. */
-    float distance(PackedEmbeddings m, int a, int b);
+    /** SelfClean distance between points {@code a} and {@code b} of the panel array {@code panels}. */
+    float distance(float[] panels, int dim, int a, int b);
 
     /**
-     * Distances of every point in panels {@code [pi0, pi1)} to every point in panels {@code [pj0, pj1)},
-     * written row-major to {@code out[(i - 8*pi0) * 8*(pj1 - pj0) + (j - 8*pj0)]}. Padding points
+     * Distances of every point in panels {@code [pi0, pi1)} to every point in panels {@code [pj0, pj1)} of
+     * {@code panels}, written row-major to {@code out[(i - 8*pi0) * 8*(pj1 - pj0) + (j - 8*pj0)]}. Padding points
      * (index >= n) are computed too; callers ignore them.
      */
-    void distanceTile(PackedEmbeddings m, int pi0, int pi1, int pj0, int pj1, float[] out);
+    void distanceTile(float[] panels, int dim, int pi0, int pi1, int pj0, int pj1, float[] out);
 
     /**
      * Distances of one point, given by its values {@code x[0..dim)}, to every point in panels
-     * {@code [p0, p1)} of {@code panels} (panel layout, see {@link PackedEmbeddings}), written to
+     * {@code [p0, p1)} of {@code panels} (panel layout), written to
      * {@code out[(p - p0) * 8 + lane]}.
      */
     void distanceRow(float[] x, float[] panels, int dim, int p0, int p1, float[] out);

@@ -1,4 +1,4 @@
-package org.cleanrank.image.cv;
+package org.cleanrank.vectorization;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
@@ -8,7 +8,7 @@ import jdk.incubator.vector.VectorSpecies;
  * box sum is an integer below 2^24, so float arithmetic on it is exact and the order of additions is free:
  * <ul>
  *   <li>vertical first, straight from the pixels: per image the pixels are stored as floats, padded by 3
- *       reflected pixels on every side ({@link FastSsim.Stats#padF}), so a product is an exact float and
+ *       reflected pixels on every side ({@link FastSsimImage#padF}), so a product is an exact float and
  *       the window rows of output row y are padded rows y .. y + 6. The column sums of every output row
  *       come from one flat loop, {@code col[y] = fma(a[y + 6], b[y + 6], col[y - 1]) - a[y - 1] * b[y - 1]}
  *       (row by row over whole padded rows, so one long loop with affine indexes);</li>
@@ -17,7 +17,7 @@ import jdk.incubator.vector.VectorSpecies;
  *       for every possible sum (checked for each in FastSsimTwinsTest), two operations and no divide;</li>
  *   <li>the SSIM map with lane-wise float32 operations in the scalar order; {@code 2f * x + c} as
  *       {@code fma(x, 2, c)} (2x is exact, so one rounding either way); mu^2 recomputed as mu*mu, the float32
- *       product {@link FastSsim.Stats} stores; {@code num / den} a true division;</li>
+ *       product {@link FastSsimImage} stores; {@code num / den} a true division;</li>
  *   <li>numpy's pairwise sum, fused with the map: when the width is a multiple of 8, every leaf of numpy's
  *       recursion (splits at multiples of 8, leaves of at most 128) is a run of whole vectors, so a leaf's 8
  *       accumulators are the 8 lanes of one vector started at -0 (the exact additive identity, so lane j
@@ -29,9 +29,9 @@ import jdk.incubator.vector.VectorSpecies;
 final class PanamaFastSsim extends FastSsimKernel {
     private static final VectorSpecies<Float> F = FloatVector.SPECIES_256;
     private static final int L = 8;
-    private static final int R = FastSsim.K / 2;
+    private static final int R = FastSsimImage.K / 2;
     private static final int PW_BLOCKSIZE = 128;
-    private static final float AREA = FastSsim.K * FastSsim.K;
+    private static final float AREA = FastSsimImage.K * FastSsimImage.K;
     private static final float INV_AREA = 1f / AREA;
     /**
      * 1/49 - INV_AREA rounded to float: {@code fma(s, INV_AREA, s * INV_AREA_LO)} equals the reference's
@@ -85,8 +85,8 @@ final class PanamaFastSsim extends FastSsimKernel {
     }
 
     @Override
-    float score(FastSsim.Stats a, FastSsim.Stats b) {
-        FastSsim.checkSameSize(a, b);
+    public float score(FastSsimImage a, FastSsimImage b) {
+        FastSsimImage.checkSameSize(a, b);
         int w = a.w, h = a.h, n = w * h;
         Scratch s = scratch.get().size(w, h, a.padStride);
         columnSums(a.padF, b.padF, s.col, a.padStride, h);
@@ -113,13 +113,13 @@ final class PanamaFastSsim extends FastSsimKernel {
     private static void columnSums(float[] pa, float[] pb, float[] col, int stride, int h) {
         for (int x = 0; x < stride; x += L) {
             FloatVector acc = FloatVector.fromArray(F, pa, x).mul(FloatVector.fromArray(F, pb, x));
-            for (int k = 1; k < FastSsim.K; k++) {
+            for (int k = 1; k < FastSsimImage.K; k++) {
                 acc = FloatVector.fromArray(F, pa, k * stride + x)
                         .fma(FloatVector.fromArray(F, pb, k * stride + x), acc);
             }
             acc.intoArray(col, x);
         }
-        int in = (FastSsim.K - 1) * stride, out = -stride, end = h * stride;
+        int in = (FastSsimImage.K - 1) * stride, out = -stride, end = h * stride;
         for (int p = stride; p < end; p += L) {
             FloatVector c = FloatVector.fromArray(F, pa, p + in)
                     .fma(FloatVector.fromArray(F, pb, p + in), FloatVector.fromArray(F, col, p - stride));
@@ -144,7 +144,7 @@ final class PanamaFastSsim extends FastSsimKernel {
         }
         for (; x < w; x++) {
             float sum = 0f;
-            for (int k = 0; k < FastSsim.K; k++) {
+            for (int k = 0; k < FastSsimImage.K; k++) {
                 sum += col[c + x + k];
             }
             cross[off + x] = sum / AREA;
@@ -155,7 +155,7 @@ final class PanamaFastSsim extends FastSsimKernel {
      * The map in flat order, vector by vector into the leaf accumulator; width a multiple of 8. One loop over
      * the output vectors, the column-sum index stepping over each row's padding.
      */
-    private static void fused(FastSsim.Stats a, FastSsim.Stats b, Scratch s) {
+    private static void fused(FastSsimImage a, FastSsimImage b, Scratch s) {
         int w = a.w, n = w * a.h;
         float[] col = s.col, muA = a.mu, muB = b.mu, sgA = a.sigmaSq, sgB = b.sigmaSq;
         float[] leafSums = s.leafSums, lanes = s.lanes;
@@ -163,7 +163,7 @@ final class PanamaFastSsim extends FastSsimKernel {
         // constants as loop-invariant registers (measured ~5% faster than static final vectors)
         FloatVector negZero = FloatVector.broadcast(F, -0f);
         FloatVector inv = FloatVector.broadcast(F, INV_AREA), invLo = FloatVector.broadcast(F, INV_AREA_LO);
-        FloatVector c1 = FloatVector.broadcast(F, FastSsim.C1), c2 = FloatVector.broadcast(F, FastSsim.C2);
+        FloatVector c1 = FloatVector.broadcast(F, FastSsimImage.C1), c2 = FloatVector.broadcast(F, FastSsimImage.C2);
         FloatVector two = FloatVector.broadcast(F, 2f);
         FloatVector acc = negZero;
         int leaf = 0, nextEnd = leafEnd[0] * L;
@@ -236,11 +236,11 @@ final class PanamaFastSsim extends FastSsimKernel {
     }
 
     /** One element of the SSIM map, in the order of {@link PlainFastSsim}. */
-    private static float mapAt(FastSsim.Stats a, FastSsim.Stats b, float[] cross, int i) {
+    private static float mapAt(FastSsimImage a, FastSsimImage b, float[] cross, int i) {
         float m12 = a.mu[i] * b.mu[i];
         float s12 = cross[i] - m12;
-        float num = (2f * m12 + FastSsim.C1) * (2f * s12 + FastSsim.C2);
-        float den = (a.muSq[i] + b.muSq[i] + FastSsim.C1) * (a.sigmaSq[i] + b.sigmaSq[i] + FastSsim.C2);
+        float num = (2f * m12 + FastSsimImage.C1) * (2f * s12 + FastSsimImage.C2);
+        float den = (a.muSq[i] + b.muSq[i] + FastSsimImage.C1) * (a.sigmaSq[i] + b.sigmaSq[i] + FastSsimImage.C2);
         return num / den;
     }
 
@@ -248,7 +248,7 @@ final class PanamaFastSsim extends FastSsimKernel {
      * numpy's pairwise_sum (see {@link org.cleanrank.eval.NumpySum#sum(float[], int, int)}) of the SSIM map over stored box means (widths that
      * are not a multiple of 8): the 8 accumulators of a leaf are the lanes of one vector started at -0.
      */
-    private static float pwMap(FastSsim.Stats a, FastSsim.Stats b, float[] cross, int off, int n, float[] lanes) {
+    private static float pwMap(FastSsimImage a, FastSsimImage b, float[] cross, int off, int n, float[] lanes) {
         if (n < 8) {
             float res = 0f;
             for (int i = 0; i < n; i++) {
@@ -264,13 +264,13 @@ final class PanamaFastSsim extends FastSsimKernel {
                 FloatVector ma = FloatVector.fromArray(F, muA, i), mb = FloatVector.fromArray(F, muB, i);
                 FloatVector m12 = ma.mul(mb);
                 FloatVector s12 = FloatVector.fromArray(F, cross, i).sub(m12);
-                FloatVector num = m12.fma(2f, FastSsim.C1).mul(s12.fma(2f, FastSsim.C2));
+                FloatVector num = m12.fma(2f, FastSsimImage.C1).mul(s12.fma(2f, FastSsimImage.C2));
                 FloatVector den = ma.mul(ma)
                         .add(mb.mul(mb))
-                        .add(FastSsim.C1)
+                        .add(FastSsimImage.C1)
                         .mul(FloatVector.fromArray(F, sgA, i)
                                 .add(FloatVector.fromArray(F, sgB, i))
-                                .add(FastSsim.C2));
+                                .add(FastSsimImage.C2));
                 acc = acc.add(num.div(den));
             }
             acc.intoArray(lanes, 0);

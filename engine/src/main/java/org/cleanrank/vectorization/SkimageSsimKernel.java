@@ -1,9 +1,9 @@
-package org.cleanrank.image.cv;
+package org.cleanrank.vectorization;
 
 /**
- * One twin of the per-pair part of {@link SkimageSsim}: the filtered product of the two images and the mean
- * of the cropped SSIM map. Both twins ({@link SkimageSsimKernels#plain() plain} Java and
- * {@link SkimageSsimKernels#panamaOrNull() Panama}) perform the same float64 operations in the same order on
+ * One twin of the per-pair part of scikit-image SSIM ({@code org.cleanrank.image.cv.SkimageSsim}): the filtered
+ * product of the two images and the mean of the cropped SSIM map. Both twins ({@link PlainSkimageSsim} and
+ * {@link PanamaSkimageSsim}) perform the same float64 operations in the same order on
  * every pixel, so they return the same bits. Thread-safe (scratch buffers are per thread).
  */
 public abstract class SkimageSsimKernel {
@@ -13,7 +13,7 @@ public abstract class SkimageSsimKernel {
     public abstract String name();
 
     /** The SSIM score of two prepared images of equal size under the given configuration. */
-    abstract double score(SkimageSsim cfg, SkimageSsim.Stats a, SkimageSsim.Stats b);
+    public abstract double score(SkimageSsimWindow cfg, SkimageSsimImage a, SkimageSsimImage b);
 
     /** Per-thread scratch: the product image, the axis-0 pass and the filtered product. */
     static final class Scratch {

@@ -1,10 +1,8 @@
-package org.cleanrank.vector;
-
-import org.cleanrank.pairs.PackedEmbeddings;
+package org.cleanrank.vectorization;
 
 /** The plain-Java twin: one fused multiply-add chain per pair, in ascending dimension order. */
-public final class PlainEmbeddingKernels implements EmbeddingKernels {
-    private static final int W = PackedEmbeddings.PANEL;
+final class PlainEmbeddingKernels implements EmbeddingKernels {
+    private static final int W = PANEL;
 
     @Override
     public String name() {
@@ -12,9 +10,12 @@ public final class PlainEmbeddingKernels implements EmbeddingKernels {
     }
 
     @Override
-    public float distance(PackedEmbeddings m, int a, int b) {
-        float[] p = m.panels();
-        int dim = m.dim();
+    public float distance(float[] p, int dim, int a, int b) {
+        return pairDistance(p, dim, a, b);
+    }
+
+    /** One pair's FMA chain; the Panama twin uses it too for single pairs. */
+    static float pairDistance(float[] p, int dim, int a, int b) {
         int oa = (a / W) * dim * W + (a % W);
         int ob = (b / W) * dim * W + (b % W);
         float acc = 0f;
@@ -25,12 +26,12 @@ public final class PlainEmbeddingKernels implements EmbeddingKernels {
     }
 
     @Override
-    public void distanceTile(PackedEmbeddings m, int pi0, int pi1, int pj0, int pj1, float[] out) {
+    public void distanceTile(float[] panels, int dim, int pi0, int pi1, int pj0, int pj1, float[] out) {
         int i0 = pi0 * W, i1 = pi1 * W, j0 = pj0 * W, j1 = pj1 * W;
         int width = j1 - j0;
         for (int i = i0; i < i1; i++) {
             for (int j = j0; j < j1; j++) {
-                out[(i - i0) * width + (j - j0)] = distance(m, i, j);
+                out[(i - i0) * width + (j - j0)] = distance(panels, dim, i, j);
             }
         }
     }

@@ -1,8 +1,7 @@
-package org.cleanrank.vector;
+package org.cleanrank.vectorization;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
-import org.cleanrank.pairs.PackedEmbeddings;
 
 /**
  * The SIMD twin (jdk.incubator.vector, 256-bit float vectors = one panel of eight points).
@@ -14,7 +13,7 @@ import org.cleanrank.pairs.PackedEmbeddings;
  */
 final class PanamaEmbeddingKernels implements EmbeddingKernels {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_256;
-    private static final int W = PackedEmbeddings.PANEL;
+    private static final int W = PANEL;
     private static final FloatVector ONE = FloatVector.broadcast(S, 1f);
     private static final FloatVector TWO = FloatVector.broadcast(S, 2f);
     private static final FloatVector ZERO = FloatVector.zero(S);
@@ -31,16 +30,8 @@ final class PanamaEmbeddingKernels implements EmbeddingKernels {
     }
 
     @Override
-    public float distance(PackedEmbeddings m, int a, int b) {
-        float[] p = m.panels();
-        int dim = m.dim();
-        int oa = (a / W) * dim * W + (a % W);
-        int ob = (b / W) * dim * W + (b % W);
-        float acc = 0f;
-        for (int k = 0; k < dim; k++) {
-            acc = Math.fma(p[oa + k * W], p[ob + k * W], acc);
-        }
-        return SelfCleanDistance.fromSimilarity(acc);
+    public float distance(float[] p, int dim, int a, int b) {
+        return PlainEmbeddingKernels.pairDistance(p, dim, a, b);
     }
 
     private static FloatVector toDistance(FloatVector sim) {
@@ -48,9 +39,8 @@ final class PanamaEmbeddingKernels implements EmbeddingKernels {
     }
 
     @Override
-    public void distanceTile(PackedEmbeddings m, int pi0, int pi1, int pj0, int pj1, float[] out) {
-        float[] p = m.panels();
-        int dim = m.dim();
+    public void distanceTile(float[] panels, int dim, int pi0, int pi1, int pj0, int pj1, float[] out) {
+        float[] p = panels;
         int width = (pj1 - pj0) * W;
         for (int pi = pi0; pi < pi1; pi++) {
             int aBase = pi * dim * W;

@@ -1,4 +1,4 @@
-package org.cleanrank.outlier;
+package org.cleanrank.vectorization;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
@@ -13,7 +13,7 @@ import jdk.incubator.vector.VectorSpecies;
 final class PanamaSquaredEuclidean implements SquaredEuclideanKernel {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_256;
     private static final VectorSpecies<Float> F = FloatVector.SPECIES_128;
-    private static final int W = SquaredEuclideanTiles.PANEL;
+    private static final int W = PANEL;
 
     PanamaSquaredEuclidean() {
         if (S.length() != W) {
