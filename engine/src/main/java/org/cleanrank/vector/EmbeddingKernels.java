@@ -13,7 +13,9 @@ import org.cleanrank.pairs.PackedEmbeddings;
  * gets its speed by running eight such chains side by side (one per lane), never by reordering one
  * chain, which is why it needs the panel layout of {@link PackedEmbeddings}.
  *
- * <p>All outputs are SelfClean distances, see {@link SelfCleanDistance}.
+ * <p>All outputs are SelfClean distances, see {@link SelfCleanDistance}, except
+ * {@link #similarityTile}'s, which are the dot products themselves (the cosine similarities of the
+ * normalised rows, as exact kNN reports them).
  */
 public interface EmbeddingKernels {
 
@@ -29,6 +31,15 @@ public interface EmbeddingKernels {
      * (index >= n) are computed too; callers ignore them.
      */
     void distanceTile(PackedEmbeddings m, int pi0, int pi1, int pj0, int pj1, float[] out);
+
+    /**
+     * Cosine similarities (the same FMA chains as {@link #distanceTile}, without the distance transform)
+     * of every point in panels {@code [pi0, pi1)} of {@code a} to every point in panels
+     * {@code [pj0, pj1)} of {@code b}, written row-major to
+     * {@code out[(i - 8*pi0) * 8*(pj1 - pj0) + (j - 8*pj0)]}. {@code a} and {@code b} have the same
+     * dimension and may be the same matrix (self-search); padding points give 0.
+     */
+    void similarityTile(PackedEmbeddings a, int pi0, int pi1, PackedEmbeddings b, int pj0, int pj1, float[] out);
 
     /**
      * Distances of one point, given by its values {@code x[0..dim)}, to every point in panels

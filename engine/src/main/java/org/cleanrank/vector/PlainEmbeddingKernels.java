@@ -13,24 +13,40 @@ public final class PlainEmbeddingKernels implements EmbeddingKernels {
 
     @Override
     public float distance(PackedEmbeddings m, int a, int b) {
-        float[] p = m.panels();
-        int dim = m.dim();
-        int oa = (a / W) * dim * W + (a % W);
-        int ob = (b / W) * dim * W + (b % W);
+        return SelfCleanDistance.fromSimilarity(similarity(m, a, m, b));
+    }
+
+    /** The dot product of point {@code i} of {@code a} and point {@code j} of {@code b}: one FMA chain. */
+    static float similarity(PackedEmbeddings a, int i, PackedEmbeddings b, int j) {
+        float[] pa = a.panels();
+        float[] pb = b.panels();
+        int dim = a.dim();
+        int oa = (i / W) * dim * W + (i % W);
+        int ob = (j / W) * dim * W + (j % W);
         float acc = 0f;
         for (int k = 0; k < dim; k++) {
-            acc = Math.fma(p[oa + k * W], p[ob + k * W], acc);
+            acc = Math.fma(pa[oa + k * W], pb[ob + k * W], acc);
         }
-        return SelfCleanDistance.fromSimilarity(acc);
+        return acc;
     }
 
     @Override
     public void distanceTile(PackedEmbeddings m, int pi0, int pi1, int pj0, int pj1, float[] out) {
+        similarityTile(m, pi0, pi1, m, pj0, pj1, out);
+        int cells = (pi1 - pi0) * W * (pj1 - pj0) * W;
+        for (int c = 0; c < cells; c++) {
+            out[c] = SelfCleanDistance.fromSimilarity(out[c]);
+        }
+    }
+
+    @Override
+    public void similarityTile(
+            PackedEmbeddings a, int pi0, int pi1, PackedEmbeddings b, int pj0, int pj1, float[] out) {
         int i0 = pi0 * W, i1 = pi1 * W, j0 = pj0 * W, j1 = pj1 * W;
         int width = j1 - j0;
         for (int i = i0; i < i1; i++) {
             for (int j = j0; j < j1; j++) {
-                out[(i - i0) * width + (j - j0)] = distance(m, i, j);
+                out[(i - i0) * width + (j - j0)] = similarity(a, i, b, j);
             }
         }
     }
