@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
                 + " exactly as SelfClean / CleanPatrick do, in Java.",
         subcommands = {
             SelfCleanCommand.class,
+            KnnCommand.class,
             EvaluateCommand.class,
             DemoCommand.class,
             DemoEmbeddingsCommand.class,

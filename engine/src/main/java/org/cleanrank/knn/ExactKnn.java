@@ -1,6 +1,7 @@
 package org.cleanrank.knn;
 
 import java.util.List;
+import org.cleanrank.CleanRankException;
 import org.cleanrank.concurrent.ParallelTasks;
 import org.cleanrank.pairs.PackedEmbeddings;
 import org.cleanrank.pairs.PairEngine;
@@ -67,13 +68,14 @@ public final class ExactKnn {
      */
     public NeighbourLists selfSearch(PackedEmbeddings base) {
         int n = base.n();
+        int kept = kept(includeSelf ? n : n - 1);
         long tiles = tileCount(n) * (tileCount(n) + 1) / 2;
         PairEngine engine = new PairEngine(workers(tiles));
         List<KnnTileConsumer> parts = engine.run(
                 new SimilarityTiles(base, base, kernels),
-                w -> new KnnTileConsumer(new NeighbourHeaps(n, k), true, includeSelf),
+                w -> new KnnTileConsumer(new NeighbourHeaps(n, kept), true, includeSelf),
                 progress);
-        return merge(n, parts);
+        return merge(n, kept, parts);
     }
 
     /** The k nearest rows of {@code base} to every row of {@code queries} (same dimension). */
@@ -82,16 +84,22 @@ public final class ExactKnn {
             throw new IllegalArgumentException("queries have dimension " + queries.dim() + ", the base " + base.dim());
         }
         int q = queries.n();
+        int kept = kept(base.n());
         PairEngine engine = new PairEngine(workers(tileCount(q) * tileCount(base.n())));
         List<KnnTileConsumer> parts = engine.runRectangular(
                 new SimilarityTiles(queries, base, kernels),
-                w -> new KnnTileConsumer(new NeighbourHeaps(q, k), false, false),
+                w -> new KnnTileConsumer(new NeighbourHeaps(q, kept), false, false),
                 progress);
-        return merge(q, parts);
+        return merge(q, kept, parts);
     }
 
     private static long tileCount(int n) {
         return (n + PairEngine.TILE - 1) / PairEngine.TILE;
+    }
+
+    /** Heap size: k, or fewer when there are fewer candidates per row (the rest is padding anyway). */
+    private int kept(int candidates) {
+        return Math.max(1, Math.min(k, candidates));
     }
 
     /** No more workers than tiles: each worker costs a set of heaps. */
@@ -99,8 +107,11 @@ public final class ExactKnn {
         return (int) Math.max(1, Math.min(threads, tiles));
     }
 
-    /** Folds every worker's heaps into the first worker's, then sorts each row; parallel over row blocks. */
-    private NeighbourLists merge(int rows, List<KnnTileConsumer> parts) {
+    /**
+     * Folds every worker's heaps into the first worker's, then sorts each row (parallel over row
+     * blocks), then pads lists of {@code kept < k} entries to k.
+     */
+    private NeighbourLists merge(int rows, int kept, List<KnnTileConsumer> parts) {
         NeighbourHeaps into = parts.get(0).heaps();
         int block = 4096;
         int blocks = (rows + block - 1) / block;
@@ -111,7 +122,25 @@ public final class ExactKnn {
             }
             into.sortRows(r0, r1);
         });
-        return into.lists();
+        NeighbourLists lists = into.lists();
+        return kept == k ? lists : padded(lists);
+    }
+
+    private NeighbourLists padded(NeighbourLists lists) {
+        if ((long) lists.rows() * k > Integer.MAX_VALUE - 16) {
+            throw new CleanRankException(lists.rows() + " rows x k = " + k
+                    + " neighbours exceed one Java array (2^31 entries); lower k (the base has only "
+                    + lists.k() + " candidates per row)");
+        }
+        int[] idx = new int[lists.rows() * k];
+        float[] sims = new float[idx.length];
+        java.util.Arrays.fill(idx, NeighbourLists.MISSING_INDEX);
+        java.util.Arrays.fill(sims, NeighbourLists.MISSING_SIMILARITY);
+        for (int r = 0; r < lists.rows(); r++) {
+            System.arraycopy(lists.indices(), r * lists.k(), idx, r * k, lists.k());
+            System.arraycopy(lists.similarities(), r * lists.k(), sims, r * k, lists.k());
+        }
+        return new NeighbourLists(lists.rows(), k, idx, sims);
     }
 
     public static final class Builder {
