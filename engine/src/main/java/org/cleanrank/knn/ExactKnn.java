@@ -51,7 +51,8 @@ public final class ExactKnn {
         this.includeSelf = b.includeSelf;
         this.threads = ParallelTasks.resolve(b.threads);
         this.kernels = b.kernels != null ? b.kernels : KernelProvider.get();
-        this.progress = b.progress;
+        Progress p = b.progress;
+        this.progress = (stage, done, total) -> p.update("knn", done, total);
     }
 
     public static Builder builder() {
@@ -177,7 +178,7 @@ public final class ExactKnn {
             return this;
         }
 
-        /** Progress of the pass (stage "pairs", in tiles). */
+        /** Progress of the pass (stage "knn", in tiles). */
         public Builder progress(Progress progress) {
             this.progress = progress;
             return this;
