@@ -44,6 +44,7 @@ public final class ExactKnn {
     private final boolean includeSelf;
     private final int threads;
     private final EmbeddingKernels kernels;
+    private final TileMaxima maxima;
     private final Progress progress;
 
     private ExactKnn(Builder b) {
@@ -51,6 +52,7 @@ public final class ExactKnn {
         this.includeSelf = b.includeSelf;
         this.threads = ParallelTasks.resolve(b.threads);
         this.kernels = b.kernels != null ? b.kernels : KernelProvider.get();
+        this.maxima = kernels == KernelProvider.plain() ? TileMaxima.PLAIN : TileMaxima.get();
         Progress p = b.progress;
         this.progress = (stage, done, total) -> p.update("knn", done, total);
     }
@@ -74,7 +76,7 @@ public final class ExactKnn {
         PairEngine engine = new PairEngine(workers(tiles));
         List<KnnTileConsumer> parts = engine.run(
                 new SimilarityTiles(base, base, kernels),
-                w -> new KnnTileConsumer(new NeighbourHeaps(n, kept), true, includeSelf),
+                w -> new KnnTileConsumer(new NeighbourHeaps(n, kept), true, includeSelf, maxima),
                 progress);
         return merge(n, kept, parts);
     }
@@ -89,7 +91,7 @@ public final class ExactKnn {
         PairEngine engine = new PairEngine(workers(tileCount(q) * tileCount(base.n())));
         List<KnnTileConsumer> parts = engine.runRectangular(
                 new SimilarityTiles(queries, base, kernels),
-                w -> new KnnTileConsumer(new NeighbourHeaps(q, kept), false, false),
+                w -> new KnnTileConsumer(new NeighbourHeaps(q, kept), false, false, maxima),
                 progress);
         return merge(q, kept, parts);
     }

@@ -1,6 +1,7 @@
 package org.cleanrank.knn;
 
 import org.cleanrank.pairs.PairConsumer;
+import org.cleanrank.pairs.PairEngine;
 
 /**
  * One worker's share of the kNN pass: offers each similarity of a tile to the row heaps it may enter.
@@ -11,16 +12,22 @@ import org.cleanrank.pairs.PairConsumer;
  * with {@code includeSelf}. In a query-vs-base pass every (query, base) value is a candidate for the
  * query row only.
  *
- * <p>The per-candidate cost is one load and two comparisons against the rows' current worst kept
- * similarities; a candidate that passes goes through the heap's exact (similarity, index) test.
+ * <p>Per tile, {@link TileMaxima} first finds each row's and each column's largest similarity (SIMD);
+ * only a row or column whose maximum reaches the worst similarity its list keeps is scanned value by
+ * value, and a value that reaches it goes through the heap's exact (similarity, index) test. The
+ * maxima include the tile's lower triangle on diagonal tiles, which only makes the filter looser.
  */
 final class KnnTileConsumer implements PairConsumer {
     private final NeighbourHeaps heaps;
     private final boolean symmetric;
     private final boolean includeSelf;
+    private final TileMaxima maxima;
+    private final float[] rowMax = new float[PairEngine.TILE];
+    private final float[] colMax = new float[PairEngine.TILE];
 
-    KnnTileConsumer(NeighbourHeaps heaps, boolean symmetric, boolean includeSelf) {
+    KnnTileConsumer(NeighbourHeaps heaps, boolean symmetric, boolean includeSelf, TileMaxima maxima) {
         this.heaps = heaps;
+        this.maxima = maxima;
         this.symmetric = symmetric;
         this.includeSelf = includeSelf;
     }
@@ -31,43 +38,32 @@ final class KnnTileConsumer implements PairConsumer {
 
     @Override
     public void tile(int i0, int i1, int j0, int j1, float[] sim, int width) {
-        if (symmetric) {
-            triangleTile(i0, i1, j0, j1, sim, width);
-        } else {
-            rectangleTile(i0, i1, j0, j1, sim, width);
-        }
-    }
-
-    private void rectangleTile(int i0, int i1, int j0, int j1, float[] sim, int width) {
         float[] worst = heaps.worst();
+        maxima.maxima(sim, width, i1 - i0, j1 - j0, rowMax, colMax);
         for (int i = i0; i < i1; i++) {
             int base = (i - i0) * width - j0;
-            float rowWorst = worst[i];
-            for (int j = j0; j < j1; j++) {
-                float s = sim[base + j];
-                if (s >= rowWorst) {
-                    heaps.offer(i, s, j);
-                    rowWorst = worst[i];
-                }
-            }
-        }
-    }
-
-    private void triangleTile(int i0, int i1, int j0, int j1, float[] sim, int width) {
-        float[] worst = heaps.worst();
-        for (int i = i0; i < i1; i++) {
-            int base = (i - i0) * width - j0;
-            if (includeSelf && i >= j0) {
+            if (symmetric && includeSelf && i >= j0) {
                 heaps.offer(i, sim[base + i], i);
             }
-            float rowWorst = worst[i];
-            for (int j = Math.max(j0, i + 1); j < j1; j++) {
-                float s = sim[base + j];
-                if (s >= rowWorst || s >= worst[j]) {
+            if (rowMax[i - i0] >= worst[i]) {
+                float rowWorst = worst[i];
+                for (int j = symmetric ? Math.max(j0, i + 1) : j0; j < j1; j++) {
+                    float s = sim[base + j];
                     if (s >= rowWorst) {
                         heaps.offer(i, s, j);
                         rowWorst = worst[i];
                     }
+                }
+            }
+        }
+        if (!symmetric) {
+            return;
+        }
+        for (int j = j0; j < j1; j++) {
+            if (colMax[j - j0] >= worst[j]) {
+                int last = Math.min(i1, j);
+                for (int i = i0; i < last; i++) {
+                    float s = sim[(i - i0) * width + (j - j0)];
                     if (s >= worst[j]) {
                         heaps.offer(j, s, i);
                     }

@@ -99,6 +99,20 @@ class ExactKnnTest {
     }
 
     @ParameterizedTest
+    @CsvSource({"300,33,10,false", "200,4,5,true"})
+    void thePlainTwinsGiveTheSameLists(int n, int dim, int k, boolean includeSelf) {
+        PackedEmbeddings m = pack(n > 250 ? gaussian(n, dim, 5) : ternary(n, dim, 5));
+        NeighbourLists plain = ExactKnn.builder()
+                .k(k)
+                .includeSelf(includeSelf)
+                .kernels(KernelProvider.plain())
+                .threads(2)
+                .build()
+                .selfSearch(m);
+        assertSameLists(BruteForceKnn.search(m, m, k, !includeSelf, KernelProvider.plain()), plain);
+    }
+
+    @ParameterizedTest
     @CsvSource({"400,4,10,false,2", "300,3,50,true,3", "130,5,7,false,1"})
     void tiesOfIntegerRowsFallToTheSmallerIndex(int n, int dim, int k, boolean includeSelf, int threads) {
         checkSelf(ternary(n, dim, n + dim), k, includeSelf, threads);

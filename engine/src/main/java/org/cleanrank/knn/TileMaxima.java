@@ -1,0 +1,42 @@
+package org.cleanrank.knn;
+
+import org.cleanrank.vector.VectorSupport;
+
+/**
+ * The kNN pass's pre-filter, in two twins: the largest similarity of every row and of every column of
+ * a tile. A row or column whose maximum is below the worst similarity its list keeps has no candidate
+ * in the tile, so the exact per-candidate test runs only on the few that may (after the first tiles,
+ * almost none). Maxima are exact, so the twins agree bit for bit and the filter never drops a
+ * candidate; the Panama twin does the scan eight values per instruction instead of one.
+ */
+interface TileMaxima {
+    /**
+     * For the {@code rows x cols} values {@code sim[r * width + c]}: {@code rowMax[r]} = max over c,
+     * {@code colMax[c]} = max over r (each -Inf when there is nothing to take the max of).
+     */
+    void maxima(float[] sim, int width, int rows, int cols, float[] rowMax, float[] colMax);
+
+    /** The plain-Java twin. */
+    TileMaxima PLAIN = (sim, width, rows, cols, rowMax, colMax) -> {
+        java.util.Arrays.fill(colMax, 0, cols, Float.NEGATIVE_INFINITY);
+        for (int r = 0; r < rows; r++) {
+            float m = Float.NEGATIVE_INFINITY;
+            int base = r * width;
+            for (int c = 0; c < cols; c++) {
+                float s = sim[base + c];
+                if (s > m) {
+                    m = s;
+                }
+                if (s > colMax[c]) {
+                    colMax[c] = s;
+                }
+            }
+            rowMax[r] = m;
+        }
+    };
+
+    /** The Panama twin where {@link VectorSupport} allows it, else the plain twin. */
+    static TileMaxima get() {
+        return VectorSupport.unavailableReason() == null ? new PanamaTileMaxima() : PLAIN;
+    }
+}
