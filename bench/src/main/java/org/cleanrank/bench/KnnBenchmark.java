@@ -25,10 +25,6 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@link PairKernelBenchmark}'s kernel alone: the pass does N(N+1)/2 x D multiply-adds.
  */
 @State(Scope.Benchmark)
-@BenchmarkMode(Mode.SingleShotTime)
-@OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 1)
-@Measurement(iterations = 3)
 @Fork(
         value = 1,
         jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-Xmx4g"})
@@ -50,7 +46,12 @@ public class KnnBenchmark {
         m = PackedEmbeddings.normalise("bench", d.n(), d.dim(), d::readRow);
     }
 
+    /** One whole search per measurement: seconds, the first run (JIT warm-up) discarded. */
     @Benchmark
+    @BenchmarkMode(Mode.SingleShotTime)
+    @OutputTimeUnit(TimeUnit.SECONDS)
+    @Warmup(iterations = 1)
+    @Measurement(iterations = 3)
     public NeighbourLists selfSearch() {
         return ExactKnn.builder().k(k).threads(threads).build().selfSearch(m);
     }

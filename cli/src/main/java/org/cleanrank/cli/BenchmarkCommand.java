@@ -31,6 +31,7 @@ import org.cleanrank.image.ImageFolder;
 import org.cleanrank.io.FloatMatrix;
 import org.cleanrank.vector.KernelProvider;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(
@@ -125,15 +126,12 @@ public final class BenchmarkCommand implements Callable<Integer> {
             description = "hash every image file and report files whose bytes do not match their name")
     boolean verifyMd5;
 
-    @Option(names = "--threads", defaultValue = "0", description = "worker threads (default: all cores)")
-    int threads;
-
-    @Option(names = "--quiet", description = "no progress on stderr")
-    boolean quiet;
+    @Mixin
+    RunOptions run = new RunOptions();
 
     @Override
     public Integer call() {
-        StderrProgress progress = new StderrProgress(!quiet);
+        StderrProgress progress = run.progress();
         Result r = run(progress);
         BenchmarkFiles.printTable(System.out, r.outcomes());
         System.out.println();
@@ -185,7 +183,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
             }
         }
         if (imageDir != null) {
-            ImageIndex index = ImageIndex.build(imageDir, ds.ids(), verifyMd5, threads);
+            ImageIndex index = ImageIndex.build(imageDir, ds.ids(), verifyMd5, run.threads);
             progress.message(index.mismatch().summary());
             for (int i = 0; i < n; i++) {
                 imagePaths[i] = index.path(i);
@@ -257,7 +255,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
                 embeddingSamples);
 
         List<DetectorEntry> entries = select(Detectors.all());
-        RunContext ctx = new RunContext(data, threads, seed, progress, clClassifier);
+        RunContext ctx = new RunContext(data, run.threads, seed, progress, clClassifier);
         List<ImageFolder.Failure> failures = List.of();
         if (data.hasImages() && entries.stream().anyMatch(e -> e.needs() == DetectorEntry.Input.IMAGES)) {
             // decode once for every image detector, timed on its own (not charged to the first detector)

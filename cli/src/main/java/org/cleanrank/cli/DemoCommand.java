@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 import org.cleanrank.CleanRankException;
 import org.cleanrank.fixtures.SyntheticImageDataset;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(
@@ -39,21 +40,18 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "generator seed (default ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--threads", defaultValue = "0", description = "worker threads (default: all cores)")
-    int threads;
-
-    @Option(names = "--quiet", description = "no progress on stderr")
-    boolean quiet;
+    @Mixin
+    RunOptions run = new RunOptions();
 
     @Override
     public Integer call() {
-        StderrProgress progress = new StderrProgress(!quiet);
+        StderrProgress progress = run.progress();
         Path data = out.resolve("dataset");
         clearGenerated(data);
         SyntheticImageDataset.Spec spec =
                 SyntheticImageDataset.Spec.DEFAULT.withN(n).withSeed(seed);
         SyntheticImageDataset.Result d = SyntheticImageDataset.write(
-                data, spec, threads <= 0 ? Runtime.getRuntime().availableProcessors() : threads);
+                data, spec, run.threads <= 0 ? Runtime.getRuntime().availableProcessors() : run.threads);
         progress.message(String.format(
                 Locale.ROOT,
                 "generated %d pictures (%d near-duplicate groups, %d off-topic, %d label errors), %d-d embeddings, seed %d, in %s",
@@ -74,8 +72,7 @@ final class DemoCommand implements Callable<Integer> {
         b.reportItems = 24;
         b.seed = 0;
         b.clClassifier = "adaboost";
-        b.threads = threads;
-        b.quiet = quiet;
+        b.run = run;
         return b.call();
     }
 

@@ -21,6 +21,7 @@ import org.cleanrank.outlier.PyodKnn;
 import org.cleanrank.pairs.PackedEmbeddings;
 import org.cleanrank.rank.SampleRanking;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -109,25 +110,22 @@ final class DetectCommand implements Callable<Integer> {
     @Option(names = "--prototype-labels", paramLabel = "PL.npy", description = "noiserank: the prototypes' labels")
     Path prototypeLabels;
 
-    @Option(names = "--threads", defaultValue = "0", description = "worker threads (default: all cores)")
-    int threads;
-
-    @Option(names = "--quiet", description = "no progress on stderr")
-    boolean quiet;
+    @Mixin
+    RunOptions run = new RunOptions();
 
     @Override
     public Integer call() {
-        StderrProgress progress = new StderrProgress(!quiet);
+        StderrProgress progress = run.progress();
         String d = detector.toLowerCase(Locale.ROOT);
         long t0 = System.nanoTime();
         SampleRanking r = switch (d) {
-            case "knn" -> PyodKnn.builder().threads(threads).build().rank(matrix(progress));
-            case "ecod" -> PyodEcod.builder().threads(threads).build().rank(matrix(progress));
-            case "hbos" -> PyodHbos.builder().threads(threads).build().rank(matrix(progress));
+            case "knn" -> PyodKnn.builder().threads(run.threads).build().rank(matrix(progress));
+            case "ecod" -> PyodEcod.builder().threads(run.threads).build().rank(matrix(progress));
+            case "hbos" -> PyodHbos.builder().threads(run.threads).build().rank(matrix(progress));
             case "iforest" ->
                 PyodIForest.builder()
                         .seed(seedGiven ? seed : 0)
-                        .threads(threads)
+                        .threads(run.threads)
                         .build()
                         .rank(matrix(progress));
             case "lad" -> selfClean(progress, false).offTopic();
@@ -180,7 +178,7 @@ final class DetectCommand implements Callable<Integer> {
         int[] lab = withLabels ? requireLabels(m.n()) : null;
         return SelfClean.builder()
                 .topPairs(0)
-                .threads(threads)
+                .threads(run.threads)
                 .progress(progress)
                 .build()
                 .run(m, lab);
@@ -196,8 +194,10 @@ final class DetectCommand implements Callable<Integer> {
         int[] lab = labels.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".npy")
                 ? Labels.loadClassIndices(labels, x.rows(), Integer.MAX_VALUE)
                 : requireLabels(x.rows());
-        NoiseRank nr =
-                NoiseRank.builder().seed(seedGiven ? seed : 42).threads(threads).build();
+        NoiseRank nr = NoiseRank.builder()
+                .seed(seedGiven ? seed : 42)
+                .threads(run.threads)
+                .build();
         if (prototypes == null && prototypeLabels == null) {
             return nr.rank(x, lab);
         }
@@ -213,7 +213,7 @@ final class DetectCommand implements Callable<Integer> {
     private SampleRanking confidentLearning(StderrProgress progress) {
         QualityMethod q = QualityMethod.parse(qualityMethod);
         FilterBy f = filterBy == null ? FilterBy.PRUNE_BY_NOISE_RATE : FilterBy.parse(filterBy);
-        ConfidentLearning cl = new ConfidentLearning(q, f, threads);
+        ConfidentLearning cl = new ConfidentLearning(q, f, run.threads);
         LabeledProbabilities p;
         if (predProbs != null) {
             ProbabilityMatrix.Loaded probs = ProbabilityMatrix.load(predProbs);
@@ -228,7 +228,7 @@ final class DetectCommand implements Callable<Integer> {
                 throw new CleanRankException("cl needs --labels L.npy|L.csv (one label per embedding row)");
             }
             FloatMatrix x = matrix(progress);
-            p = BuiltInClassifier.outOfFold(x, requireLabels(x.rows()), classifier, seed, threads, progress);
+            p = BuiltInClassifier.outOfFold(x, requireLabels(x.rows()), classifier, seed, run.threads, progress);
         }
         return filterBy == null ? cl.rankAll(p) : cl.rankFlagged(p);
     }

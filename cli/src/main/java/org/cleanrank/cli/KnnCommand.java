@@ -10,6 +10,7 @@ import org.cleanrank.knn.NeighbourLists;
 import org.cleanrank.pairs.PackedEmbeddings;
 import org.cleanrank.vector.KernelProvider;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(
@@ -45,11 +46,8 @@ final class KnnCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "output folder (created if missing)")
     Path out;
 
-    @Option(names = "--threads", defaultValue = "0", description = "worker threads (default: all cores)")
-    int threads;
-
-    @Option(names = "--quiet", description = "no progress on stderr")
-    boolean quiet;
+    @Mixin
+    RunOptions run = new RunOptions();
 
     @Override
     public Integer call() {
@@ -59,7 +57,7 @@ final class KnnCommand implements Callable<Integer> {
         if (queries != null && includeSelf) {
             throw new CleanRankException("--include-self applies to self-search only; drop it or --queries");
         }
-        StderrProgress progress = new StderrProgress(!quiet);
+        StderrProgress progress = run.progress();
         PackedEmbeddings base = Embeddings.load(embeddings, 1, "kNN");
         PackedEmbeddings q = queries == null ? base : Embeddings.load(queries, 1, "kNN");
         if (q.dim() != base.dim()) {
@@ -76,7 +74,7 @@ final class KnnCommand implements Callable<Integer> {
         ExactKnn knn = ExactKnn.builder()
                 .k(k)
                 .includeSelf(includeSelf)
-                .threads(threads)
+                .threads(run.threads)
                 .progress(progress)
                 .build();
         NeighbourLists nn = queries == null ? knn.selfSearch(base) : knn.search(q, base);

@@ -9,6 +9,7 @@ import org.cleanrank.io.Labels;
 import org.cleanrank.pairs.PackedEmbeddings;
 import org.cleanrank.vector.KernelProvider;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(
@@ -44,23 +45,20 @@ final class SelfCleanCommand implements Callable<Integer> {
                     "near-duplicate pairs to keep: the K closest (default ${DEFAULT-VALUE}) or 'all' (N(N-1)/2 rows)")
     String pairs;
 
-    @Option(names = "--threads", defaultValue = "0", description = "worker threads (default: all cores)")
-    int threads;
-
-    @Option(names = "--quiet", description = "no progress on stderr")
-    boolean quiet;
+    @Mixin
+    RunOptions run = new RunOptions();
 
     @Override
     public Integer call() {
         long k = parsePairs(pairs);
-        StderrProgress progress = new StderrProgress(!quiet);
+        StderrProgress progress = run.progress();
         PackedEmbeddings m = Embeddings.load(embeddings);
         int[] lab = labels == null ? null : Labels.load(labels, m.n());
         progress.message("loaded " + m.n() + " x " + m.dim() + " from " + embeddings + "; kernels "
                 + KernelProvider.get().name() + " (" + KernelProvider.reason() + ")");
         SelfClean.Result r = SelfClean.builder()
                 .topPairs(k)
-                .threads(threads)
+                .threads(run.threads)
                 .progress(progress)
                 .build()
                 .run(m, lab);

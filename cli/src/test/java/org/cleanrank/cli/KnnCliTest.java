@@ -54,24 +54,15 @@ class KnnCliTest {
     void selfSearchWritesTheLibrarysListsAtomically() throws Exception {
         Path base = knnGolden("base.npy");
         Path out = dir.resolve("out");
-        CliTest.Run r = CliTest.run(
-                "knn", "--embeddings", base.toString(), "--k", "10", "--out", out.toString(), "--threads", "2");
+        CliTest.Run r = knn("--embeddings", base.toString(), "--k", "10", "--out", out.toString(), "--threads", "2");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.err().contains("knn "), "progress on stderr: " + r.err());
         PackedEmbeddings m = Embeddings.load(base);
         assertWritten(out, ExactKnn.builder().k(10).build().selfSearch(m));
         assertFalse(Files.list(out).anyMatch(p -> p.getFileName().toString().endsWith(".part")));
 
-        CliTest.Run self = CliTest.run(
-                "knn",
-                "--embeddings",
-                base.toString(),
-                "--k",
-                "3",
-                "--include-self",
-                "--out",
-                out.toString(),
-                "--quiet");
+        CliTest.Run self =
+                knn("--embeddings", base.toString(), "--k", "3", "--include-self", "--out", out.toString(), "--quiet");
         assertEquals(0, self.code(), self.err());
         assertEquals("", self.err(), "--quiet");
         assertWritten(out, ExactKnn.builder().k(3).includeSelf(true).build().selfSearch(m));
@@ -82,8 +73,7 @@ class KnnCliTest {
         Path base = knnGolden("base.npy");
         Path queries = knnGolden("queries.npy");
         Path out = dir.resolve("q");
-        CliTest.Run r = CliTest.run(
-                "knn",
+        CliTest.Run r = knn(
                 "--embeddings",
                 base.toString(),
                 "--queries",
@@ -98,7 +88,7 @@ class KnnCliTest {
 
         Path small = dir.resolve("small.npy");
         NpyWriter.writeFloat32(small, new float[] {1, 0, 0, 1, 1, 1}, 3, 2);
-        CliTest.Run p = CliTest.run("knn", "--embeddings", small.toString(), "--k", "5", "--out", out.toString());
+        CliTest.Run p = knn("--embeddings", small.toString(), "--k", "5", "--out", out.toString());
         assertEquals(0, p.code(), p.err());
         assertTrue(p.err().contains("padded with -1"), p.err());
         double[] idx = values(out.resolve("indices.npy"), "<i4", 3, 5);
@@ -109,15 +99,21 @@ class KnnCliTest {
 
         Path one = dir.resolve("one.npy");
         NpyWriter.writeFloat32(one, new float[] {0, 0, 0}, 1, 3);
-        CliTest.Run z = CliTest.run(
-                "knn", "--embeddings", one.toString(), "--k", "2", "--include-self", "--out", out.toString());
+        CliTest.Run z = knn("--embeddings", one.toString(), "--k", "2", "--include-self", "--out", out.toString());
         assertEquals(0, z.code(), z.err());
         assertArrayEquals(new double[] {0, -1}, values(out.resolve("indices.npy"), "<i4", 1, 2));
         assertEquals(0.0, values(out.resolve("similarities.npy"), "<f4", 1, 2)[0], "zero row: cosine 0");
     }
 
+    private static CliTest.Run knn(String... args) {
+        String[] all = new String[args.length + 1];
+        all[0] = "knn";
+        System.arraycopy(args, 0, all, 1, args.length);
+        return CliTest.run(all);
+    }
+
     private CliTest.Run refused(String... args) {
-        CliTest.Run r = CliTest.run(args);
+        CliTest.Run r = knn(args);
         assertEquals(2, r.code(), r.err());
         assertTrue(r.err().startsWith("cleanrank: "), r.err());
         assertEquals(1, r.err().strip().lines().count(), r.err());
@@ -129,40 +125,30 @@ class KnnCliTest {
         Path e = dir.resolve("e.npy");
         NpyWriter.writeFloat32(e, new float[] {1, 0, 0, 1, 1, 1}, 3, 2);
         String out = dir.resolve("out").toString();
-        assertTrue(refused("knn", "--embeddings", e.toString(), "--k", "0", "--out", out)
+        assertTrue(refused("--embeddings", e.toString(), "--k", "0", "--out", out)
                 .err()
                 .contains("--k 0"));
         Path q3 = dir.resolve("q3.npy");
         NpyWriter.writeFloat32(q3, new float[] {1, 2, 3}, 1, 3);
-        assertTrue(refused("knn", "--embeddings", e.toString(), "--queries", q3.toString(), "--k", "1", "--out", out)
+        assertTrue(refused("--embeddings", e.toString(), "--queries", q3.toString(), "--k", "1", "--out", out)
                 .err()
                 .contains("D = 3"));
         Path nan = dir.resolve("nan.npy");
         NpyWriter.writeFloat32(nan, new float[] {1, Float.NaN, 0, 1}, 2, 2);
-        assertTrue(refused("knn", "--embeddings", nan.toString(), "--k", "1", "--out", out)
+        assertTrue(refused("--embeddings", nan.toString(), "--k", "1", "--out", out)
                 .err()
                 .contains("NaN"));
         Path inf = dir.resolve("inf.npy");
         NpyWriter.writeFloat32(inf, new float[] {1, 0, Float.POSITIVE_INFINITY, 1}, 2, 2);
-        refused("knn", "--embeddings", e.toString(), "--queries", inf.toString(), "--k", "1", "--out", out);
+        refused("--embeddings", e.toString(), "--queries", inf.toString(), "--k", "1", "--out", out);
         Path empty = dir.resolve("empty.npy");
         NpyWriter.writeFloat32(empty, new float[0], 0, 4);
-        assertTrue(refused("knn", "--embeddings", empty.toString(), "--k", "1", "--out", out)
+        assertTrue(refused("--embeddings", empty.toString(), "--k", "1", "--out", out)
                 .err()
                 .contains("N = 0"));
-        refused("knn", "--embeddings", e.toString(), "--queries", empty.toString(), "--k", "1", "--out", out);
-        refused(
-                "knn",
-                "--embeddings",
-                e.toString(),
-                "--queries",
-                e.toString(),
-                "--include-self",
-                "--k",
-                "1",
-                "--out",
-                out);
-        refused("knn", "--embeddings", dir.resolve("missing.npy").toString(), "--k", "1", "--out", out);
+        refused("--embeddings", e.toString(), "--queries", empty.toString(), "--k", "1", "--out", out);
+        refused("--embeddings", e.toString(), "--queries", e.toString(), "--include-self", "--k", "1", "--out", out);
+        refused("--embeddings", dir.resolve("missing.npy").toString(), "--k", "1", "--out", out);
         assertFalse(Files.exists(dir.resolve("out")), "nothing written on refusal");
     }
 }

@@ -72,11 +72,13 @@ public final class ExactKnn {
     public NeighbourLists selfSearch(PackedEmbeddings base) {
         int n = base.n();
         int kept = kept(includeSelf ? n : n - 1);
+        KnnTileConsumer.Pass pass =
+                includeSelf ? KnnTileConsumer.Pass.SELF_INCLUDED : KnnTileConsumer.Pass.SELF_EXCLUDED;
         long tiles = tileCount(n) * (tileCount(n) + 1) / 2;
         PairEngine engine = new PairEngine(workers(tiles));
         List<KnnTileConsumer> parts = engine.run(
                 new SimilarityTiles(base, base, kernels),
-                w -> new KnnTileConsumer(new NeighbourHeaps(n, kept), true, includeSelf, maxima),
+                w -> new KnnTileConsumer(new NeighbourHeaps(n, kept), maxima, pass),
                 progress);
         return merge(n, kept, parts);
     }
@@ -90,8 +92,10 @@ public final class ExactKnn {
         int kept = kept(base.n());
         PairEngine engine = new PairEngine(workers(tileCount(q) * tileCount(base.n())));
         List<KnnTileConsumer> parts = engine.runRectangular(
+                q,
+                base.n(),
                 new SimilarityTiles(queries, base, kernels),
-                w -> new KnnTileConsumer(new NeighbourHeaps(q, kept), false, false, maxima),
+                w -> new KnnTileConsumer(new NeighbourHeaps(q, kept), maxima, KnnTileConsumer.Pass.QUERIES),
                 progress);
         return merge(q, kept, parts);
     }

@@ -6,7 +6,7 @@ import org.cleanrank.pairs.PairEngine;
 /**
  * One worker's share of the kNN pass: offers each similarity of a tile to the row heaps it may enter.
  *
- * <p>In self-search ({@code symmetric}) a tile of the upper triangle serves both of its row blocks:
+ * <p>In self-search a tile of the upper triangle serves both of its row blocks:
  * similarity (i, j) is a candidate for row i and, the same value, for row j, so every pair is computed
  * once for two rows. The diagonal of a diagonal tile is each row's similarity to itself, offered only
  * with {@code includeSelf}. In a query-vs-base pass every (query, base) value is a candidate for the
@@ -18,18 +18,28 @@ import org.cleanrank.pairs.PairEngine;
  * maxima include the tile's lower triangle on diagonal tiles, which only makes the filter looser.
  */
 final class KnnTileConsumer implements PairConsumer {
+    /** What the tiles are. */
+    enum Pass {
+        /** Query rows against base columns. */
+        QUERIES,
+        /** The base's upper triangle; a row is not its own neighbour. */
+        SELF_EXCLUDED,
+        /** The base's upper triangle; each row is among its own candidates. */
+        SELF_INCLUDED
+    }
+
     private final NeighbourHeaps heaps;
+    private final TileMaxima maxima;
     private final boolean symmetric;
     private final boolean includeSelf;
-    private final TileMaxima maxima;
     private final float[] rowMax = new float[PairEngine.TILE];
     private final float[] colMax = new float[PairEngine.TILE];
 
-    KnnTileConsumer(NeighbourHeaps heaps, boolean symmetric, boolean includeSelf, TileMaxima maxima) {
+    KnnTileConsumer(NeighbourHeaps heaps, TileMaxima maxima, Pass pass) {
         this.heaps = heaps;
         this.maxima = maxima;
-        this.symmetric = symmetric;
-        this.includeSelf = includeSelf;
+        this.symmetric = pass != Pass.QUERIES;
+        this.includeSelf = pass == Pass.SELF_INCLUDED;
     }
 
     NeighbourHeaps heaps() {
@@ -42,7 +52,7 @@ final class KnnTileConsumer implements PairConsumer {
         maxima.maxima(sim, width, i1 - i0, j1 - j0, rowMax, colMax);
         for (int i = i0; i < i1; i++) {
             int base = (i - i0) * width - j0;
-            if (symmetric && includeSelf && i >= j0) {
+            if (includeSelf && i >= j0) {
                 heaps.offer(i, sim[base + i], i);
             }
             if (rowMax[i - i0] >= worst[i]) {

@@ -29,17 +29,8 @@ final class PanamaTileMaxima implements TileMaxima {
                 VectorMask<Float> up = v.compare(VectorOperators.GT, col);
                 col.blend(v, up).intoArray(colMax, c);
             }
-            float m = rowAcc.reduceLanes(VectorOperators.MAX);
-            for (int c = vectorCols; c < cols; c++) {
-                float s = sim[base + c];
-                if (s > m) {
-                    m = s;
-                }
-                if (s > colMax[c]) {
-                    colMax[c] = s;
-                }
-            }
-            rowMax[r] = m;
+            rowMax[r] =
+                    TileMaxima.scalarPart(sim, base, vectorCols, cols, rowAcc.reduceLanes(VectorOperators.MAX), colMax);
         }
     }
 }

@@ -20,20 +20,27 @@ interface TileMaxima {
     TileMaxima PLAIN = (sim, width, rows, cols, rowMax, colMax) -> {
         java.util.Arrays.fill(colMax, 0, cols, Float.NEGATIVE_INFINITY);
         for (int r = 0; r < rows; r++) {
-            float m = Float.NEGATIVE_INFINITY;
-            int base = r * width;
-            for (int c = 0; c < cols; c++) {
-                float s = sim[base + c];
-                if (s > m) {
-                    m = s;
-                }
-                if (s > colMax[c]) {
-                    colMax[c] = s;
-                }
-            }
-            rowMax[r] = m;
+            rowMax[r] = scalarPart(sim, r * width, 0, cols, Float.NEGATIVE_INFINITY, colMax);
         }
     };
+
+    /**
+     * One row's columns {@code [from, to)} (values at {@code sim[base + c]}), one at a time: raises
+     * {@code colMax[c]} to each value and returns the largest of them and {@code rowMax}.
+     */
+    static float scalarPart(float[] sim, int base, int from, int to, float rowMax, float[] colMax) {
+        float m = rowMax;
+        for (int c = from; c < to; c++) {
+            float s = sim[base + c];
+            if (s > m) {
+                m = s;
+            }
+            if (s > colMax[c]) {
+                colMax[c] = s;
+            }
+        }
+        return m;
+    }
 
     /** The Panama twin where {@link VectorSupport} allows it, else the plain twin. */
     static TileMaxima get() {

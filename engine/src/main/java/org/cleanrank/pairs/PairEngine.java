@@ -49,20 +49,20 @@ public final class PairEngine {
     }
 
     /**
-     * Runs every (row, column) pair of {@code tiles} (all of them, not a triangle: the consumer's
-     * {@code i} is a row, its {@code j} a column, of two different sets) through one consumer per
-     * worker; returns them in worker order. Tiles go out row-major, so a worker keeps one block of rows
-     * in cache while the columns stream past.
+     * Runs every (row, column) pair of a {@code rows x cols} matrix computed by {@code tiles} (all of
+     * them, not a triangle: the consumer's {@code i} is a row, its {@code j} a column, of two different
+     * sets) through one consumer per worker; returns them in worker order. Tiles go out row-major, so a
+     * worker keeps one block of rows in cache while the columns stream past.
      */
     public <C extends PairConsumer> List<C> runRectangular(
-            RectangularTiles tiles, IntFunction<C> perWorker, Progress progress) {
-        int colTiles = (tiles.cols() + TILE - 1) / TILE;
-        long total = (long) ((tiles.rows() + TILE - 1) / TILE) * colTiles;
+            int rows, int cols, RectangularTiles tiles, IntFunction<C> perWorker, Progress progress) {
+        int colTiles = (cols + TILE - 1) / TILE;
+        long total = (long) ((rows + TILE - 1) / TILE) * colTiles;
         return schedule(
                 total,
                 t -> new int[] {(int) (t / colTiles), (int) (t % colTiles)},
-                tiles.rows(),
-                tiles.cols(),
+                rows,
+                cols,
                 tiles::compute,
                 perWorker,
                 progress);

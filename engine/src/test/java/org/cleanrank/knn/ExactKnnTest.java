@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
+import org.cleanrank.detect.SelfCleanSituationsTest;
 import org.cleanrank.pairs.PackedEmbeddings;
 import org.cleanrank.vector.KernelProvider;
 import org.junit.jupiter.api.Test;
@@ -20,23 +21,13 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class ExactKnnTest {
     private static PackedEmbeddings pack(float[][] rows) {
-        int dim = rows.length == 0 ? 3 : rows[0].length;
-        return PackedEmbeddings.normalise("test", rows.length, dim, (r, dst) -> {
-            for (int c = 0; c < dim; c++) {
-                dst[c] = rows[r][c];
-            }
-        });
+        return rows.length == 0
+                ? PackedEmbeddings.normalise("empty", 0, 3, (r, dst) -> {})
+                : SelfCleanSituationsTest.of(rows);
     }
 
-    static float[][] gaussian(int n, int dim, long seed) {
-        Random r = new Random(seed);
-        float[][] x = new float[n][dim];
-        for (float[] row : x) {
-            for (int c = 0; c < dim; c++) {
-                row[c] = (float) r.nextGaussian();
-            }
-        }
-        return x;
+    private static float[][] gaussian(int n, int dim, long seed) {
+        return SelfCleanSituationsTest.gaussian(n, dim, seed);
     }
 
     /** Small integers in {-1, 0, 1}: few distinct similarities, ties everywhere. */
