@@ -14,6 +14,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
                 + " exactly as SelfClean / CleanPatrick do, in Java.",
         subcommands = {
             SelfCleanCommand.class,
+            KnnCommand.class,
             EvaluateCommand.class,
             DemoCommand.class,
             DemoEmbeddingsCommand.class,

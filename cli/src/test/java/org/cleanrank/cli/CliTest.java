@@ -199,6 +199,7 @@ class CliTest {
         assertEquals(
                 List.of(
                         "selfclean",
+                        "knn",
                         "demo",
                         "demo-embeddings",
                         "hash",

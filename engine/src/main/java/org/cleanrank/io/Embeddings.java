@@ -14,8 +14,16 @@ public final class Embeddings {
      * its distances.
      */
     public static PackedEmbeddings load(Path path) {
+        return load(path, 2, "ranking");
+    }
+
+    /**
+     * The same with at least {@code minRows} rows (kNN takes a single row; an empty matrix never loads),
+     * {@code purpose} naming what needs them in the error message.
+     */
+    public static PackedEmbeddings load(Path path, int minRows, String purpose) {
         try (NpyArray a = NpyArray.open(path)) {
-            long[] shape = FloatMatrix.checkEmbeddingShape(path, a);
+            long[] shape = FloatMatrix.checkEmbeddingShape(path, a, Math.max(1, minRows), purpose);
             if (shape[0] > Integer.MAX_VALUE || shape[1] > Integer.MAX_VALUE) {
                 throw new CleanRankException(path + ": shape " + java.util.Arrays.toString(shape) + " is too large");
             }

@@ -45,6 +45,11 @@ public record FloatMatrix(int rows, int cols, float[] data) {
 
     /** The checks every embedding loader applies: 2-D, float, N &gt;= 2, D &gt;= 1; returns the shape. */
     static long[] checkEmbeddingShape(Path path, NpyArray a) {
+        return checkEmbeddingShape(path, a, 2, "ranking");
+    }
+
+    /** The same checks with N &gt;= {@code minRows}; {@code purpose} says what needs them in the message. */
+    static long[] checkEmbeddingShape(Path path, NpyArray a, int minRows, String purpose) {
         long[] shape = a.shape();
         if (shape.length != 2) {
             throw new CleanRankException(path + ": embeddings must be a 2-D N x D array, got shape "
@@ -54,8 +59,9 @@ public record FloatMatrix(int rows, int cols, float[] data) {
             throw new CleanRankException(path + ": embeddings must be float32 or float64, got " + a.dtype()
                     + "; convert with a.astype(numpy.float32)");
         }
-        if (shape[0] < 2) {
-            throw new CleanRankException(path + ": N = " + shape[0] + " samples; ranking needs at least 2");
+        if (shape[0] < minRows) {
+            throw new CleanRankException(
+                    path + ": N = " + shape[0] + " samples; " + purpose + " needs at least " + minRows);
         }
         if (shape[1] < 1) {
             throw new CleanRankException(path + ": D = 0 features; the embeddings are empty");

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
+import java.util.function.LongFunction;
 import org.cleanrank.concurrent.ParallelTasks;
 import org.cleanrank.vectorization.EmbeddingKernels;
 
@@ -42,12 +43,49 @@ public final class PairEngine {
     public <C extends PairConsumer> List<C> run(PairTiles tiles, IntFunction<C> perWorker, Progress progress) {
         int n = tiles.n();
         int tilesPerSide = (n + TILE - 1) / TILE;
-        long totalTiles = (long) tilesPerSide * (tilesPerSide + 1) / 2;
+        long[] rowStart = tileRowStarts(tilesPerSide);
+        return schedule(
+                rowStart[tilesPerSide], t -> tileCoordinates(t, rowStart), n, n, tiles::compute, perWorker, progress);
+    }
+
+    /**
+     * Runs every (row, column) pair of a {@code rows x cols} matrix computed by {@code tiles} (all of
+     * them, not a triangle: the consumer's {@code i} is a row, its {@code j} a column, of two different
+     * sets) through one consumer per worker; returns them in worker order. Tiles go out row-major, so a
+     * worker keeps one block of rows in cache while the columns stream past.
+     */
+    public <C extends PairConsumer> List<C> runRectangular(
+            int rows, int cols, RectangularTiles tiles, IntFunction<C> perWorker, Progress progress) {
+        int colTiles = (cols + TILE - 1) / TILE;
+        long total = (long) ((rows + TILE - 1) / TILE) * colTiles;
+        return schedule(
+                total,
+                t -> new int[] {(int) (t / colTiles), (int) (t % colTiles)},
+                rows,
+                cols,
+                tiles::compute,
+                perWorker,
+                progress);
+    }
+
+    /** Computes one tile into a buffer; returns the row width used. */
+    private interface TileComputation {
+        int compute(int i0, int i1, int j0, int j1, float[] out);
+    }
+
+    /** Shares tiles {@code 0..total-1} (placed by {@code coordinates}) out to the workers. */
+    private <C extends PairConsumer> List<C> schedule(
+            long totalTiles,
+            LongFunction<int[]> coordinates,
+            int rows,
+            int cols,
+            TileComputation tiles,
+            IntFunction<C> perWorker,
+            Progress progress) {
         List<C> consumers = new ArrayList<>();
         for (int w = 0; w < threads; w++) {
             consumers.add(perWorker.apply(w));
         }
-        long[] rowStart = tileRowStarts(tilesPerSide);
         AtomicLong next = new AtomicLong();
         AtomicLong done = new AtomicLong();
         Runnable[] work = new Runnable[threads];
@@ -57,9 +95,9 @@ public final class PairEngine {
                 float[] buf = new float[TILE * TILE];
                 long t;
                 while ((t = next.getAndIncrement()) < totalTiles) {
-                    int[] ij = tileCoordinates(t, rowStart);
-                    int i0 = ij[0] * TILE, i1 = Math.min(n, i0 + TILE);
-                    int j0 = ij[1] * TILE, j1 = Math.min(n, j0 + TILE);
+                    int[] ij = coordinates.apply(t);
+                    int i0 = ij[0] * TILE, i1 = Math.min(rows, i0 + TILE);
+                    int j0 = ij[1] * TILE, j1 = Math.min(cols, j0 + TILE);
                     int width = tiles.compute(i0, i1, j0, j1, buf);
                     consumer.tile(i0, i1, j0, j1, buf, width);
                     progress.update("pairs", done.incrementAndGet(), totalTiles);

@@ -13,6 +13,7 @@ final class DefaultVectorizationProvider extends VectorizationProvider {
                         new PlainFastSsim(),
                         new PlainSkimageSsim(),
                         new PlainLowFrequencyDct(),
-                        new PlainSquaredEuclidean()));
+                        new PlainSquaredEuclidean(),
+                        TileMaxima.PLAIN));
     }
 }

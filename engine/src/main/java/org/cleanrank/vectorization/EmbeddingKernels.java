@@ -14,7 +14,9 @@ package org.cleanrank.vectorization;
  * ({@code org.cleanrank.pairs.PackedEmbeddings} builds it). The kernels take the panel array and the
  * dimension rather than that class, so this package depends on no caller.
  *
- * <p>All outputs are SelfClean distances, see {@link SelfCleanDistance}.
+ * <p>All outputs are SelfClean distances, see {@link SelfCleanDistance}, except
+ * {@link #similarityTile}'s, which are the dot products themselves (the cosine similarities of the
+ * normalised rows, as exact kNN reports them).
  */
 public interface EmbeddingKernels {
     /** Points per panel: one 256-bit vector of float32. */
@@ -32,6 +34,15 @@ public interface EmbeddingKernels {
      * (index >= n) are computed too; callers ignore them.
      */
     void distanceTile(float[] panels, int dim, int pi0, int pi1, int pj0, int pj1, float[] out);
+
+    /**
+     * Cosine similarities (the same FMA chains as {@link #distanceTile}, without the distance transform)
+     * of every point in panels {@code [pi0, pi1)} of the panel array {@code a} to every point in panels
+     * {@code [pj0, pj1)} of the panel array {@code b}, written row-major to
+     * {@code out[(i - 8*pi0) * 8*(pj1 - pj0) + (j - 8*pj0)]}. {@code a} and {@code b} have the same
+     * dimension and may be the same matrix (self-search); padding points give 0.
+     */
+    void similarityTile(float[] a, int pi0, int pi1, float[] b, int pj0, int pj1, int dim, float[] out);
 
     /**
      * Distances of one point, given by its values {@code x[0..dim)}, to every point in panels

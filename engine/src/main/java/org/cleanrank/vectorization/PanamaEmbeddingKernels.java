@@ -31,7 +31,7 @@ final class PanamaEmbeddingKernels implements EmbeddingKernels {
 
     @Override
     public float distance(float[] p, int dim, int a, int b) {
-        return PlainEmbeddingKernels.pairDistance(p, dim, a, b);
+        return SelfCleanDistance.fromSimilarity(PlainEmbeddingKernels.similarity(p, a, p, b, dim));
     }
 
     private static FloatVector toDistance(FloatVector sim) {
@@ -40,7 +40,17 @@ final class PanamaEmbeddingKernels implements EmbeddingKernels {
 
     @Override
     public void distanceTile(float[] panels, int dim, int pi0, int pi1, int pj0, int pj1, float[] out) {
-        float[] p = panels;
+        tile(panels, pi0, pi1, panels, pj0, pj1, dim, out, true);
+    }
+
+    @Override
+    public void similarityTile(float[] a, int pi0, int pi1, float[] b, int pj0, int pj1, int dim, float[] out) {
+        tile(a, pi0, pi1, b, pj0, pj1, dim, out, false);
+    }
+
+    /** Rows from panels {@code pa}, columns from {@code pb}; {@code distance} picks the output transform. */
+    private static void tile(
+            float[] pa, int pi0, int pi1, float[] pb, int pj0, int pj1, int dim, float[] out, boolean distance) {
         int width = (pj1 - pj0) * W;
         for (int pi = pi0; pi < pi1; pi++) {
             int aBase = pi * dim * W;
@@ -48,16 +58,31 @@ final class PanamaEmbeddingKernels implements EmbeddingKernels {
                 int rowOut = ((pi - pi0) * W + c0) * width;
                 int pj = pj0;
                 for (; pj + 1 < pj1; pj += 2) {
-                    block4x2(p, dim, aBase + c0, pj * dim * W, (pj + 1) * dim * W, out, rowOut + (pj - pj0) * W, width);
+                    block4x2(
+                            pa,
+                            aBase + c0,
+                            pb,
+                            pj * dim * W,
+                            (pj + 1) * dim * W,
+                            dim,
+                            out,
+                            rowOut + (pj - pj0) * W,
+                            width,
+                            distance);
                 }
                 if (pj < pj1) {
-                    block4x1(p, dim, aBase + c0, pj * dim * W, out, rowOut + (pj - pj0) * W, width);
+                    block4x1(pa, aBase + c0, pb, pj * dim * W, dim, out, rowOut + (pj - pj0) * W, width, distance);
                 }
             }
         }
     }
 
-    private static void block4x2(float[] p, int dim, int a, int b0, int b1, float[] out, int o, int width) {
+    private static void store(FloatVector sim, boolean distance, float[] out, int o) {
+        (distance ? toDistance(sim) : sim).intoArray(out, o);
+    }
+
+    private static void block4x2(
+            float[] pa, int a, float[] pb, int b0, int b1, int dim, float[] out, int o, int width, boolean distance) {
         FloatVector c00 = FloatVector.zero(S),
                 c01 = FloatVector.zero(S),
                 c10 = FloatVector.zero(S),
@@ -68,12 +93,12 @@ final class PanamaEmbeddingKernels implements EmbeddingKernels {
                 c31 = FloatVector.zero(S);
         for (int k = 0; k < dim; k++) {
             int kw = k * W;
-            FloatVector v0 = FloatVector.fromArray(S, p, b0 + kw);
-            FloatVector v1 = FloatVector.fromArray(S, p, b1 + kw);
-            FloatVector a0 = FloatVector.broadcast(S, p[a + kw]);
-            FloatVector a1 = FloatVector.broadcast(S, p[a + kw + 1]);
-            FloatVector a2 = FloatVector.broadcast(S, p[a + kw + 2]);
-            FloatVector a3 = FloatVector.broadcast(S, p[a + kw + 3]);
+            FloatVector v0 = FloatVector.fromArray(S, pb, b0 + kw);
+            FloatVector v1 = FloatVector.fromArray(S, pb, b1 + kw);
+            FloatVector a0 = FloatVector.broadcast(S, pa[a + kw]);
+            FloatVector a1 = FloatVector.broadcast(S, pa[a + kw + 1]);
+            FloatVector a2 = FloatVector.broadcast(S, pa[a + kw + 2]);
+            FloatVector a3 = FloatVector.broadcast(S, pa[a + kw + 3]);
             c00 = a0.fma(v0, c00);
             c01 = a0.fma(v1, c01);
             c10 = a1.fma(v0, c10);
@@ -83,33 +108,34 @@ final class PanamaEmbeddingKernels implements EmbeddingKernels {
             c30 = a3.fma(v0, c30);
             c31 = a3.fma(v1, c31);
         }
-        toDistance(c00).intoArray(out, o);
-        toDistance(c01).intoArray(out, o + W);
-        toDistance(c10).intoArray(out, o + width);
-        toDistance(c11).intoArray(out, o + width + W);
-        toDistance(c20).intoArray(out, o + 2 * width);
-        toDistance(c21).intoArray(out, o + 2 * width + W);
-        toDistance(c30).intoArray(out, o + 3 * width);
-        toDistance(c31).intoArray(out, o + 3 * width + W);
+        store(c00, distance, out, o);
+        store(c01, distance, out, o + W);
+        store(c10, distance, out, o + width);
+        store(c11, distance, out, o + width + W);
+        store(c20, distance, out, o + 2 * width);
+        store(c21, distance, out, o + 2 * width + W);
+        store(c30, distance, out, o + 3 * width);
+        store(c31, distance, out, o + 3 * width + W);
     }
 
-    private static void block4x1(float[] p, int dim, int a, int b0, float[] out, int o, int width) {
+    private static void block4x1(
+            float[] pa, int a, float[] pb, int b0, int dim, float[] out, int o, int width, boolean distance) {
         FloatVector c0 = FloatVector.zero(S),
                 c1 = FloatVector.zero(S),
                 c2 = FloatVector.zero(S),
                 c3 = FloatVector.zero(S);
         for (int k = 0; k < dim; k++) {
             int kw = k * W;
-            FloatVector v0 = FloatVector.fromArray(S, p, b0 + kw);
-            c0 = FloatVector.broadcast(S, p[a + kw]).fma(v0, c0);
-            c1 = FloatVector.broadcast(S, p[a + kw + 1]).fma(v0, c1);
-            c2 = FloatVector.broadcast(S, p[a + kw + 2]).fma(v0, c2);
-            c3 = FloatVector.broadcast(S, p[a + kw + 3]).fma(v0, c3);
+            FloatVector v0 = FloatVector.fromArray(S, pb, b0 + kw);
+            c0 = FloatVector.broadcast(S, pa[a + kw]).fma(v0, c0);
+            c1 = FloatVector.broadcast(S, pa[a + kw + 1]).fma(v0, c1);
+            c2 = FloatVector.broadcast(S, pa[a + kw + 2]).fma(v0, c2);
+            c3 = FloatVector.broadcast(S, pa[a + kw + 3]).fma(v0, c3);
         }
-        toDistance(c0).intoArray(out, o);
-        toDistance(c1).intoArray(out, o + width);
-        toDistance(c2).intoArray(out, o + 2 * width);
-        toDistance(c3).intoArray(out, o + 3 * width);
+        store(c0, distance, out, o);
+        store(c1, distance, out, o + width);
+        store(c2, distance, out, o + 2 * width);
+        store(c3, distance, out, o + 3 * width);
     }
 
     @Override

@@ -34,6 +34,7 @@ final class PanamaVectorizationProvider extends VectorizationProvider {
                         new PanamaFastSsim(),
                         new PanamaSkimageSsim(),
                         new PanamaLowFrequencyDct(),
-                        new PanamaSquaredEuclidean()));
+                        new PanamaSquaredEuclidean(),
+                        new PanamaTileMaxima()));
     }
 }

@@ -9,7 +9,7 @@ import org.cleanrank.CleanRankException;
 
 /**
  * Hands out every kernel family of the engine (embedding distances, Hamming, fast SSIM, scikit-image SSIM,
- * the pHash DCT, squared Euclidean distances) in one of two implementations, chosen once per process:
+ * the pHash DCT, squared Euclidean distances, the kNN tile maxima) in one of two implementations, chosen once per process:
  * {@link DefaultVectorizationProvider} (plain Java, always available) or the Panama provider
  * (jdk.incubator.vector), as Lucene's {@code VectorizationProvider} does. The twins of a family give the same
  * bits, so the choice changes speed only; a program that embeds the engine never breaks for lack of a JVM flag.
@@ -53,7 +53,8 @@ public abstract class VectorizationProvider {
             FastSsimKernel fastSsim,
             SkimageSsimKernel skimageSsim,
             LowFrequencyDct dct,
-            SquaredEuclideanKernel squaredEuclidean) {}
+            SquaredEuclideanKernel squaredEuclidean,
+            TileMaxima tileMaxima) {}
 
     /**
      * The provider this process uses, chosen on first use.
@@ -109,6 +110,11 @@ public abstract class VectorizationProvider {
         return twins.squaredEuclidean();
     }
 
+    /** Row and column maxima of a similarity tile (the exact kNN pass's pre-filter). */
+    public final TileMaxima tileMaxima() {
+        return twins.tileMaxima();
+    }
+
     /** One line naming the implementation of every family, e.g. for a {@code --verbose} CLI. */
     public final String describe() {
         return name() + ": embeddings " + embeddingKernels().name() + ", hamming "
@@ -116,7 +122,7 @@ public abstract class VectorizationProvider {
                 + ", fast SSIM " + fastSsim().name() + ", scikit-image SSIM "
                 + skimageSsim().name() + ", DCT "
                 + lowFrequencyDct().name() + ", squared Euclidean "
-                + squaredEuclidean().name();
+                + squaredEuclidean().name() + ", tile maxima " + tileMaxima().name();
     }
 
     @Override

@@ -20,8 +20,9 @@ import org.cleanrank.vectorization.VectorizationProvider;
 import org.junit.jupiter.api.Test;
 
 /** The situations SelfClean's own unit tests check, plus engine invariants (streaming == dense). */
-class SelfCleanSituationsTest {
-    static PackedEmbeddings of(float[][] rows) {
+public class SelfCleanSituationsTest {
+    /** Normalises and packs raw rows (shared with other packages' tests). */
+    public static PackedEmbeddings of(float[][] rows) {
         int dim = rows[0].length;
         return PackedEmbeddings.normalise("test", rows.length, dim, (r, dst) -> {
             for (int k = 0; k < dim; k++) {
@@ -30,7 +31,7 @@ class SelfCleanSituationsTest {
         });
     }
 
-    static float[][] gaussian(int n, int dim, long seed) {
+    public static float[][] gaussian(int n, int dim, long seed) {
         Random r = new Random(seed);
         float[][] x = new float[n][dim];
         for (float[] row : x) {

@@ -48,4 +48,43 @@ class PairEngineTest {
                         Progress.NONE);
         assertEquals((long) n * (n - 1) / 2, pairs.get());
     }
+
+    @Test
+    void rectangularPassReachesEveryRowColumnPairOnce() {
+        for (int[] rc : new int[][] {{1, 1}, {50, 300}, {130, 129}, {257, 7}}) {
+            int rows = rc[0], cols = rc[1];
+            int[][] seen = new int[rows][cols];
+            RectangularTiles tiles = (i0, i1, j0, j1, out) -> {
+                assertTrue(i1 - i0 <= PairEngine.TILE && j1 - j0 <= PairEngine.TILE);
+                assertTrue(i1 <= rows && j1 <= cols);
+                for (int i = i0; i < i1; i++) {
+                    for (int j = j0; j < j1; j++) {
+                        out[(i - i0) * (j1 - j0) + (j - j0)] = i * 1000 + j;
+                    }
+                }
+                return j1 - j0;
+            };
+            new PairEngine(3)
+                    .runRectangular(
+                            rows,
+                            cols,
+                            tiles,
+                            w -> (i0, i1, j0, j1, v, width) -> {
+                                for (int i = i0; i < i1; i++) {
+                                    for (int j = j0; j < j1; j++) {
+                                        assertEquals(i * 1000 + j, v[(i - i0) * width + (j - j0)]);
+                                        synchronized (seen) {
+                                            seen[i][j]++;
+                                        }
+                                    }
+                                }
+                            },
+                            Progress.NONE);
+            for (int[] row : seen) {
+                for (int count : row) {
+                    assertEquals(1, count);
+                }
+            }
+        }
+    }
 }

@@ -76,7 +76,8 @@ class VectorizationProviderTest extends BaseVectorizationTestCase {
             p.fastSsim().name(),
             p.skimageSsim().name(),
             p.lowFrequencyDct().name(),
-            p.squaredEuclidean().name()
+            p.squaredEuclidean().name(),
+            p.tileMaxima().name()
         }) {
             assertTrue(twin.startsWith("panama"), p.describe());
         }
@@ -91,7 +92,7 @@ class VectorizationProviderTest extends BaseVectorizationTestCase {
         VectorizationProvider p = plainProvider();
         assertEquals(
                 "plain: embeddings plain, hamming plain-popcnt, fast SSIM plain, scikit-image SSIM plain, DCT plain,"
-                        + " squared Euclidean plain-4x64",
+                        + " squared Euclidean plain-4x64, tile maxima plain",
                 p.describe());
     }
 
