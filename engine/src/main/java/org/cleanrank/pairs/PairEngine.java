@@ -8,25 +8,38 @@ import org.cleanrank.concurrent.ParallelTasks;
 import org.cleanrank.vector.EmbeddingKernels;
 
 /**
- * Streams all N(N-1)/2 pair distances through consumers without ever holding an N x N matrix: the
- * upper triangle is cut into square tiles of {@link #TILE} points, the tiles are shared out to worker
- * threads, each tile is computed by a {@link PairTiles} (embedding distances, Hamming distances) into a
- * small buffer and handed to that worker's consumer.
+ * The one all-pairs scheduler: streams all N(N-1)/2 pair distances through consumers without ever
+ * holding an N x N matrix. The upper triangle is cut into square tiles (side: {@link PairTiles#tileSide()},
+ * {@link #TILE} points for embeddings and hashes, fewer for SSIM), the tiles are handed out one at a time
+ * to worker threads of {@link ParallelTasks}, each tile is computed by a {@link PairTiles} (embedding,
+ * Hamming, squared-Euclidean or SSIM distances) into a small per-worker buffer and handed to that worker's
+ * consumer (a top-K or all-pairs collector, a k-nearest list, or a {@link DenseDistanceMatrix}). Every
+ * pair is computed once, by one worker, in a fixed way, so no result depends on the thread count.
  */
 public final class PairEngine {
     /** Tile side in panels (x 8 points): 16 panels = 128 points, a 64 KB distance buffer. */
     public static final int TILE_PANELS = 16;
     /** Tile side in points. */
     public static final int TILE = TILE_PANELS * PackedEmbeddings.PANEL;
+    /** The progress stage of a run: units are pairs. */
+    public static final String STAGE = "pairs";
 
     private final int threads;
 
+    /** @param threads worker threads; 0 or less = all cores */
     public PairEngine(int threads) {
-        this.threads = Math.max(1, threads);
+        this.threads = ParallelTasks.resolve(threads);
     }
 
     public int threads() {
         return threads;
+    }
+
+    /** Work on one tile of the pair space; one instance per worker thread. */
+    @FunctionalInterface
+    public interface TileWork {
+        /** Points {@code [i0, i1)} against points {@code [j0, j1)}, clipped to n; pairs with i &lt; j count. */
+        void tile(int i0, int i1, int j0, int j1);
     }
 
     /**
@@ -40,34 +53,57 @@ public final class PairEngine {
 
     /** Runs the pair space of {@code tiles} through one consumer per worker; returns them in worker order. */
     public <C extends PairConsumer> List<C> run(PairTiles tiles, IntFunction<C> perWorker, Progress progress) {
-        int n = tiles.n();
-        int tilesPerSide = (n + TILE - 1) / TILE;
-        long totalTiles = (long) tilesPerSide * (tilesPerSide + 1) / 2;
+        int side = tiles.tileSide();
         List<C> consumers = new ArrayList<>();
         for (int w = 0; w < threads; w++) {
             consumers.add(perWorker.apply(w));
         }
+        forEachTile(
+                tiles.n(),
+                side,
+                w -> {
+                    float[] buf = new float[side * side];
+                    C consumer = consumers.get(w);
+                    return (i0, i1, j0, j1) -> consumer.tile(i0, i1, j0, j1, buf, tiles.compute(i0, i1, j0, j1, buf));
+                },
+                progress);
+        return consumers;
+    }
+
+    /**
+     * The scheduler itself: every tile of side {@code side} of the upper triangle of n points, taken one at
+     * a time (row-major) by the workers, each worker running its own {@link TileWork} made by
+     * {@code perWorker} (argument: worker number) on the worker's thread. Reports pairs done to
+     * {@code progress} (stage {@link #STAGE}; counted and reported under one lock, so reports never go
+     * backwards).
+     */
+    public void forEachTile(int n, int side, IntFunction<TileWork> perWorker, Progress progress) {
+        if (side <= 0) {
+            throw new IllegalArgumentException("tile side " + side);
+        }
+        int tilesPerSide = (n + side - 1) / side;
+        long totalTiles = (long) tilesPerSide * (tilesPerSide + 1) / 2;
+        long totalPairs = (long) n * (n - 1) / 2;
         long[] rowStart = tileRowStarts(tilesPerSide);
         AtomicLong next = new AtomicLong();
-        AtomicLong done = new AtomicLong();
-        Runnable[] work = new Runnable[threads];
-        for (int w = 0; w < threads; w++) {
-            C consumer = consumers.get(w);
-            work[w] = () -> {
-                float[] buf = new float[TILE * TILE];
-                long t;
-                while ((t = next.getAndIncrement()) < totalTiles) {
-                    int[] ij = tileCoordinates(t, rowStart);
-                    int i0 = ij[0] * TILE, i1 = Math.min(n, i0 + TILE);
-                    int j0 = ij[1] * TILE, j1 = Math.min(n, j0 + TILE);
-                    int width = tiles.compute(i0, i1, j0, j1, buf);
-                    consumer.tile(i0, i1, j0, j1, buf, width);
-                    progress.update("pairs", done.incrementAndGet(), totalTiles);
+        long[] done = {0};
+        progress.update(STAGE, 0, totalPairs);
+        // one task per worker thread, all running at once
+        ParallelTasks.forEach(threads, threads, worker -> {
+            TileWork tileWork = perWorker.apply(worker);
+            long t;
+            while ((t = next.getAndIncrement()) < totalTiles) {
+                int[] ij = tileCoordinates(t, rowStart);
+                int i0 = ij[0] * side, i1 = Math.min(n, i0 + side);
+                int j0 = ij[1] * side, j1 = Math.min(n, j0 + side);
+                tileWork.tile(i0, i1, j0, j1);
+                long pairs = i0 == j0 ? (long) (i1 - i0) * (i1 - i0 - 1) / 2 : (long) (i1 - i0) * (j1 - j0);
+                synchronized (done) {
+                    done[0] += pairs;
+                    progress.update(STAGE, done[0], totalPairs);
                 }
-            };
-        }
-        runAll(work);
-        return consumers;
+            }
+        });
     }
 
     /** First tile number of each tile row of the upper triangle (row-major), plus the total at the end. */
@@ -91,13 +127,5 @@ public final class PairEngine {
             }
         }
         return new int[] {lo, lo + (int) (t - rowStart[lo])};
-    }
-
-    /**
-     * Runs every worker on its own thread at once (the caller's included): one task per thread, so
-     * workers that wait for each other (the single-linkage step barrier) always all run.
-     */
-    static void runAll(Runnable[] work) {
-        ParallelTasks.forEach(work.length, work.length, w -> work[w].run());
     }
 }

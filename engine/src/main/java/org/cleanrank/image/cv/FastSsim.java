@@ -2,6 +2,7 @@ package org.cleanrank.image.cv;
 
 import java.util.List;
 import org.cleanrank.image.Raster8;
+import org.cleanrank.pairs.DenseDistanceMatrix;
 import org.cleanrank.pairs.Progress;
 
 /**
@@ -31,7 +32,7 @@ public final class FastSsim {
     static final float C2 = 58.5225f;
     static final int K = 7;
     static final double INV_AREA = 1. / (K * K);
-    /** Images per block row of the all-pairs loop (cache reuse); does not change any result. */
+    /** Images per side of the all-pairs tiles (cache reuse); does not change any result. */
     static final int ROW_BLOCK = Integer.getInteger("cleanrank.ssim.rowBlock", 64);
     /**
      * Images per column block: their statistics (~50 KB each at 64 x 64) plus one row image stay within a
@@ -161,14 +162,15 @@ public final class FastSsim {
 
     /** {@code 1 - fast_ssim} for all pairs, row-major n x n float32, diagonal 0, all cores. */
     public static float[] distanceMatrix(List<Raster8> grays) {
-        return distanceMatrix(grays, SsimPairRunner.defaultThreads());
+        return distanceMatrix(grays, 0);
     }
 
+    /** @param threads worker threads (0 = all cores) */
     public static float[] distanceMatrix(List<Raster8> grays, int threads) {
         return distanceMatrix(grays, threads, FastSsimKernels.get());
     }
 
-    /** As {@link #distanceMatrix(List, int)}, reporting pairs done to {@code progress} (stage "SSIM pairs"). */
+    /** As {@link #distanceMatrix(List, int)}, reporting pairs done to {@code progress}. */
     public static float[] distanceMatrix(List<Raster8> grays, int threads, Progress progress) {
         return distanceMatrix(grays, threads, FastSsimKernels.get(), ROW_BLOCK, COL_BLOCK, progress);
     }
@@ -183,23 +185,11 @@ public final class FastSsim {
         return distanceMatrix(grays, threads, kernel, rowBlock, colBlock, Progress.NONE);
     }
 
+    /** The pair engine's tiles of {@code rowBlock} images into a dense matrix. */
     private static float[] distanceMatrix(
             List<Raster8> grays, int threads, FastSsimKernel kernel, int rowBlock, int colBlock, Progress progress) {
-        int n = grays.size();
-        Stats[] st = stats(grays);
-        float[] out = new float[n * n];
-        SsimPairRunner.runTiled(
-                n,
-                threads,
-                rowBlock,
-                colBlock,
-                (i, j) -> {
-                    float d = 1f - kernel.score(st[i], st[j]);
-                    out[i * n + j] = d;
-                    out[j * n + i] = d;
-                },
-                progress);
-        return out;
+        FastSsimTiles tiles = new FastSsimTiles(prepare(grays, kernel), rowBlock, colBlock);
+        return DenseDistanceMatrix.compute(tiles, threads, progress);
     }
 
     /** cv2.boxFilter 7x7, normalised, BORDER_REFLECT_101, exact integer sums then (float)(sum * (1./49)). */
