@@ -1,11 +1,7 @@
 package org.cleanrank.label.classify;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
+import org.cleanrank.concurrent.ParallelTasks;
 import org.cleanrank.eval.NumpySum;
 
 /**
@@ -29,13 +25,12 @@ final class StumpSearch {
     private static final int DEFAULT_SEED = 1;
 
     private final SortedColumns c;
-    private final ExecutorService pool;
     private final int chunks;
 
-    StumpSearch(SortedColumns c, ExecutorService pool, int chunks) {
+    /** @param chunks threads (and chunks of candidate features) for the first pass; 1 = the calling thread */
+    StumpSearch(SortedColumns c, int chunks) {
         this.c = c;
-        this.pool = pool;
-        this.chunks = pool == null ? 1 : Math.max(1, chunks);
+        this.chunks = Math.max(1, chunks);
     }
 
     private static final class Scratch {
@@ -117,27 +112,14 @@ final class StumpSearch {
             }
             return out;
         }
-        List<Future<?>> futures = new ArrayList<>();
-        for (int t = 0; t < nChunks; t++) {
+        ParallelTasks.forEach(nChunks, nChunks, t -> {
             int from = (int) ((long) visit.length * t / nChunks);
             int to = (int) ((long) visit.length * (t + 1) / nChunks);
-            futures.add(pool.submit(() -> {
-                Scratch s = new Scratch(c.nClasses, c.m);
-                for (int v = from; v < to; v++) {
-                    out[v] = approxMax(visit[v], s, w);
-                }
-            }));
-        }
-        for (Future<?> f : futures) {
-            try {
-                f.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted", e);
-            } catch (ExecutionException e) {
-                throw new IllegalStateException(e.getCause());
+            Scratch s = new Scratch(c.nClasses, c.m);
+            for (int v = from; v < to; v++) {
+                out[v] = approxMax(visit[v], s, w);
             }
-        }
+        });
         return out;
     }
 
