@@ -3,7 +3,7 @@ package org.cleanrank.dataset;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import org.cleanrank.CleanRankException;
 import org.cleanrank.eval.NearDuplicateEvaluation;
-import org.cleanrank.rank.NumpyArgsort;
+import org.cleanrank.parity.NumpyArgsort;
 import org.cleanrank.rank.PairRanking;
 
 /**

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Random;
 import org.cleanrank.CleanRankException;
 import org.cleanrank.io.FloatMatrix;
+import org.cleanrank.parity.Logs;
+import org.cleanrank.parity.ScipySkew;
 import org.cleanrank.rank.SampleRanking;
 import org.junit.jupiter.api.Test;
 

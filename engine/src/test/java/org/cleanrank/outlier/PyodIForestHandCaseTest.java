@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Arrays;
 import org.cleanrank.CleanRankException;
 import org.cleanrank.io.FloatMatrix;
+import org.cleanrank.parity.Exp2;
 import org.cleanrank.rank.SampleRanking;
 import org.junit.jupiter.api.Test;
 

@@ -3,8 +3,9 @@ package org.cleanrank.label.classify;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import org.cleanrank.eval.NumpySum;
 import org.cleanrank.io.FloatMatrix;
+import org.cleanrank.parity.NumpyRandomState;
+import org.cleanrank.parity.NumpySum;
 
 /**
  * sklearn 1.2.1's {@code AdaBoostClassifier(n_estimators=50, learning_rate=1.0, algorithm='SAMME.R',

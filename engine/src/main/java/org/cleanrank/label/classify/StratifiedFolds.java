@@ -1,6 +1,7 @@
 package org.cleanrank.label.classify;
 
 import org.cleanrank.CleanRankException;
+import org.cleanrank.parity.NumpyRandomState;
 
 /**
  * Seeded stratified k-fold assignment as sklearn 1.2.1's {@code StratifiedKFold(n_splits, shuffle=True)}

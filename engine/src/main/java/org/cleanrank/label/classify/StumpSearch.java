@@ -2,7 +2,7 @@ package org.cleanrank.label.classify;
 
 import java.util.Arrays;
 import org.cleanrank.concurrent.ParallelTasks;
-import org.cleanrank.eval.NumpySum;
+import org.cleanrank.parity.NumpySum;
 
 /**
  * The root split of sklearn 1.2.1's BestSplitter with the Gini criterion, for one set of sample weights.

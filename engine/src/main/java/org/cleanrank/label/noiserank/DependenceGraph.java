@@ -2,8 +2,9 @@ package org.cleanrank.label.noiserank;
 
 import org.cleanrank.CleanRankException;
 import org.cleanrank.concurrent.ParallelTasks;
-import org.cleanrank.eval.NumpySum;
 import org.cleanrank.io.FloatMatrix;
+import org.cleanrank.parity.Float32Norm;
+import org.cleanrank.parity.NumpySum;
 
 /**
  * Step 3 of NoiseRank ({@code NoiseRankDetector.dependence_graph}): the score of sample i is

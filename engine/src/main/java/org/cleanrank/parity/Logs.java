@@ -1,4 +1,4 @@
-package org.cleanrank.outlier;
+package org.cleanrank.parity;
 
 /**
  * Logarithms for the PyOD detectors, as close to correctly rounded as double-double arithmetic gets
@@ -10,7 +10,7 @@ package org.cleanrank.outlier;
  * <p>Method: x = m 2^e with m in [sqrt(1/2), sqrt(2)], ln m = 2 atanh(f) with f = (m - 1)/(m + 1),
  * |f| &lt;= 0.1716, the series' first terms in double-double.
  */
-final class Logs {
+public final class Logs {
     private static final double LN2_HI = 0.6931471805599453;
     private static final double LN2_LO = 2.3190468138462996e-17;
     private static final double INV_LN2_HI = 1.4426950408889634;
@@ -20,7 +20,7 @@ final class Logs {
     private Logs() {}
 
     /** Natural logarithm. */
-    static double ln(double x) {
+    public static double ln(double x) {
         if (!(x > 0) || Double.isInfinite(x)) {
             return StrictMath.log(x); // NaN, -inf, +inf
         }
@@ -36,7 +36,7 @@ final class Logs {
     }
 
     /** Base-2 logarithm. */
-    static double log2(double x) {
+    public static double log2(double x) {
         if (!(x > 0) || Double.isInfinite(x)) {
             return StrictMath.log(x) * INV_LN2_HI; // NaN, -inf, +inf
         }

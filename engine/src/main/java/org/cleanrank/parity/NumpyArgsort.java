@@ -1,4 +1,4 @@
-package org.cleanrank.rank;
+package org.cleanrank.parity;
 
 /**
  * numpy's default {@code np.argsort(keys)} (kind='quicksort'), as numpy 1.24 runs it on x86 without

@@ -1,4 +1,4 @@
-package org.cleanrank.label.noiserank;
+package org.cleanrank.parity;
 
 /**
  * {@code np.linalg.norm(a - b, axis=-1)} of float32 rows as numpy 1.24 evaluates it: the differences and
@@ -6,18 +6,18 @@ package org.cleanrank.label.noiserank;
  * over a contiguous axis: blocks of up to 128 values with eight running partial sums, longer ranges
  * split in halves rounded down to a multiple of eight), then a float32 square root.
  */
-final class Float32Norm {
+public final class Float32Norm {
     private static final int PW_BLOCKSIZE = 128;
 
     private Float32Norm() {}
 
     /** The float32 Euclidean distance between {@code a[ao .. ao+n)} and {@code b[bo .. bo+n)}. */
-    static float distance(float[] a, int ao, float[] b, int bo, int n) {
+    public static float distance(float[] a, int ao, float[] b, int bo, int n) {
         // sqrt of a float in double precision rounds to the correctly rounded float sqrt.
         return (float) Math.sqrt(squaredSum(a, ao, b, bo, n));
     }
 
-    static float squaredSum(float[] a, int ao, float[] b, int bo, int n) {
+    public static float squaredSum(float[] a, int ao, float[] b, int bo, int n) {
         if (n < 8) {
             float res = 0f;
             for (int i = 0; i < n; i++) {
