@@ -3,8 +3,9 @@ package org.cleanrank.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.cleanrank.CleanRankException;
-import org.cleanrank.image.ImageFolder;
-import org.cleanrank.image.PerceptualHashes;
+import org.cleanrank.image.pipeline.ImageFolder;
+import org.cleanrank.image.pipeline.PerceptualHashes;
+import org.cleanrank.io.RankingFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

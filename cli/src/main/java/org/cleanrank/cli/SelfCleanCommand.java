@@ -6,6 +6,7 @@ import org.cleanrank.CleanRankException;
 import org.cleanrank.detect.SelfClean;
 import org.cleanrank.io.Embeddings;
 import org.cleanrank.io.Labels;
+import org.cleanrank.io.RankingFiles;
 import org.cleanrank.pairs.PackedEmbeddings;
 import org.cleanrank.vector.KernelProvider;
 import picocli.CommandLine.Command;

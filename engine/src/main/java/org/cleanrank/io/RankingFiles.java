@@ -1,4 +1,4 @@
-package org.cleanrank.cli;
+package org.cleanrank.io;
 
 import java.io.BufferedWriter;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package org.cleanrank.image;
+package org.cleanrank.image.pipeline;
 
 import java.io.IOException;
 import java.nio.file.Files;
