@@ -155,14 +155,7 @@ public final class CrossValidatedProbabilities {
 
     /** C = max label + 1; every class 0..C-1 must occur (cleanlab: "all classes must be present"). */
     static int classCount(int[] labels) {
-        int max = -1;
-        for (int i = 0; i < labels.length; i++) {
-            if (labels[i] < 0) {
-                throw new CleanRankException(
-                        "label " + labels[i] + " at sample " + i + " is negative; labels must be class numbers 0..C-1");
-            }
-            max = Math.max(max, labels[i]);
-        }
+        int max = StratifiedFolds.maxLabel(labels);
         boolean[] seen = new boolean[max + 1];
         for (int l : labels) {
             seen[l] = true;
