@@ -1,7 +1,11 @@
 package org.cleanrank;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.cleanrank.io.NpyArray;
 
 /** Test access to the committed golden files in {@code fixtures/golden}; tests never read outside the repository. */
@@ -18,6 +22,21 @@ public final class Fixtures {
                     "fixtures/golden not found above " + Path.of("").toAbsolutePath());
         }
         return root.resolve("fixtures/golden").resolve(Path.of(first, more));
+    }
+
+    /** The golden image set's file names in {@code fixtures/golden/images/order.txt} order. */
+    public static List<String> goldenImageOrder() {
+        try {
+            List<String> out = new ArrayList<>();
+            for (String line : Files.readAllLines(golden("images", "order.txt"))) {
+                if (!line.isBlank()) {
+                    out.add(line.strip());
+                }
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public static double[] doubles(Path p) {

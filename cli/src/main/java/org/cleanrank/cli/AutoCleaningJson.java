@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import org.cleanrank.detect.AutoCleaning;
 import org.cleanrank.detect.FractionCut;
+import org.cleanrank.io.RankingFiles;
 
 /** {@code auto_cleaning.json}: per issue type what SelfClean's automatic cleaning decided. */
 final class AutoCleaningJson {

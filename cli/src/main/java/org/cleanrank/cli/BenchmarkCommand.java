@@ -27,7 +27,7 @@ import org.cleanrank.dataset.ImageIndex;
 import org.cleanrank.dataset.LoadOptions;
 import org.cleanrank.dataset.PairLabels;
 import org.cleanrank.eval.NearDuplicateEvaluation.AnnotatedPairs;
-import org.cleanrank.image.ImageFolder;
+import org.cleanrank.image.pipeline.ImageFolder;
 import org.cleanrank.io.FloatMatrix;
 import org.cleanrank.vectorization.VectorizationProvider;
 import picocli.CommandLine.Command;

@@ -8,6 +8,7 @@ import org.cleanrank.detect.SelfClean;
 import org.cleanrank.eval.RankingMetrics;
 import org.cleanrank.fixtures.SyntheticDataset;
 import org.cleanrank.io.NpyWriter;
+import org.cleanrank.io.RankingFiles;
 import org.cleanrank.pairs.PackedEmbeddings;
 import org.cleanrank.rank.PairRanking;
 import org.cleanrank.rank.SampleRanking;

@@ -10,6 +10,7 @@ import org.cleanrank.io.Embeddings;
 import org.cleanrank.io.FloatMatrix;
 import org.cleanrank.io.Labels;
 import org.cleanrank.io.ProbabilityMatrix;
+import org.cleanrank.io.RankingFiles;
 import org.cleanrank.label.cl.ConfidentLearning;
 import org.cleanrank.label.cl.FilterBy;
 import org.cleanrank.label.cl.LabeledProbabilities;

@@ -2,7 +2,7 @@ package org.cleanrank.cli;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.cleanrank.image.ImageFolder;
+import org.cleanrank.image.pipeline.ImageFolder;
 import picocli.CommandLine.Option;
 
 /** {@code --images DIR}, the input of the image commands ({@code hash}, {@code ssim}, {@code near-duplicates}). */

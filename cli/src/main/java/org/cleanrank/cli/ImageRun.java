@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Function;
 import org.cleanrank.CleanRankException;
-import org.cleanrank.image.ImageFolder;
+import org.cleanrank.image.pipeline.ImageFolder;
 import org.cleanrank.image.read.DecodedImage;
 
 /** Shared by the image commands: a folder run that reports skipped files on stderr. */

@@ -7,6 +7,7 @@ import org.cleanrank.dataset.RowIds;
 import org.cleanrank.detect.AutoCleaning;
 import org.cleanrank.detect.SelfClean;
 import org.cleanrank.io.Embeddings;
+import org.cleanrank.io.RankingFiles;
 import org.cleanrank.pairs.PackedEmbeddings;
 import org.cleanrank.vectorization.VectorizationProvider;
 import picocli.CommandLine.Command;

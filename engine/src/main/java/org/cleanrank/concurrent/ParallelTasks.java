@@ -12,11 +12,26 @@ import java.util.function.IntConsumer;
 import java.util.function.IntFunction;
 
 /**
- * Independent tasks {@code 0..count-1} (features, trees, classes, sample blocks) on up to {@code threads}
- * threads, the calling thread included. Each task writes only its own outputs, so no result depends on
- * the thread count or the schedule. A task's exception is rethrown as is (a CleanRankException stays one).
+ * The process's one pool: independent tasks {@code 0..count-1} (features, trees, folds, sample blocks,
+ * image files, pair tiles) on up to {@code threads} threads, the calling thread included. Each task writes
+ * only its own outputs, so no result depends on the thread count or the schedule. A task's exception is
+ * rethrown as is (a CleanRankException stays one, an OutOfMemoryError too) and stops the handing out of
+ * further tasks.
+ *
+ * <p>The helper threads come from one shared cached pool of daemon threads: a call reuses idle threads
+ * (loops that run thousands of times, such as the logistic regression's gradient, pay no thread start),
+ * and gets a new thread when none is idle. So the {@code threads - 1} helpers of a call always run at once,
+ * which the callers whose tasks wait for each other rely on (the single-linkage step barrier, one task per
+ * worker of the pair engine), and a task may itself call {@code forEach} (folds whose classifiers run in
+ * parallel) without waiting for a thread its caller holds.
  */
 public final class ParallelTasks {
+    private static final ExecutorService POOL = Executors.newCachedThreadPool(r -> {
+        Thread th = new Thread(r, "cleanrank-worker");
+        th.setDaemon(true);
+        return th;
+    });
+
     private ParallelTasks() {}
 
     /** {@code threads <= 0}: as many as the machine has processors. */
@@ -24,46 +39,54 @@ public final class ParallelTasks {
         return threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
     }
 
+    /** Runs {@code task(0..count-1)} on up to {@code threads} threads (0 = all cores); returns when all are done. */
     public static void forEach(int count, int threads, IntConsumer task) {
         int t = Math.max(1, Math.min(resolve(threads), count));
         AtomicInteger next = new AtomicInteger();
         Runnable worker = () -> {
-            int i;
-            while ((i = next.getAndIncrement()) < count) {
-                task.accept(i);
+            try {
+                int i;
+                while ((i = next.getAndIncrement()) < count) {
+                    task.accept(i);
+                }
+            } catch (Throwable e) {
+                next.set(count); // no further tasks: the call fails anyway
+                throw e;
             }
         };
         if (t == 1) {
             worker.run();
             return;
         }
-        ExecutorService pool = Executors.newFixedThreadPool(t - 1, r -> {
-            Thread th = new Thread(r, "cleanrank-worker");
-            th.setDaemon(true);
-            return th;
-        });
+        List<Future<?>> futures = new ArrayList<>();
+        Throwable failure = null;
         try {
-            List<Future<?>> futures = new ArrayList<>();
             for (int w = 1; w < t; w++) {
-                futures.add(pool.submit(worker));
+                futures.add(POOL.submit(worker));
             }
             worker.run();
-            for (Future<?> f : futures) {
+        } catch (RuntimeException | Error e) {
+            failure = e;
+        }
+        for (Future<?> f : futures) {
+            try {
                 f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                futures.forEach(g -> g.cancel(true));
+                throw new IllegalStateException("interrupted", e);
+            } catch (ExecutionException e) {
+                failure = failure != null ? failure : e.getCause();
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdownNow();
+        }
+        if (failure instanceof RuntimeException re) {
+            throw re;
+        }
+        if (failure instanceof Error err) {
+            throw err;
+        }
+        if (failure != null) {
+            throw new IllegalStateException(failure);
         }
     }
 

@@ -51,17 +51,13 @@ public final class EmbeddingRows {
         for (int r = n; r < embeddingRows; r++) {
             unknown.add("row " + r);
         }
-        return new EmbeddingRows(
+        return matched(
                 rowOf,
                 embeddingRows,
-                new DatasetMismatch(
-                        "embedding rows",
-                        n,
-                        matched,
-                        missing.issue(),
-                        unknown.issue(),
-                        new DatasetMismatch.Tally("ids given to more than one row").issue(),
-                        new DatasetMismatch.Tally("(content not checked)").issue()));
+                matched,
+                missing,
+                unknown,
+                new DatasetMismatch.Tally("ids given to more than one row"));
     }
 
     /**
@@ -114,17 +110,7 @@ public final class EmbeddingRows {
                 matched++;
             }
         }
-        return new EmbeddingRows(
-                rowOf,
-                embeddingRows,
-                new DatasetMismatch(
-                        "embedding rows",
-                        n,
-                        matched,
-                        missing.issue(),
-                        unknown.issue(),
-                        duplicates.issue(),
-                        new DatasetMismatch.Tally("(content not checked)").issue()));
+        return matched(rowOf, embeddingRows, matched, missing, unknown, duplicates);
     }
 
     /** The embedding row of sample i, or -1. */
@@ -154,5 +140,24 @@ public final class EmbeddingRows {
             throw new CleanRankException(mismatch.summary() + "; give embeddings for every sample");
         }
         return rowOfSample.clone();
+    }
+
+    /** The rows found for the samples and the report of what did not match (the content is never checked). */
+    private static EmbeddingRows matched(
+            int[] rowOf,
+            int embeddingRows,
+            int matched,
+            DatasetMismatch.Tally missing,
+            DatasetMismatch.Tally unknown,
+            DatasetMismatch.Tally duplicates) {
+        DatasetMismatch report = new DatasetMismatch(
+                "embedding rows",
+                rowOf.length,
+                matched,
+                missing.issue(),
+                unknown.issue(),
+                duplicates.issue(),
+                new DatasetMismatch.Tally("(content not checked)").issue());
+        return new EmbeddingRows(rowOf, embeddingRows, report);
     }
 }

@@ -14,11 +14,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.cleanrank.CleanRankException;
+import org.cleanrank.concurrent.ParallelTasks;
 
 /**
  * Finds each sample's image under a folder by its md5hash: a file named {@code <md5>.<ext>} (any case,
@@ -156,52 +154,28 @@ public final class ImageIndex {
     private static String[] md5s(Path[] files, int threads) {
         String[] out = new String[files.length];
         AtomicInteger next = new AtomicInteger();
-        int t = Math.max(
-                1, Math.min(threads <= 0 ? Runtime.getRuntime().availableProcessors() : threads, files.length));
-        ExecutorService pool = Executors.newFixedThreadPool(t, r -> {
-            Thread th = new Thread(r, "cleanrank-md5");
-            th.setDaemon(true);
-            return th;
-        });
-        try {
-            List<Future<?>> fs = new ArrayList<>();
-            for (int w = 0; w < t; w++) {
-                fs.add(pool.submit(() -> {
-                    MessageDigest md = md5();
-                    byte[] buf = new byte[1 << 16];
-                    int i;
-                    while ((i = next.getAndIncrement()) < files.length) {
-                        if (files[i] == null) {
-                            continue;
-                        }
-                        md.reset();
-                        try (InputStream in = Files.newInputStream(files[i])) {
-                            int k;
-                            while ((k = in.read(buf)) > 0) {
-                                md.update(buf, 0, k);
-                            }
-                        } catch (IOException e) {
-                            throw new CleanRankException(files[i] + ": cannot read (" + e.getMessage() + ")");
-                        }
-                        out[i] = Md5.hex(md.digest());
+        int t = Math.max(1, Math.min(ParallelTasks.resolve(threads), files.length));
+        // one task per worker, each with its own digest and buffer, taking files from the shared counter
+        ParallelTasks.forEach(t, t, w -> {
+            MessageDigest md = md5();
+            byte[] buf = new byte[1 << 16];
+            int i;
+            while ((i = next.getAndIncrement()) < files.length) {
+                if (files[i] == null) {
+                    continue;
+                }
+                md.reset();
+                try (InputStream in = Files.newInputStream(files[i])) {
+                    int k;
+                    while ((k = in.read(buf)) > 0) {
+                        md.update(buf, 0, k);
                     }
-                    return null;
-                }));
+                } catch (IOException e) {
+                    throw new CleanRankException(files[i] + ": cannot read (" + e.getMessage() + ")");
+                }
+                out[i] = Md5.hex(md.digest());
             }
-            for (Future<?> f : fs) {
-                f.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            if (e.getCause() instanceof CleanRankException c) {
-                throw c;
-            }
-            throw new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
+        });
         return out;
     }
 

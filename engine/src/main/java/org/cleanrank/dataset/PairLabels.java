@@ -3,7 +3,7 @@ package org.cleanrank.dataset;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import org.cleanrank.CleanRankException;
 import org.cleanrank.eval.NearDuplicateEvaluation;
-import org.cleanrank.rank.NumpyArgsort;
+import org.cleanrank.parity.NumpyArgsort;
 import org.cleanrank.rank.PairRanking;
 
 /**
@@ -59,16 +59,12 @@ public interface PairLabels {
      */
     default int[] sortedLabels(PairDistance distance) {
         AnnotatedPairs p = lowerTriangle();
-        double[] d = new double[p.size()];
-        for (int k = 0; k < d.length; k++) {
-            d[k] = distance.between(p.rows()[k], p.cols()[k]);
+        int[] labels = new int[p.size()];
+        for (int k = 0; k < labels.length; k++) {
+            labels[k] = p.labels()[k];
         }
-        int[] order = NumpyArgsort.quicksort(d);
-        int[] out = new int[order.length];
-        for (int r = 0; r < order.length; r++) {
-            out[r] = p.labels()[order[r]];
-        }
-        return out;
+        return NearDuplicateEvaluation.sortedLabels(
+                new NearDuplicateEvaluation.AnnotatedPairs(p.rows(), p.cols(), labels), distance::between);
     }
 
     /** {@link #sortedLabels(PairDistance)} from an n x n row-major distance matrix. */

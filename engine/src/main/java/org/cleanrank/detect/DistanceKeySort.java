@@ -1,7 +1,6 @@
 package org.cleanrank.detect;
 
-import java.util.concurrent.ForkJoinPool;
-import java.util.stream.IntStream;
+import org.cleanrank.concurrent.ParallelTasks;
 
 /**
  * Sorts packed pair keys ({@code orderedBits(distance) << 32 | condensedIndex}) that arrive in condensed
@@ -62,11 +61,6 @@ final class DistanceKeySort {
     }
 
     private static void run(int parts, java.util.function.IntConsumer body) {
-        if (parts == 1) {
-            body.accept(0);
-            return;
-        }
-        ForkJoinPool pool = ForkJoinPool.commonPool();
-        pool.submit(() -> IntStream.range(0, parts).parallel().forEach(body)).join();
+        ParallelTasks.forEach(parts, parts, body);
     }
 }

@@ -2,7 +2,7 @@ package org.cleanrank.detect;
 
 import java.util.Arrays;
 import java.util.BitSet;
-import org.cleanrank.outlier.Logs;
+import org.cleanrank.parity.Logs;
 
 /**
  * SelfClean's automatic cleaning rule, {@code AutoCleaningMixin.fraction_cut(scores, alpha, q)}, reproduced

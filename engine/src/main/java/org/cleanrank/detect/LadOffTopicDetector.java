@@ -24,20 +24,8 @@ public final class LadOffTopicDetector {
     public static SampleRanking rank(LinkageMatrix z, boolean globalLeaves) {
         int n = z.n();
         int root = 2 * n - 2;
-        // explicit stack (the tree can be as deep as n)
-        int cap = 64;
-        int[] sNode = new int[cap];
-        double[] sStart = new double[cap];
-        double[] sEnd = new double[cap];
-        double[] sDistParent = new double[cap];
-        int[] sLeaves = new int[cap];
-        int top = 0;
-        sNode[0] = root;
-        sStart[0] = 0.0;
-        sEnd[0] = 1.0;
-        sDistParent[0] = 1.0;
-        sLeaves[0] = -1;
-        top = 1;
+        Pending stack = new Pending();
+        stack.push(root, 0.0, 1.0, 1.0, -1);
 
         // white spaces: (start, yEnd, yStart)
         DoubleArrayList wsStart = new DoubleArrayList();
@@ -50,13 +38,13 @@ public final class LadOffTopicDetector {
         double[] scores = new double[n];
         int visited = 0;
 
-        while (top > 0) {
-            top--;
-            int node = sNode[top];
-            double start = sStart[top];
-            double end = sEnd[top];
-            double distParent = sDistParent[top];
-            int nLeaves = sLeaves[top];
+        while (stack.size > 0) {
+            int top = --stack.size;
+            int node = stack.node[top];
+            double start = stack.start[top];
+            double end = stack.end[top];
+            double distParent = stack.distParent[top];
+            int nLeaves = stack.leaves[top];
             boolean leaf = node < n;
             double nodeDist = leaf ? 0.0 : z.distance(node - n);
 
@@ -108,27 +96,9 @@ public final class LadOffTopicDetector {
                 double wLeft = start + (end - start) * pLeft;
                 double wRight = start + (end - start) * pRight;
                 int childLeaves = globalLeaves ? nLeaves : -1;
-                if (top + 2 > sNode.length) {
-                    int c = sNode.length * 2;
-                    sNode = java.util.Arrays.copyOf(sNode, c);
-                    sStart = java.util.Arrays.copyOf(sStart, c);
-                    sEnd = java.util.Arrays.copyOf(sEnd, c);
-                    sDistParent = java.util.Arrays.copyOf(sDistParent, c);
-                    sLeaves = java.util.Arrays.copyOf(sLeaves, c);
-                }
                 // right pushed first so the left child is visited first
-                sNode[top] = right;
-                sStart[top] = wLeft;
-                sEnd[top] = wRight;
-                sDistParent[top] = nodeDist;
-                sLeaves[top] = childLeaves;
-                top++;
-                sNode[top] = left;
-                sStart[top] = start;
-                sEnd[top] = wLeft;
-                sDistParent[top] = nodeDist;
-                sLeaves[top] = childLeaves;
-                top++;
+                stack.push(right, wLeft, wRight, nodeDist, childLeaves);
+                stack.push(left, start, wLeft, nodeDist, childLeaves);
             } else {
                 order[visited] = node;
                 scores[visited] = sum;
@@ -139,5 +109,35 @@ public final class LadOffTopicDetector {
             }
         }
         return new SampleRanking(order, scores);
+    }
+
+    /**
+     * The walk's explicit stack (the tree can be as deep as n): per pending node its span on the x axis, its
+     * parent's height and the leaf count fractions are taken against (-1: the node's own).
+     */
+    private static final class Pending {
+        int[] node = new int[64];
+        double[] start = new double[64];
+        double[] end = new double[64];
+        double[] distParent = new double[64];
+        int[] leaves = new int[64];
+        int size;
+
+        void push(int nd, double s, double e, double dp, int lv) {
+            if (size == node.length) {
+                int c = 2 * size;
+                node = java.util.Arrays.copyOf(node, c);
+                start = java.util.Arrays.copyOf(start, c);
+                end = java.util.Arrays.copyOf(end, c);
+                distParent = java.util.Arrays.copyOf(distParent, c);
+                leaves = java.util.Arrays.copyOf(leaves, c);
+            }
+            node[size] = nd;
+            start[size] = s;
+            end[size] = e;
+            distParent[size] = dp;
+            leaves[size] = lv;
+            size++;
+        }
     }
 }

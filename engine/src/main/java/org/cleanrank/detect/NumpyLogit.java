@@ -42,7 +42,7 @@ final class NumpyLogit {
 
     /** {@code np.log(s / (1 - s))} for a float64 score s. */
     static double logit64(double s) {
-        return org.cleanrank.outlier.Logs.ln(s / (1.0 - s));
+        return org.cleanrank.parity.Logs.ln(s / (1.0 - s));
     }
 
     /** numpy 1.24's float32 {@code np.log} on an AVX-512 CPU. */

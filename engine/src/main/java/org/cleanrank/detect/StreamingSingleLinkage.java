@@ -2,6 +2,7 @@ package org.cleanrank.detect;
 
 import it.unimi.dsi.fastutil.longs.LongArrays;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.cleanrank.concurrent.ParallelTasks;
 import org.cleanrank.pairs.PackedEmbeddings;
 import org.cleanrank.pairs.Progress;
 import org.cleanrank.vectorization.EmbeddingKernels;
@@ -50,7 +51,7 @@ public final class StreamingSingleLinkage {
         float[] edgeD = new float[n - 1];
 
         Step step = new Step(work, dim, pointAt, dmin, Math.max(1, threads));
-        try {
+        step.drive(() -> {
             int live = n;
             int x = 0;
             float[] xrow = new float[dim];
@@ -77,9 +78,7 @@ public final class StreamingSingleLinkage {
                     progress.update("single linkage", k + 1, n - 1);
                 }
             }
-        } finally {
-            step.close();
-        }
+        });
         return relabel(n, edgeX, edgeY, edgeD);
     }
 
@@ -138,21 +137,23 @@ public final class StreamingSingleLinkage {
     }
 
     /**
-     * One Prim step over the live slots, split by panels across threads that spin between steps (a
-     * step at N = 16k takes well under a millisecond, too short for parking).
+     * One Prim step over the live slots, split by panels across helper tasks of {@link ParallelTasks} that
+     * spin between steps (a step at N = 16k takes well under a millisecond, too short for parking).
      */
-    private final class Step implements AutoCloseable {
+    private final class Step {
         private final float[] work;
         private final int dim;
         private final int[] pointAt;
         private final float[] dmin;
         private final int parts;
-        private final Thread[] helpers;
         private final long[] partBest;
         private final float[][] bufs;
         private final AtomicInteger pending = new AtomicInteger();
         private volatile int phase;
         private volatile boolean stop;
+        /** A helper's exception: ends the run (the driver rethrows it) instead of leaving the driver spinning. */
+        private volatile Throwable helperFailure;
+
         private float[] xrow;
         private int live;
 
@@ -164,13 +165,24 @@ public final class StreamingSingleLinkage {
             this.parts = parts;
             this.partBest = new long[parts];
             this.bufs = new float[parts][];
-            this.helpers = new Thread[parts - 1];
-            for (int p = 1; p < parts; p++) {
-                int part = p;
-                helpers[p - 1] = new Thread(() -> helperLoop(part), "cleanrank-linkage-" + p);
-                helpers[p - 1].setDaemon(true);
-                helpers[p - 1].start();
-            }
+        }
+
+        /**
+         * Runs {@code driver} (the Prim loop, which calls {@link #run}) as task 0 and the {@code parts - 1}
+         * helpers as tasks 1.., all at once on the pool; the helpers stop when the driver ends.
+         */
+        void drive(Runnable driver) {
+            ParallelTasks.forEach(parts, parts, p -> {
+                if (p > 0) {
+                    helperLoop(p);
+                    return;
+                }
+                try {
+                    driver.run();
+                } finally {
+                    stop = true;
+                }
+            });
         }
 
         /** Returns (float bits of D << 32) | point of the new nearest live point. */
@@ -192,6 +204,9 @@ public final class StreamingSingleLinkage {
                 } else {
                     Thread.onSpinWait();
                 }
+            }
+            if (helperFailure != null) {
+                throw new IllegalStateException("single-linkage helper failed", helperFailure);
             }
             long best = Long.MAX_VALUE;
             for (int p = 0; p < parts; p++) {
@@ -223,8 +238,14 @@ public final class StreamingSingleLinkage {
                 spins = 0;
                 seen = ph;
                 int livePanels = (live + W - 1) / W;
-                partBest[part] = scan(split(livePanels, part), split(livePanels, part + 1), part);
-                pending.decrementAndGet();
+                try {
+                    partBest[part] = scan(split(livePanels, part), split(livePanels, part + 1), part);
+                } catch (RuntimeException | Error e) {
+                    helperFailure = e;
+                    throw e;
+                } finally {
+                    pending.decrementAndGet();
+                }
             }
         }
 
@@ -258,19 +279,6 @@ public final class StreamingSingleLinkage {
                 return Long.MAX_VALUE;
             }
             return ((long) Float.floatToRawIntBits(bestD) << 32) | bestPoint;
-        }
-
-        @Override
-        public void close() {
-            stop = true;
-            phase = phase + 1;
-            for (Thread t : helpers) {
-                try {
-                    t.join(1000);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
         }
     }
 }

@@ -1,7 +1,7 @@
 package org.cleanrank.eval;
 
 import it.unimi.dsi.fastutil.ints.IntArrayList;
-import org.cleanrank.rank.NumpyArgsort;
+import org.cleanrank.parity.NumpyArgsort;
 
 /**
  * CleanPatrick's near-duplicate evaluation ({@code src/evaluate.py}, {@code get_sorted_labels}): the

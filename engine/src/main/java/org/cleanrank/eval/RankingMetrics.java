@@ -2,6 +2,7 @@ package org.cleanrank.eval;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.cleanrank.parity.NumpySum;
 
 /**
  * CleanPatrick's ranking metrics ({@code calculate_scores_from_ranking} in Digital-Dermatology/core,

@@ -1,7 +1,7 @@
 package org.cleanrank.outlier;
 
 import org.cleanrank.concurrent.ParallelTasks;
-import org.cleanrank.eval.NumpySum;
+import org.cleanrank.parity.NumpySum;
 
 /**
  * Per-feature contributions of a feature-independent detector (ECOD, HBOS), stored feature by feature so

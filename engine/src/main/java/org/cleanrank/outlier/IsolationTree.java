@@ -1,6 +1,8 @@
 package org.cleanrank.outlier;
 
-import org.cleanrank.label.classify.NumpyRandomState;
+import org.cleanrank.parity.Logs;
+import org.cleanrank.parity.NumpyRandomState;
+import org.cleanrank.parity.SklearnRandR;
 
 /**
  * One tree of scikit-learn 1.2.1's IsolationForest, node for node: an {@code ExtraTreeRegressor(max_features=1,

@@ -2,7 +2,7 @@ package org.cleanrank.outlier;
 
 import org.cleanrank.CleanRankException;
 import org.cleanrank.io.FloatMatrix;
-import org.cleanrank.rank.NumpyArgsort;
+import org.cleanrank.parity.NumpyArgsort;
 import org.cleanrank.rank.SampleRanking;
 
 /** Checks shared by the PyOD detectors, and the one way they turn decision scores into a ranking. */

@@ -3,6 +3,8 @@ package org.cleanrank.outlier;
 import java.util.Arrays;
 import org.cleanrank.concurrent.ParallelTasks;
 import org.cleanrank.io.FloatMatrix;
+import org.cleanrank.parity.Logs;
+import org.cleanrank.parity.ScipySkew;
 import org.cleanrank.rank.SampleRanking;
 
 /**

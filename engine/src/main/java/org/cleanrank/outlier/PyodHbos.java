@@ -3,6 +3,8 @@ package org.cleanrank.outlier;
 import org.cleanrank.CleanRankException;
 import org.cleanrank.concurrent.ParallelTasks;
 import org.cleanrank.io.FloatMatrix;
+import org.cleanrank.parity.Logs;
+import org.cleanrank.parity.NumpyHistogram;
 import org.cleanrank.rank.SampleRanking;
 
 /**

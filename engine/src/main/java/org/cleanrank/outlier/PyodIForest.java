@@ -4,7 +4,10 @@ import java.util.Arrays;
 import org.cleanrank.CleanRankException;
 import org.cleanrank.concurrent.ParallelTasks;
 import org.cleanrank.io.FloatMatrix;
-import org.cleanrank.label.classify.NumpyRandomState;
+import org.cleanrank.parity.Exp2;
+import org.cleanrank.parity.Logs;
+import org.cleanrank.parity.NumpyRandomState;
+import org.cleanrank.parity.SampleWithoutReplacement;
 import org.cleanrank.rank.SampleRanking;
 
 /**

@@ -9,25 +9,38 @@ import org.cleanrank.concurrent.ParallelTasks;
 import org.cleanrank.vectorization.EmbeddingKernels;
 
 /**
- * Streams all N(N-1)/2 pair distances through consumers without ever holding an N x N matrix: the
- * upper triangle is cut into square tiles of {@link #TILE} points, the tiles are shared out to worker
- * threads, each tile is computed by a {@link PairTiles} (embedding distances, Hamming distances) into a
- * small buffer and handed to that worker's consumer.
+ * The one all-pairs scheduler: streams all N(N-1)/2 pair distances through consumers without ever
+ * holding an N x N matrix. The upper triangle is cut into square tiles (side: {@link PairTiles#tileSide()},
+ * {@link #TILE} points for embeddings and hashes, fewer for SSIM), the tiles are handed out one at a time
+ * to worker threads of {@link ParallelTasks}, each tile is computed by a {@link PairTiles} (embedding,
+ * Hamming, squared-Euclidean or SSIM distances) into a small per-worker buffer and handed to that worker's
+ * consumer (a top-K or all-pairs collector, a k-nearest list, or a {@link DenseDistanceMatrix}). Every
+ * pair is computed once, by one worker, in a fixed way, so no result depends on the thread count.
  */
 public final class PairEngine {
     /** Tile side in panels (x 8 points): 16 panels = 128 points, a 64 KB distance buffer. */
     public static final int TILE_PANELS = 16;
     /** Tile side in points. */
     public static final int TILE = TILE_PANELS * PackedEmbeddings.PANEL;
+    /** The progress stage of a run: units are pairs. */
+    public static final String STAGE = "pairs";
 
     private final int threads;
 
+    /** @param threads worker threads; 0 or less = all cores */
     public PairEngine(int threads) {
-        this.threads = Math.max(1, threads);
+        this.threads = ParallelTasks.resolve(threads);
     }
 
     public int threads() {
         return threads;
+    }
+
+    /** Work on one tile of the pair space; one instance per worker thread. */
+    @FunctionalInterface
+    public interface TileWork {
+        /** Points {@code [i0, i1)} against points {@code [j0, j1)}, clipped to n; pairs with i &lt; j count. */
+        void tile(int i0, int i1, int j0, int j1);
     }
 
     /**
@@ -41,11 +54,21 @@ public final class PairEngine {
 
     /** Runs the pair space of {@code tiles} through one consumer per worker; returns them in worker order. */
     public <C extends PairConsumer> List<C> run(PairTiles tiles, IntFunction<C> perWorker, Progress progress) {
-        int n = tiles.n();
-        int tilesPerSide = (n + TILE - 1) / TILE;
-        long[] rowStart = tileRowStarts(tilesPerSide);
-        return schedule(
-                rowStart[tilesPerSide], t -> tileCoordinates(t, rowStart), n, n, tiles::compute, perWorker, progress);
+        int side = tiles.tileSide();
+        List<C> consumers = new ArrayList<>();
+        for (int w = 0; w < threads; w++) {
+            consumers.add(perWorker.apply(w));
+        }
+        forEachTile(
+                tiles.n(),
+                side,
+                w -> {
+                    float[] buf = new float[side * side];
+                    C consumer = consumers.get(w);
+                    return (i0, i1, j0, j1) -> consumer.tile(i0, i1, j0, j1, buf, tiles.compute(i0, i1, j0, j1, buf));
+                },
+                progress);
+        return consumers;
     }
 
     /**
@@ -56,56 +79,85 @@ public final class PairEngine {
      */
     public <C extends PairConsumer> List<C> runRectangular(
             int rows, int cols, RectangularTiles tiles, IntFunction<C> perWorker, Progress progress) {
-        int colTiles = (cols + TILE - 1) / TILE;
-        long total = (long) ((rows + TILE - 1) / TILE) * colTiles;
-        return schedule(
-                total,
-                t -> new int[] {(int) (t / colTiles), (int) (t % colTiles)},
-                rows,
-                cols,
-                tiles::compute,
-                perWorker,
-                progress);
-    }
-
-    /** Computes one tile into a buffer; returns the row width used. */
-    private interface TileComputation {
-        int compute(int i0, int i1, int j0, int j1, float[] out);
-    }
-
-    /** Shares tiles {@code 0..total-1} (placed by {@code coordinates}) out to the workers. */
-    private <C extends PairConsumer> List<C> schedule(
-            long totalTiles,
-            LongFunction<int[]> coordinates,
-            int rows,
-            int cols,
-            TileComputation tiles,
-            IntFunction<C> perWorker,
-            Progress progress) {
         List<C> consumers = new ArrayList<>();
         for (int w = 0; w < threads; w++) {
             consumers.add(perWorker.apply(w));
         }
-        AtomicLong next = new AtomicLong();
-        AtomicLong done = new AtomicLong();
-        Runnable[] work = new Runnable[threads];
-        for (int w = 0; w < threads; w++) {
-            C consumer = consumers.get(w);
-            work[w] = () -> {
-                float[] buf = new float[TILE * TILE];
-                long t;
-                while ((t = next.getAndIncrement()) < totalTiles) {
-                    int[] ij = coordinates.apply(t);
-                    int i0 = ij[0] * TILE, i1 = Math.min(rows, i0 + TILE);
-                    int j0 = ij[1] * TILE, j1 = Math.min(cols, j0 + TILE);
-                    int width = tiles.compute(i0, i1, j0, j1, buf);
-                    consumer.tile(i0, i1, j0, j1, buf, width);
-                    progress.update("pairs", done.incrementAndGet(), totalTiles);
-                }
-            };
-        }
-        runAll(work);
+        int colTiles = (cols + TILE - 1) / TILE;
+        long totalTiles = (long) ((rows + TILE - 1) / TILE) * colTiles;
+        schedule(
+                totalTiles,
+                t -> new int[] {(int) (t / colTiles), (int) (t % colTiles)},
+                rows,
+                cols,
+                TILE,
+                (long) rows * cols,
+                w -> {
+                    float[] buf = new float[TILE * TILE];
+                    C consumer = consumers.get(w);
+                    return (i0, i1, j0, j1) -> consumer.tile(i0, i1, j0, j1, buf, tiles.compute(i0, i1, j0, j1, buf));
+                },
+                progress);
         return consumers;
+    }
+
+    /**
+     * The scheduler itself for the upper triangle: every tile of side {@code side} of n points, taken one at
+     * a time (row-major) by the workers, each worker running its own {@link TileWork} made by
+     * {@code perWorker} (argument: worker number) on the worker's thread. Reports pairs done to
+     * {@code progress} (stage {@link #STAGE}; counted and reported under one lock, so reports never go
+     * backwards).
+     */
+    public void forEachTile(int n, int side, IntFunction<TileWork> perWorker, Progress progress) {
+        if (side <= 0) {
+            throw new IllegalArgumentException("tile side " + side);
+        }
+        int tilesPerSide = (n + side - 1) / side;
+        long[] rowStart = tileRowStarts(tilesPerSide);
+        schedule(
+                rowStart[tilesPerSide],
+                t -> tileCoordinates(t, rowStart),
+                n,
+                n,
+                side,
+                (long) n * (n - 1) / 2,
+                perWorker,
+                progress);
+    }
+
+    /**
+     * Hands tiles {@code 0..totalTiles-1} (placed by {@code coordinates}: {tileRow, tileCol}) out to the
+     * workers; a diagonal tile of the triangle counts its pairs i &lt; j only.
+     */
+    private void schedule(
+            long totalTiles,
+            LongFunction<int[]> coordinates,
+            int rows,
+            int cols,
+            int side,
+            long totalPairs,
+            IntFunction<TileWork> perWorker,
+            Progress progress) {
+        boolean triangle = rows == cols && totalPairs != (long) rows * cols;
+        AtomicLong next = new AtomicLong();
+        long[] done = {0};
+        progress.update(STAGE, 0, totalPairs);
+        // one task per worker thread, all running at once
+        ParallelTasks.forEach(threads, threads, worker -> {
+            TileWork tileWork = perWorker.apply(worker);
+            long t;
+            while ((t = next.getAndIncrement()) < totalTiles) {
+                int[] ij = coordinates.apply(t);
+                int i0 = ij[0] * side, i1 = Math.min(rows, i0 + side);
+                int j0 = ij[1] * side, j1 = Math.min(cols, j0 + side);
+                tileWork.tile(i0, i1, j0, j1);
+                long pairs = triangle && i0 == j0 ? (long) (i1 - i0) * (i1 - i0 - 1) / 2 : (long) (i1 - i0) * (j1 - j0);
+                synchronized (done) {
+                    done[0] += pairs;
+                    progress.update(STAGE, done[0], totalPairs);
+                }
+            }
+        });
     }
 
     /** First tile number of each tile row of the upper triangle (row-major), plus the total at the end. */
@@ -129,13 +181,5 @@ public final class PairEngine {
             }
         }
         return new int[] {lo, lo + (int) (t - rowStart[lo])};
-    }
-
-    /**
-     * Runs every worker on its own thread at once (the caller's included): one task per thread, so
-     * workers that wait for each other (the single-linkage step barrier) always all run.
-     */
-    static void runAll(Runnable[] work) {
-        ParallelTasks.forEach(work.length, work.length, w -> work[w].run());
     }
 }

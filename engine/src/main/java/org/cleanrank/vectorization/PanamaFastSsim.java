@@ -245,7 +245,7 @@ final class PanamaFastSsim extends FastSsimKernel {
     }
 
     /**
-     * numpy's pairwise_sum (see {@link org.cleanrank.eval.NumpySum#sum(float[], int, int)}) of the SSIM map over stored box means (widths that
+     * numpy's pairwise_sum (see {@link org.cleanrank.parity.NumpySum#sum(float[], int, int)}) of the SSIM map over stored box means (widths that
      * are not a multiple of 8): the 8 accumulators of a leaf are the lanes of one vector started at -0.
      */
     private static float pwMap(FastSsimImage a, FastSsimImage b, float[] cross, int off, int n, float[] lanes) {

@@ -1,10 +1,10 @@
 package org.cleanrank.vectorization;
 
-import org.cleanrank.eval.NumpySum;
+import org.cleanrank.parity.NumpySum;
 
 /**
  * The scalar twin: product image, {@link FastSsimImage#boxMean box filter}, map and
- * {@link org.cleanrank.eval.NumpySum#sum(float[], int, int) pairwise mean}, step by step as the reference computes them, into
+ * {@link org.cleanrank.parity.NumpySum#sum(float[], int, int) pairwise mean}, step by step as the reference computes them, into
  * per-thread scratch buffers.
  */
 final class PlainFastSsim extends FastSsimKernel {

@@ -17,7 +17,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.cleanrank.Fixtures;
 import org.cleanrank.eval.NearDuplicateEvaluation;
 import org.cleanrank.eval.RankingMetrics;
-import org.cleanrank.rank.NumpyArgsort;
+import org.cleanrank.parity.NumpyArgsort;
 import org.cleanrank.rank.PairRanking;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

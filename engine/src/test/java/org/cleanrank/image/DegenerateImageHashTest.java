@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.cleanrank.Fixtures;
+import org.cleanrank.image.pipeline.PerceptualHashes;
 import org.cleanrank.image.read.DecodedImage;
 import org.cleanrank.image.read.ImageDecoder;
 import org.cleanrank.vectorization.BaseVectorizationTestCase;

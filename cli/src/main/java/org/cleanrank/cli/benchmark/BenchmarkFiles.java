@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.cleanrank.cli.RankingFiles;
 import org.cleanrank.cli.report.DetectorOutcome;
 import org.cleanrank.cli.report.IssueType;
+import org.cleanrank.io.RankingFiles;
 import org.cleanrank.rank.PairRanking;
 
 /** The files a benchmark run leaves behind (rankings, metrics.json) and the table it prints. */

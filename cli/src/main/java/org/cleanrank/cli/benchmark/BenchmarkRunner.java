@@ -17,7 +17,7 @@ import org.cleanrank.eval.NearDuplicateEvaluation.AnnotatedPairs;
 import org.cleanrank.eval.RankingCurves;
 import org.cleanrank.eval.RankingMetrics;
 import org.cleanrank.pairs.PairTiles;
-import org.cleanrank.rank.NumpyArgsort;
+import org.cleanrank.parity.NumpyArgsort;
 import org.cleanrank.rank.PairRanking;
 import org.cleanrank.rank.SampleRanking;
 

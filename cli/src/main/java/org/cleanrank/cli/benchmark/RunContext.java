@@ -6,10 +6,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import org.cleanrank.image.ImageFolder;
-import org.cleanrank.image.PerceptualHashes;
 import org.cleanrank.image.Raster8;
-import org.cleanrank.image.SsimThumbnails;
+import org.cleanrank.image.pipeline.ImageFolder;
+import org.cleanrank.image.pipeline.PerceptualHashes;
+import org.cleanrank.image.pipeline.SsimThumbnails;
 import org.cleanrank.pairs.Progress;
 
 /**

@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.IntStream;
 import javax.imageio.ImageIO;
 import org.cleanrank.CleanRankException;
+import org.cleanrank.concurrent.ParallelTasks;
 import org.cleanrank.image.Raster8;
 import org.cleanrank.image.cv.CvResize;
 import org.cleanrank.image.read.ImageDecoder;
@@ -33,7 +34,9 @@ final class Thumbnails {
             throw new CleanRankException(dir + ": cannot create the thumbnail folder (" + e.getMessage() + ")");
         }
         Map<Integer, String> out = new ConcurrentHashMap<>();
-        IntStream.of(samples).distinct().parallel().forEach(i -> {
+        int[] distinct = IntStream.of(samples).distinct().toArray();
+        ParallelTasks.forEach(distinct.length, 0, k -> {
+            int i = distinct[k];
             Path src = catalog.image(i);
             if (src == null) {
                 return;

@@ -2,6 +2,7 @@ package org.cleanrank.image.cv;
 
 import java.util.List;
 import org.cleanrank.image.Raster8;
+import org.cleanrank.pairs.DenseDistanceMatrix;
 import org.cleanrank.pairs.Progress;
 import org.cleanrank.vectorization.FastSsimImage;
 import org.cleanrank.vectorization.FastSsimKernel;
@@ -30,7 +31,7 @@ import org.cleanrank.vectorization.VectorizationProvider;
  * Diagonal: 0 (the reference's diagonal is an indexing accident: entry [i,i] holds [i,n-1]).
  */
 public final class FastSsim {
-    /** Images per block row of the all-pairs loop (cache reuse); does not change any result. */
+    /** Images per side of the all-pairs tiles (cache reuse); does not change any result. */
     static final int ROW_BLOCK = Integer.getInteger("cleanrank.ssim.rowBlock", 64);
     /**
      * Images per column block: their statistics (~50 KB each at 64 x 64) plus one row image stay within a
@@ -100,15 +101,16 @@ public final class FastSsim {
 
     /** {@code 1 - fast_ssim} for all pairs, row-major n x n float32, diagonal 0, all cores. */
     public static float[] distanceMatrix(List<Raster8> grays) {
-        return distanceMatrix(grays, SsimPairRunner.defaultThreads());
+        return distanceMatrix(grays, 0);
     }
 
+    /** @param threads worker threads (0 = all cores) */
     public static float[] distanceMatrix(List<Raster8> grays, int threads) {
         return distanceMatrix(
                 grays, threads, VectorizationProvider.getInstance().fastSsim());
     }
 
-    /** As {@link #distanceMatrix(List, int)}, reporting pairs done to {@code progress} (stage "SSIM pairs"). */
+    /** As {@link #distanceMatrix(List, int)}, reporting pairs done to {@code progress}. */
     public static float[] distanceMatrix(List<Raster8> grays, int threads, Progress progress) {
         return distanceMatrix(
                 grays, threads, VectorizationProvider.getInstance().fastSsim(), ROW_BLOCK, COL_BLOCK, progress);
@@ -124,22 +126,10 @@ public final class FastSsim {
         return distanceMatrix(grays, threads, kernel, rowBlock, colBlock, Progress.NONE);
     }
 
+    /** The pair engine's tiles of {@code rowBlock} images into a dense matrix. */
     private static float[] distanceMatrix(
             List<Raster8> grays, int threads, FastSsimKernel kernel, int rowBlock, int colBlock, Progress progress) {
-        int n = grays.size();
-        FastSsimImage[] st = stats(grays);
-        float[] out = new float[n * n];
-        SsimPairRunner.runTiled(
-                n,
-                threads,
-                rowBlock,
-                colBlock,
-                (i, j) -> {
-                    float d = 1f - kernel.score(st[i], st[j]);
-                    out[i * n + j] = d;
-                    out[j * n + i] = d;
-                },
-                progress);
-        return out;
+        FastSsimTiles tiles = new FastSsimTiles(prepare(grays, kernel), rowBlock, colBlock);
+        return DenseDistanceMatrix.compute(tiles, threads, progress);
     }
 }

@@ -2,6 +2,9 @@ package org.cleanrank.image.cv;
 
 import java.util.List;
 import org.cleanrank.image.Raster8;
+import org.cleanrank.pairs.DenseDistanceMatrix;
+import org.cleanrank.pairs.PairEngine;
+import org.cleanrank.pairs.PairTiles;
 import org.cleanrank.pairs.Progress;
 import org.cleanrank.vectorization.SkimageSsimImage;
 import org.cleanrank.vectorization.SkimageSsimKernel;
@@ -33,7 +36,7 @@ public final class SkimageSsim {
     public static final SkimageSsim UNIFORM = new SkimageSsim(SkimageSsimWindow.UNIFORM);
     public static final SkimageSsim GAUSSIAN = new SkimageSsim(SkimageSsimWindow.GAUSSIAN);
 
-    /** Images per block row / column block of the all-pairs loop (cache reuse); no result depends on them. */
+    /** Images per side of the all-pairs tiles / per column block (cache reuse); no result depends on them. */
     private static final int ROW_BLOCK = 64, COL_BLOCK = 8;
 
     private final SkimageSsimWindow window;
@@ -66,22 +69,33 @@ public final class SkimageSsim {
 
     /** {@code 1 - structural_similarity} for all pairs, row-major n x n, diagonal 0, all cores. */
     public double[] distanceMatrix(List<Raster8> grays) {
-        return distanceMatrix(grays, SsimPairRunner.defaultThreads());
+        return distanceMatrix(grays, 0);
     }
 
+    /** @param threads worker threads (0 = all cores) */
     public double[] distanceMatrix(List<Raster8> grays, int threads) {
         return distanceMatrix(
                 grays, threads, VectorizationProvider.getInstance().skimageSsim());
     }
 
-    /** As {@link #distanceMatrix(List, int)} with an explicit twin (tests, benchmarks). */
+    /**
+     * As {@link #distanceMatrix(List, int)} with an explicit twin (tests, benchmarks): the pair engine's
+     * tiles, each pair written in float64 straight into the matrix.
+     */
     public double[] distanceMatrix(List<Raster8> grays, int threads, SkimageSsimKernel kernel) {
-        int n = grays.size();
+        SkimageSsimImage[] st = images(grays);
+        int n = st.length;
         double[] out = new double[n * n];
-        pairs(grays, threads, kernel, Progress.NONE, (i, j, d) -> {
-            out[i * n + j] = d;
-            out[j * n + i] = d;
-        });
+        new PairEngine(threads)
+                .forEachTile(
+                        n,
+                        ROW_BLOCK,
+                        w -> (i0, i1, j0, j1) -> SsimTileOrder.walk(i0, i1, j0, j1, COL_BLOCK, (i, j) -> {
+                            double d = 1 - kernel.score(window, st[i], st[j]);
+                            out[i * n + j] = d;
+                            out[j * n + i] = d;
+                        }),
+                        Progress.NONE);
         return out;
     }
 
@@ -90,20 +104,42 @@ public final class SkimageSsim {
      * copy, reporting pairs done to {@code progress}.
      */
     public float[] distanceMatrixFloat32(List<Raster8> grays, int threads, Progress progress) {
-        int n = grays.size();
-        float[] out = new float[n * n];
-        pairs(grays, threads, VectorizationProvider.getInstance().skimageSsim(), progress, (i, j, d) -> {
-            out[i * n + j] = (float) d;
-            out[j * n + i] = (float) d;
-        });
-        return out;
+        return DenseDistanceMatrix.compute(
+                new Tiles(images(grays), VectorizationProvider.getInstance().skimageSsim()), threads, progress);
     }
 
-    private interface PairSink {
-        void pair(int i, int j, double distance);
+    /** {@code (float) (1 - structural_similarity)} as pair tiles for the pair engine. */
+    private final class Tiles implements PairTiles {
+        private final SkimageSsimImage[] st;
+        private final SkimageSsimKernel kernel;
+
+        Tiles(SkimageSsimImage[] st, SkimageSsimKernel kernel) {
+            this.st = st;
+            this.kernel = kernel;
+        }
+
+        @Override
+        public int n() {
+            return st.length;
+        }
+
+        @Override
+        public int tileSide() {
+            return ROW_BLOCK;
+        }
+
+        @Override
+        public int compute(int i0, int i1, int j0, int j1, float[] out) {
+            int width = j1 - j0;
+            SsimTileOrder.walk(i0, i1, j0, j1, COL_BLOCK, (i, j) -> {
+                out[(i - i0) * width + (j - j0)] = (float) (1 - kernel.score(window, st[i], st[j]));
+            });
+            return width;
+        }
     }
 
-    private void pairs(List<Raster8> grays, int threads, SkimageSsimKernel kernel, Progress progress, PairSink sink) {
+    /** Per-image statistics of equally sized images. */
+    private SkimageSsimImage[] images(List<Raster8> grays) {
         int n = grays.size();
         SkimageSsimImage[] st = new SkimageSsimImage[n];
         for (int i = 0; i < n; i++) {
@@ -112,12 +148,6 @@ public final class SkimageSsim {
                 throw new IllegalArgumentException("SSIM needs equally sized images");
             }
         }
-        SsimPairRunner.runTiled(
-                n,
-                threads,
-                ROW_BLOCK,
-                COL_BLOCK,
-                (i, j) -> sink.pair(i, j, 1 - kernel.score(window, st[i], st[j])),
-                progress);
+        return st;
     }
 }

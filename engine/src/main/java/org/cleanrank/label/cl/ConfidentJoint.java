@@ -2,8 +2,8 @@ package org.cleanrank.label.cl;
 
 import java.util.Arrays;
 import java.util.function.Function;
-import org.cleanrank.eval.NumpySum;
-import org.cleanrank.rank.NumpyArgsort;
+import org.cleanrank.parity.NumpyArgsort;
+import org.cleanrank.parity.NumpySum;
 
 /**
  * cleanlab's confident joint ({@code count.compute_confident_joint}): {@code counts[given][true]}, the

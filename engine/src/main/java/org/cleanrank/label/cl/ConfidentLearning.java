@@ -1,6 +1,6 @@
 package org.cleanrank.label.cl;
 
-import org.cleanrank.rank.NumpyArgsort;
+import org.cleanrank.parity.NumpyArgsort;
 import org.cleanrank.rank.SampleRanking;
 
 /**

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.function.Function;
 import org.cleanrank.CleanRankException;
 import org.cleanrank.concurrent.ParallelTasks;
-import org.cleanrank.rank.NumpyArgsort;
+import org.cleanrank.parity.NumpyArgsort;
 
 /**
  * cleanlab's {@code filter.find_label_issues(labels, pred_probs, filter_by=...)} for single-label

@@ -1,7 +1,7 @@
 package org.cleanrank.label.cl;
 
 import org.cleanrank.CleanRankException;
-import org.cleanrank.eval.NumpySum;
+import org.cleanrank.parity.NumpySum;
 
 /**
  * cleanlab's {@code rank.get_label_quality_scores(labels, pred_probs, method=..., adjust_pred_probs=False)}:

@@ -1,8 +1,8 @@
 package org.cleanrank.label.cl;
 
 import java.util.function.Function;
-import org.cleanrank.eval.NumpySum;
-import org.cleanrank.rank.NumpyArgsort;
+import org.cleanrank.parity.NumpyArgsort;
+import org.cleanrank.parity.NumpySum;
 
 /**
  * cleanlab's {@code internal.util.round_preserving_sum} / {@code round_preserving_row_totals}: round

@@ -3,10 +3,9 @@ package org.cleanrank.label.classify;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import org.cleanrank.eval.NumpySum;
 import org.cleanrank.io.FloatMatrix;
+import org.cleanrank.parity.NumpyRandomState;
+import org.cleanrank.parity.NumpySum;
 
 /**
  * sklearn 1.2.1's {@code AdaBoostClassifier(n_estimators=50, learning_rate=1.0, algorithm='SAMME.R',
@@ -190,74 +189,67 @@ public final class AdaBoostSammeR implements FoldClassifier {
         if (k == 1) {
             return new Model(stumps, 1);
         }
-        ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads) : null;
-        try {
-            StumpSearch search = new StumpSearch(cols, pool, threads);
-            NumpyRandomState rs = new NumpyRandomState(randomState);
-            double[] w = new double[m];
-            java.util.Arrays.fill(w, 1.0 / m);
-            // y_codes and the scalar of the estimator weight, as _boost_real evaluates them.
-            double otherCode = -1.0 / (k - 1);
-            double scale = -1.0 * learningRate * ((k - 1.0) / k);
-            int[] leafOf = new int[m];
-            double[] terms = new double[k];
-            for (int t = 0; t < nEstimators; t++) {
-                for (int i = 0; i < m; i++) {
-                    if (w[i] < EPS) {
-                        w[i] = EPS;
-                    }
-                }
-                long treeSeed = rs.randint(Integer.MAX_VALUE);
-                long randR = new NumpyRandomState(treeSeed).randint(0, 0x7FFFFFFF);
-                DecisionStump stump = search.fit(w, randR);
-                stumps.add(stump);
-                int leaves = stump.leafCount();
-                java.util.Arrays.fill(leafOf, 0);
-                if (leaves == 2) {
-                    int[] ord = cols.order[stump.feature()];
-                    float[] val = cols.sorted[stump.feature()];
-                    for (int p = 0; p < m; p++) {
-                        leafOf[ord[p]] = stump.leafOf(val[p]);
-                    }
-                }
-                boolean anyWrong = false;
-                int[] predicted = new int[leaves];
-                for (int leaf = 0; leaf < leaves; leaf++) {
-                    predicted[leaf] = argmax(stump.leafProba(leaf));
-                }
-                for (int i = 0; i < m && !anyWrong; i++) {
-                    anyWrong = predicted[leafOf[i]] != cols.y[i];
-                }
-                if (!anyWrong) {
-                    break; // estimator_error == 0: keep this stump and stop
-                }
-                if (t == nEstimators - 1) {
-                    break; // the last round does not reweight
-                }
-                double[][] factor = new double[leaves][k];
-                for (int leaf = 0; leaf < leaves; leaf++) {
-                    double[] logp = clippedLog(stump.leafProba(leaf));
-                    for (int cls = 0; cls < k; cls++) {
-                        for (int j = 0; j < k; j++) {
-                            terms[j] = (j == cls ? 1.0 : otherCode) * logp[j];
-                        }
-                        factor[leaf][cls] = Math.exp(scale * NumpySum.sum(terms));
-                    }
-                }
-                for (int i = 0; i < m; i++) {
-                    w[i] *= factor[leafOf[i]][cols.y[i]];
-                }
-                double sum = NumpySum.sum(w);
-                if (!Double.isFinite(sum) || sum <= 0) {
-                    break;
-                }
-                for (int i = 0; i < m; i++) {
-                    w[i] /= sum;
+        StumpSearch search = new StumpSearch(cols, threads);
+        NumpyRandomState rs = new NumpyRandomState(randomState);
+        double[] w = new double[m];
+        java.util.Arrays.fill(w, 1.0 / m);
+        // y_codes and the scalar of the estimator weight, as _boost_real evaluates them.
+        double otherCode = -1.0 / (k - 1);
+        double scale = -1.0 * learningRate * ((k - 1.0) / k);
+        int[] leafOf = new int[m];
+        double[] terms = new double[k];
+        for (int t = 0; t < nEstimators; t++) {
+            for (int i = 0; i < m; i++) {
+                if (w[i] < EPS) {
+                    w[i] = EPS;
                 }
             }
-        } finally {
-            if (pool != null) {
-                pool.shutdownNow();
+            long treeSeed = rs.randint(Integer.MAX_VALUE);
+            long randR = new NumpyRandomState(treeSeed).randint(0, 0x7FFFFFFF);
+            DecisionStump stump = search.fit(w, randR);
+            stumps.add(stump);
+            int leaves = stump.leafCount();
+            java.util.Arrays.fill(leafOf, 0);
+            if (leaves == 2) {
+                int[] ord = cols.order[stump.feature()];
+                float[] val = cols.sorted[stump.feature()];
+                for (int p = 0; p < m; p++) {
+                    leafOf[ord[p]] = stump.leafOf(val[p]);
+                }
+            }
+            boolean anyWrong = false;
+            int[] predicted = new int[leaves];
+            for (int leaf = 0; leaf < leaves; leaf++) {
+                predicted[leaf] = argmax(stump.leafProba(leaf));
+            }
+            for (int i = 0; i < m && !anyWrong; i++) {
+                anyWrong = predicted[leafOf[i]] != cols.y[i];
+            }
+            if (!anyWrong) {
+                break; // estimator_error == 0: keep this stump and stop
+            }
+            if (t == nEstimators - 1) {
+                break; // the last round does not reweight
+            }
+            double[][] factor = new double[leaves][k];
+            for (int leaf = 0; leaf < leaves; leaf++) {
+                double[] logp = clippedLog(stump.leafProba(leaf));
+                for (int cls = 0; cls < k; cls++) {
+                    for (int j = 0; j < k; j++) {
+                        terms[j] = (j == cls ? 1.0 : otherCode) * logp[j];
+                    }
+                    factor[leaf][cls] = Math.exp(scale * NumpySum.sum(terms));
+                }
+            }
+            for (int i = 0; i < m; i++) {
+                w[i] *= factor[leafOf[i]][cols.y[i]];
+            }
+            double sum = NumpySum.sum(w);
+            if (!Double.isFinite(sum) || sum <= 0) {
+                break;
+            }
+            for (int i = 0; i < m; i++) {
+                w[i] /= sum;
             }
         }
         return new Model(stumps, k);

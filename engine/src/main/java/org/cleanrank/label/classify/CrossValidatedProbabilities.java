@@ -1,13 +1,8 @@
 package org.cleanrank.label.classify;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.IntConsumer;
 import org.cleanrank.CleanRankException;
+import org.cleanrank.concurrent.ParallelTasks;
 import org.cleanrank.io.FloatMatrix;
 
 /**
@@ -63,44 +58,14 @@ public final class CrossValidatedProbabilities {
         FoldClassifier bound = classifier.forMatrix(x);
         double[][] out = new double[n][];
         int[] done = {0};
-        int nThreads = Math.max(1, Math.min(threads, nFolds));
-        ExecutorService pool = nThreads > 1 ? Executors.newFixedThreadPool(nThreads) : null;
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (int fold = 0; fold < nFolds; fold++) {
-                int k = fold;
-                Runnable task = () -> {
-                    runFold(x, labels, folds, k, nClasses, bound, out);
-                    if (progress != null) {
-                        synchronized (done) {
-                            progress.accept(++done[0]);
-                        }
-                    }
-                };
-                if (pool == null) {
-                    task.run();
-                } else {
-                    futures.add(pool.submit(task));
+        ParallelTasks.forEach(nFolds, Math.max(1, threads), k -> {
+            runFold(x, labels, folds, k, nClasses, bound, out);
+            if (progress != null) {
+                synchronized (done) {
+                    progress.accept(++done[0]);
                 }
             }
-            for (Future<?> f : futures) {
-                try {
-                    f.get();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted", e);
-                } catch (ExecutionException e) {
-                    if (e.getCause() instanceof RuntimeException re) {
-                        throw re;
-                    }
-                    throw new IllegalStateException(e.getCause());
-                }
-            }
-        } finally {
-            if (pool != null) {
-                pool.shutdownNow();
-            }
-        }
+        });
         return out;
     }
 
@@ -190,14 +155,7 @@ public final class CrossValidatedProbabilities {
 
     /** C = max label + 1; every class 0..C-1 must occur (cleanlab: "all classes must be present"). */
     static int classCount(int[] labels) {
-        int max = -1;
-        for (int i = 0; i < labels.length; i++) {
-            if (labels[i] < 0) {
-                throw new CleanRankException(
-                        "label " + labels[i] + " at sample " + i + " is negative; labels must be class numbers 0..C-1");
-            }
-            max = Math.max(max, labels[i]);
-        }
+        int max = StratifiedFolds.maxLabel(labels);
         boolean[] seen = new boolean[max + 1];
         for (int l : labels) {
             seen[l] = true;

@@ -25,7 +25,7 @@ public final class DecisionStump {
      * the state fixes the order features are visited in, which decides exact ties.
      */
     static DecisionStump fit(SortedColumns cols, double[] weights, long randRState) {
-        return new StumpSearch(cols, null, 1).fit(weights, randRState);
+        return new StumpSearch(cols, 1).fit(weights, randRState);
     }
 
     /** The split feature, or -1 for a single-leaf stump. */

@@ -1,7 +1,5 @@
 package org.cleanrank.label.classify;
 
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.cleanrank.CleanRankException;
 import org.cleanrank.io.FloatMatrix;
 
@@ -152,19 +150,12 @@ public final class MultinomialLogisticRegression implements FoldClassifier {
         }
         // Objective divided by C (same minimiser): penalty 1/C, or 2/C for sklearn's binary model.
         double lambda = (nClasses == 2 ? 2.0 : 1.0) / c;
-        ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads) : null;
-        try {
-            SoftmaxLoss loss = new SoftmaxLoss(xt, m, d, labels, nClasses, lambda, pool);
-            Lbfgs.Result r = new Lbfgs(MEMORY, gradientTolerance, maxIterations)
-                    .minimize(loss::valueAndGradient, new double[loss.dimension()]);
-            double[] coef = java.util.Arrays.copyOf(r.w(), d * nClasses);
-            double[] intercept = java.util.Arrays.copyOfRange(r.w(), d * nClasses, (d + 1) * nClasses);
-            return new Model(coef, intercept, d, nClasses, r.iterations(), r.gradientMaxAbs());
-        } finally {
-            if (pool != null) {
-                pool.shutdownNow();
-            }
-        }
+        SoftmaxLoss loss = new SoftmaxLoss(xt, m, d, labels, nClasses, lambda, threads);
+        Lbfgs.Result r = new Lbfgs(MEMORY, gradientTolerance, maxIterations)
+                .minimize(loss::valueAndGradient, new double[loss.dimension()]);
+        double[] coef = java.util.Arrays.copyOf(r.w(), d * nClasses);
+        double[] intercept = java.util.Arrays.copyOfRange(r.w(), d * nClasses, (d + 1) * nClasses);
+        return new Model(coef, intercept, d, nClasses, r.iterations(), r.gradientMaxAbs());
     }
 
     @Override

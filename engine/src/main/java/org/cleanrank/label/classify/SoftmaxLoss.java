@@ -1,11 +1,6 @@
 package org.cleanrank.label.classify;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
+import org.cleanrank.concurrent.ParallelTasks;
 
 /**
  * The L2-penalised multinomial logistic loss sklearn 1.2.1's lbfgs path minimises
@@ -27,7 +22,7 @@ final class SoftmaxLoss {
     private final int k;
     private final int[] y;
     private final double lambda;
-    private final ExecutorService pool;
+    private final int threads;
     private final int nChunks;
     private final double[][] partialGrad;
     private final double[] partialLoss;
@@ -35,16 +30,16 @@ final class SoftmaxLoss {
     /**
      * @param x training rows as doubles, m x d row-major
      * @param y classes 0..K-1
-     * @param pool evaluates chunks concurrently; null for the calling thread
+     * @param threads threads that evaluate chunks concurrently (1: the calling thread alone)
      */
-    SoftmaxLoss(double[] x, int m, int d, int[] y, int nClasses, double lambda, ExecutorService pool) {
+    SoftmaxLoss(double[] x, int m, int d, int[] y, int nClasses, double lambda, int threads) {
         this.x = x;
         this.m = m;
         this.d = d;
         this.k = nClasses;
         this.y = y;
         this.lambda = lambda;
-        this.pool = pool;
+        this.threads = threads;
         this.nChunks = (m + CHUNK - 1) / CHUNK;
         this.partialGrad = new double[nChunks][dimension()];
         this.partialLoss = new double[nChunks];
@@ -56,33 +51,8 @@ final class SoftmaxLoss {
 
     /** Writes the gradient at w into grad and returns the objective. */
     double valueAndGradient(double[] w, double[] grad) {
-        if (pool == null || nChunks == 1) {
-            for (int c = 0; c < nChunks; c++) {
-                chunk(w, c);
-            }
-        } else {
-            List<Callable<Void>> tasks = new ArrayList<>(nChunks);
-            for (int c = 0; c < nChunks; c++) {
-                int cc = c;
-                tasks.add(() -> {
-                    chunk(w, cc);
-                    return null;
-                });
-            }
-            try {
-                for (Future<Void> f : pool.invokeAll(tasks)) {
-                    f.get();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted", e);
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof RuntimeException re) {
-                    throw re;
-                }
-                throw new IllegalStateException(e.getCause());
-            }
-        }
+        // each chunk writes only its own partials, summed below in chunk order: no result depends on threads
+        ParallelTasks.forEach(nChunks, threads, c -> chunk(w, c));
         int p = dimension();
         int nw = d * k;
         double loss = 0;

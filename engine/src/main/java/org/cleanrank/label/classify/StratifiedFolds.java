@@ -1,6 +1,7 @@
 package org.cleanrank.label.classify;
 
 import org.cleanrank.CleanRankException;
+import org.cleanrank.parity.NumpyRandomState;
 
 /**
  * Seeded stratified k-fold assignment as sklearn 1.2.1's {@code StratifiedKFold(n_splits, shuffle=True)}
@@ -83,14 +84,7 @@ public final class StratifiedFolds {
      * StratifiedKFold's {@code class_perm} does). Negative labels are rejected.
      */
     public static int[] firstAppearanceCodes(int[] labels) {
-        int max = -1;
-        for (int i = 0; i < labels.length; i++) {
-            if (labels[i] < 0) {
-                throw new CleanRankException(
-                        "label " + labels[i] + " at sample " + i + " is negative; labels must be class numbers 0..C-1");
-            }
-            max = Math.max(max, labels[i]);
-        }
+        int max = maxLabel(labels);
         int[] code = new int[max + 1];
         java.util.Arrays.fill(code, -1);
         int next = 0;
@@ -102,5 +96,18 @@ public final class StratifiedFolds {
             out[i] = code[labels[i]];
         }
         return out;
+    }
+
+    /** The largest label (-1 for none); a negative label is a one-line user error. */
+    static int maxLabel(int[] labels) {
+        int max = -1;
+        for (int i = 0; i < labels.length; i++) {
+            if (labels[i] < 0) {
+                throw new CleanRankException(
+                        "label " + labels[i] + " at sample " + i + " is negative; labels must be class numbers 0..C-1");
+            }
+            max = Math.max(max, labels[i]);
+        }
+        return max;
     }
 }

@@ -1,12 +1,9 @@
 package org.cleanrank.label.classify;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
-import org.cleanrank.eval.NumpySum;
+import org.cleanrank.concurrent.ParallelTasks;
+import org.cleanrank.parity.NumpySum;
+import org.cleanrank.parity.SklearnRandR;
 
 /**
  * The root split of sklearn 1.2.1's BestSplitter with the Gini criterion, for one set of sample weights.
@@ -25,17 +22,14 @@ final class StumpSearch {
     static final double EPSILON = Math.ulp(1.0);
     /** Positions whose fast score is this close (relative to the node weight) to the best are re-scored. */
     private static final double RELATIVE_TOLERANCE = 1e-9;
-    /** sklearn's our_rand_r: a zero state is replaced by this. */
-    private static final int DEFAULT_SEED = 1;
 
     private final SortedColumns c;
-    private final ExecutorService pool;
     private final int chunks;
 
-    StumpSearch(SortedColumns c, ExecutorService pool, int chunks) {
+    /** @param chunks threads (and chunks of candidate features) for the first pass; 1 = the calling thread */
+    StumpSearch(SortedColumns c, int chunks) {
         this.c = c;
-        this.pool = pool;
-        this.chunks = pool == null ? 1 : Math.max(1, chunks);
+        this.chunks = Math.max(1, chunks);
     }
 
     private static final class Scratch {
@@ -117,27 +111,14 @@ final class StumpSearch {
             }
             return out;
         }
-        List<Future<?>> futures = new ArrayList<>();
-        for (int t = 0; t < nChunks; t++) {
+        ParallelTasks.forEach(nChunks, nChunks, t -> {
             int from = (int) ((long) visit.length * t / nChunks);
             int to = (int) ((long) visit.length * (t + 1) / nChunks);
-            futures.add(pool.submit(() -> {
-                Scratch s = new Scratch(c.nClasses, c.m);
-                for (int v = from; v < to; v++) {
-                    out[v] = approxMax(visit[v], s, w);
-                }
-            }));
-        }
-        for (Future<?> f : futures) {
-            try {
-                f.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted", e);
-            } catch (ExecutionException e) {
-                throw new IllegalStateException(e.getCause());
+            Scratch s = new Scratch(c.nClasses, c.m);
+            for (int v = from; v < to; v++) {
+                out[v] = approxMax(visit[v], s, w);
             }
-        }
+        });
         return out;
     }
 
@@ -422,7 +403,7 @@ final class StumpSearch {
         for (int i = 0; i < d; i++) {
             features[i] = i;
         }
-        int[] state = {(int) randRState};
+        SklearnRandR rng = new SklearnRandR(randRState);
         int[] out = new int[d];
         int nOut = 0;
         int fi = d;
@@ -431,7 +412,7 @@ final class StumpSearch {
         int nTotal = 0;
         while (fi > nTotal && (nVisited < d || nVisited <= nFound)) {
             nVisited++;
-            int fj = (int) (ourRandR(state) % (fi - nFound)) + nFound;
+            int fj = rng.randInt(nFound, fi);
             int feature = features[fj];
             out[nOut++] = feature;
             if (constant[feature]) {
@@ -446,18 +427,5 @@ final class StumpSearch {
             }
         }
         return Arrays.copyOf(out, nOut);
-    }
-
-    /** sklearn's our_rand_r: xorshift on a uint32 state, result reduced to [0, 2^31). */
-    static long ourRandR(int[] state) {
-        int s = state[0];
-        if (s == 0) {
-            s = DEFAULT_SEED;
-        }
-        s ^= s << 13;
-        s ^= s >>> 17;
-        s ^= s << 5;
-        state[0] = s;
-        return (s & 0xFFFFFFFFL) % 0x80000000L;
     }
 }

@@ -2,8 +2,9 @@ package org.cleanrank.label.noiserank;
 
 import org.cleanrank.CleanRankException;
 import org.cleanrank.concurrent.ParallelTasks;
-import org.cleanrank.eval.NumpySum;
 import org.cleanrank.io.FloatMatrix;
+import org.cleanrank.parity.Float32Norm;
+import org.cleanrank.parity.NumpySum;
 
 /**
  * Step 3 of NoiseRank ({@code NoiseRankDetector.dependence_graph}): the score of sample i is
@@ -67,6 +68,7 @@ public final class DependenceGraph {
         double[] out = new double[n];
         ParallelTasks.forEach(n, threads, i -> {
             double[] terms = new double[np];
+            float[] squares = new float[d];
             int yi = labels[i];
             for (int j = 0; j < np; j++) {
                 int yj = prototypeLabels[j];
@@ -81,7 +83,7 @@ public final class DependenceGraph {
                 } else {
                     w = votedIntoMine;
                 }
-                float dist = Float32Norm.distance(xs, i * d, ps, j * d, d);
+                float dist = Float32Norm.distance(xs, i * d, ps, j * d, d, squares);
                 float denom = fb + PrototypeVote.power(dist, e);
                 terms[j] = w / denom;
             }

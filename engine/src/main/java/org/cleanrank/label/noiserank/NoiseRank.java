@@ -3,7 +3,7 @@ package org.cleanrank.label.noiserank;
 import org.cleanrank.CleanRankException;
 import org.cleanrank.concurrent.ParallelTasks;
 import org.cleanrank.io.FloatMatrix;
-import org.cleanrank.rank.NumpyArgsort;
+import org.cleanrank.parity.NumpyArgsort;
 import org.cleanrank.rank.SampleRanking;
 
 /**

@@ -5,9 +5,7 @@ import java.awt.image.IndexColorModel;
 import java.awt.image.Raster;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import javax.imageio.ImageIO;
 import org.cleanrank.Fixtures;
@@ -23,17 +21,7 @@ final class CvGolden {
     }
 
     static List<String> order() {
-        try {
-            List<String> out = new ArrayList<>();
-            for (String l : Files.readAllLines(images("order.txt"))) {
-                if (!l.isBlank()) {
-                    out.add(l.trim());
-                }
-            }
-            return out;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Fixtures.goldenImageOrder();
     }
 
     static Path stage(String file, String suffix) {

@@ -9,7 +9,6 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,17 +29,7 @@ final class PilGolden {
 
     /** File names in order.txt order. */
     static List<String> order() {
-        try {
-            List<String> out = new ArrayList<>();
-            for (String line : Files.readAllLines(images("order.txt"))) {
-                if (!line.isBlank()) {
-                    out.add(line.strip());
-                }
-            }
-            return out;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Fixtures.goldenImageOrder();
     }
 
     static List<String> pngs() {

@@ -109,16 +109,7 @@ class PilPhashGoldenTest {
         List<String> failures = new ArrayList<>();
         int checked = 0;
         for (String f : PilGolden.pngs()) {
-            CSVRecord rec = EXPECTED.get(f);
-            Raster8 l = PilGolden.pillowL(f);
-            for (int hs : new int[] {8, 16}) {
-                String col = "imagehash_phash" + hs;
-                String got = ImageHashPhash.hashHex(l, hs);
-                if (!rec.get(col).equals(got)) {
-                    failures.add(f + " " + col + ": expected " + rec.get(col) + " got " + got);
-                }
-                checked++;
-            }
+            checked += checkImagehashPhashes(f, PilGolden.pillowL(f), failures);
         }
         assertEquals(List.of(), failures);
         assertEquals(2 * 21, checked);
@@ -153,13 +144,7 @@ class PilPhashGoldenTest {
             }
             CSVRecord rec = EXPECTED.get(f);
             Raster8 l = PilGolden.pillowL(f);
-            for (int hs : new int[] {8, 16}) {
-                String col = "imagehash_phash" + hs;
-                String got = ImageHashPhash.hashHex(l, hs);
-                if (!rec.get(col).equals(got)) {
-                    failures.add(f + " " + col + ": expected " + rec.get(col) + " got " + got);
-                }
-            }
+            checkImagehashPhashes(f, l, failures);
             String cp = ImageHashPhash.hex(ImageHashPhash.cleanPatrickHash(l, 8));
             if (!rec.get("cp_detector_phash8").equals(cp)) {
                 failures.add(f + " cp_detector_phash8: expected " + rec.get("cp_detector_phash8") + " got " + cp);
@@ -210,5 +195,20 @@ class PilPhashGoldenTest {
             }
         }
         assertEquals(n * (n + 1) / 2, checked);
+    }
+
+    /** Compares imagehash's phash of {@code l} at hash sizes 8 and 16 with the golden row of {@code f}; returns 2. */
+    private static int checkImagehashPhashes(String f, Raster8 l, List<String> failures) {
+        CSVRecord rec = EXPECTED.get(f);
+        int checked = 0;
+        for (int hs : new int[] {8, 16}) {
+            String col = "imagehash_phash" + hs;
+            String got = ImageHashPhash.hashHex(l, hs);
+            if (!rec.get(col).equals(got)) {
+                failures.add(f + " " + col + ": expected " + rec.get(col) + " got " + got);
+            }
+            checked++;
+        }
+        return checked;
     }
 }

@@ -12,11 +12,11 @@ import java.util.TreeMap;
 import org.cleanrank.Fixtures;
 import org.cleanrank.eval.NearDuplicateEvaluation;
 import org.cleanrank.eval.RankingMetrics;
-import org.cleanrank.image.PerceptualHashes;
 import org.cleanrank.image.Raster8;
-import org.cleanrank.image.SsimThumbnails;
 import org.cleanrank.image.cv.FastSsim;
 import org.cleanrank.image.cv.SkimageSsim;
+import org.cleanrank.image.pipeline.PerceptualHashes;
+import org.cleanrank.image.pipeline.SsimThumbnails;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -38,7 +38,7 @@ class OpenCvReadGoldenTest {
 
     /** CleanPatrick's SSIM thumbnails: imread colour -> INTER_AREA 64x64 -> BGR2GRAY. */
     static Raster8 thumbnail(String file) {
-        return org.cleanrank.image.SsimThumbnails.of(
+        return org.cleanrank.image.pipeline.SsimThumbnails.of(
                 ImageDecoder.decode(Fixtures.golden("images", "images", file)), 64);
     }
 

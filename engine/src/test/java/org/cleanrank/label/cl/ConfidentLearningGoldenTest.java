@@ -10,7 +10,7 @@ import java.util.Arrays;
 import java.util.stream.Stream;
 import org.cleanrank.Fixtures;
 import org.cleanrank.io.NpyArray;
-import org.cleanrank.rank.NumpyArgsort;
+import org.cleanrank.parity.NumpyArgsort;
 import org.cleanrank.rank.SampleRanking;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;

@@ -12,7 +12,7 @@ import java.util.Map;
 import org.cleanrank.Fixtures;
 import org.cleanrank.eval.RankingMetrics;
 import org.cleanrank.io.FloatMatrix;
-import org.cleanrank.rank.NumpyArgsort;
+import org.cleanrank.parity.NumpyArgsort;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 

@@ -1,4 +1,4 @@
-package org.cleanrank.rank;
+package org.cleanrank.parity;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package org.cleanrank.rank;
+package org.cleanrank.parity;
 
 /**
  * numpy's default {@code np.argsort(keys)} (kind='quicksort'), as numpy 1.24 runs it on x86 without
@@ -138,43 +138,32 @@ public final class NumpyArgsort {
         // 1-based heap over idx[base .. base + n - 1], as numpy's aheapsort_ (a = tosort - 1).
         int off = base - 1;
         for (int l = n >> 1; l > 0; --l) {
-            int tmp = idx[off + l];
-            int i = l;
-            int j = l << 1;
-            while (j <= n) {
-                if (j < n && less(v[idx[off + j]], v[idx[off + j + 1]])) {
-                    j += 1;
-                }
-                if (less(v[tmp], v[idx[off + j]])) {
-                    idx[off + i] = idx[off + j];
-                    i = j;
-                    j += j;
-                } else {
-                    break;
-                }
-            }
-            idx[off + i] = tmp;
+            siftDown(v, idx, off, idx[off + l], l, n);
         }
         for (; n > 1; ) {
             int tmp = idx[off + n];
             idx[off + n] = idx[off + 1];
             n -= 1;
-            int i = 1;
-            int j = 2;
-            while (j <= n) {
-                if (j < n && less(v[idx[off + j]], v[idx[off + j + 1]])) {
-                    j++;
-                }
-                if (less(v[tmp], v[idx[off + j]])) {
-                    idx[off + i] = idx[off + j];
-                    i = j;
-                    j += j;
-                } else {
-                    break;
-                }
-            }
-            idx[off + i] = tmp;
+            siftDown(v, idx, off, tmp, 1, n);
         }
+    }
+
+    /** numpy's heapsort sift-down (1-based heap of n at {@code idx[off + 1 ..]}): places {@code tmp} from i. */
+    private static void siftDown(double[] v, int[] idx, int off, int tmp, int i, int n) {
+        int j = i << 1;
+        while (j <= n) {
+            if (j < n && less(v[idx[off + j]], v[idx[off + j + 1]])) {
+                j++;
+            }
+            if (less(v[tmp], v[idx[off + j]])) {
+                idx[off + i] = idx[off + j];
+                i = j;
+                j += j;
+            } else {
+                break;
+            }
+        }
+        idx[off + i] = tmp;
     }
 
     /** numpy's float less-than: NaN compares greater than every number. */

@@ -1,5 +1,6 @@
-package org.cleanrank.image;
+package org.cleanrank.image.pipeline;
 
+import org.cleanrank.image.Raster8;
 import org.cleanrank.image.cv.CvColor;
 import org.cleanrank.image.cv.CvResize;
 import org.cleanrank.image.read.DecodedImage;

@@ -1,4 +1,4 @@
-package org.cleanrank.outlier;
+package org.cleanrank.parity;
 
 /**
  * {@code 2^x} correctly rounded in all but pathological cases (double-double arithmetic, ~1e-30 relative
@@ -9,14 +9,14 @@ package org.cleanrank.outlier;
  * <p>Method: x = k + f with k = rint(x), |f| &lt;= 1/2; 2^f = exp(f ln 2) by its Taylor series in
  * double-double; 2^x = 2^k 2^f (exact scaling in the normal range).
  */
-final class Exp2 {
+public final class Exp2 {
     private static final double LN2_HI = 0.6931471805599453;
     private static final double LN2_LO = 2.3190468138462996e-17;
     private static final int TERMS = 24; // |f ln2| <= 0.347: the first omitted term is below 1e-36
 
     private Exp2() {}
 
-    static double exp2(double x) {
+    public static double exp2(double x) {
         if (Double.isNaN(x) || Double.isInfinite(x) || Math.abs(x) > 1000) {
             return StrictMath.pow(2.0, x); // not needed here: over/underflow and special values
         }

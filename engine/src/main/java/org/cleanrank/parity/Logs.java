@@ -1,4 +1,4 @@
-package org.cleanrank.outlier;
+package org.cleanrank.parity;
 
 /**
  * Logarithms for the PyOD detectors, as close to correctly rounded as double-double arithmetic gets
@@ -36,7 +36,7 @@ public final class Logs {
     }
 
     /** Base-2 logarithm. */
-    static double log2(double x) {
+    public static double log2(double x) {
         if (!(x > 0) || Double.isInfinite(x)) {
             return StrictMath.log(x) * INV_LN2_HI; // NaN, -inf, +inf
         }

@@ -1,6 +1,4 @@
-package org.cleanrank.outlier;
-
-import org.cleanrank.eval.NumpySum;
+package org.cleanrank.parity;
 
 /**
  * The sign of {@code scipy.stats.skew(column)} (scipy 1.10.1, bias=True) for a float32 column, with the
@@ -13,13 +11,13 @@ import org.cleanrank.eval.NumpySum;
  * array row by row (a plain running float32 sum per column); with a single feature (d = 1) it is a
  * contiguous reduction and uses numpy's pairwise sum instead.
  */
-final class ScipySkew {
+public final class ScipySkew {
     private static final float RESOLUTION = 1e-6f; // np.finfo(np.float32).resolution
 
     private ScipySkew() {}
 
     /** -1, 0 or 1. */
-    static int sign(float[] col, boolean pairwise) {
+    public static int sign(float[] col, boolean pairwise) {
         int n = col.length;
         float mean = sum(col, pairwise) / n;
         float[] a0 = new float[n];

@@ -1,7 +1,6 @@
-package org.cleanrank.outlier;
+package org.cleanrank.parity;
 
 import java.util.Arrays;
-import org.cleanrank.label.classify.NumpyRandomState;
 
 /**
  * scikit-learn 1.2.1's {@code sklearn.utils.random.sample_without_replacement(n_population, n_samples,
@@ -10,10 +9,10 @@ import org.cleanrank.label.classify.NumpyRandomState;
  * (ratio &lt; 0.2: {@code randint(n_population)} until an unseen index) or reservoir sampling (no draw at
  * all when n_samples == n_population).
  */
-final class SampleWithoutReplacement {
+public final class SampleWithoutReplacement {
     private SampleWithoutReplacement() {}
 
-    static int[] draw(int nPopulation, int nSamples, NumpyRandomState rng) {
+    public static int[] draw(int nPopulation, int nSamples, NumpyRandomState rng) {
         double ratio = nPopulation != 0 ? (double) nSamples / nPopulation : 1.0;
         if (ratio > 0.01 && ratio < 0.99) {
             int[] perm = new int[nPopulation];
@@ -49,7 +48,7 @@ final class SampleWithoutReplacement {
     }
 
     /** The drawn rows in increasing order: sklearn fits on all rows with weight 0 outside the draw, and the splitter keeps the others in row order. */
-    static int[] sortedRows(int nPopulation, int[] drawn) {
+    public static int[] sortedRows(int nPopulation, int[] drawn) {
         boolean[] in = new boolean[nPopulation];
         for (int r : drawn) {
             in[r] = true;

@@ -1,4 +1,4 @@
-package org.cleanrank.eval;
+package org.cleanrank.parity;
 
 /**
  * numpy's pairwise summation ({@code np.sum}, {@code np.add.reduce} on a contiguous array), float64 and float32:

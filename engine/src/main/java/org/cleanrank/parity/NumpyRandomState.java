@@ -1,4 +1,4 @@
-package org.cleanrank.label.classify;
+package org.cleanrank.parity;
 
 /**
  * numpy's legacy {@code numpy.random.RandomState(seed)} (MT19937) for the few draws the Confident

@@ -1,4 +1,4 @@
-package org.cleanrank.outlier;
+package org.cleanrank.parity;
 
 /**
  * {@code np.histogram(col, bins, density=True)} of a float32 column (numpy 1.24). The edges are float32:
@@ -7,8 +7,8 @@ package org.cleanrank.outlier;
  * float64 first. Counts use {@code [e_k, e_k+1)} with the last bin closed; the density is
  * {@code (count / w_k) / n} with the float32 width {@code w_k = fl32(e_k+1 - e_k)}.
  */
-record NumpyHistogram(float[] edges, double[] density) {
-    static NumpyHistogram of(float[] col, int bins) {
+public record NumpyHistogram(float[] edges, double[] density) {
+    public static NumpyHistogram of(float[] col, int bins) {
         float mn = col[0], mx = col[0];
         for (float v : col) {
             mn = Math.min(mn, v);

@@ -1,4 +1,4 @@
-package org.cleanrank.image;
+package org.cleanrank.image.pipeline;
 
 import org.cleanrank.image.cv.OpenCvPhash;
 import org.cleanrank.image.pil.ImageHashPhash;

@@ -1,17 +1,15 @@
-package org.cleanrank.image;
+package org.cleanrank.image.pipeline;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.cleanrank.CleanRankException;
+import org.cleanrank.concurrent.ParallelTasks;
 import org.cleanrank.image.read.DecodedImage;
 import org.cleanrank.image.read.ImageDecoder;
 import org.cleanrank.pairs.Progress;
@@ -54,43 +52,17 @@ public final class ImageFolder {
         int n = files.size();
         Object[] values = new Object[n];
         String[] errors = new String[n];
-        AtomicInteger next = new AtomicInteger();
         AtomicInteger done = new AtomicInteger();
-        Runnable worker = () -> {
-            int i;
-            while ((i = next.getAndIncrement()) < n) {
-                try {
-                    values[i] = step.apply(ImageDecoder.decode(files.get(i)));
-                } catch (CleanRankException e) {
-                    errors[i] = e.getMessage();
-                } catch (RuntimeException e) {
-                    errors[i] = files.get(i) + ": cannot process (" + e + ")";
-                }
-                progress.update("images", done.incrementAndGet(), n);
+        ParallelTasks.forEach(n, threads, i -> {
+            try {
+                values[i] = step.apply(ImageDecoder.decode(files.get(i)));
+            } catch (CleanRankException e) {
+                errors[i] = e.getMessage();
+            } catch (RuntimeException e) {
+                errors[i] = files.get(i) + ": cannot process (" + e + ")";
             }
-        };
-        int t = Math.max(1, Math.min(threads <= 0 ? Runtime.getRuntime().availableProcessors() : threads, n));
-        ExecutorService pool = Executors.newFixedThreadPool(t, r -> {
-            Thread th = new Thread(r, "cleanrank-images");
-            th.setDaemon(true);
-            return th;
+            progress.update("images", done.incrementAndGet(), n);
         });
-        try {
-            List<Future<?>> fs = new ArrayList<>();
-            for (int w = 0; w < t; w++) {
-                fs.add(pool.submit(worker));
-            }
-            for (Future<?> f : fs) {
-                f.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
         List<Path> okFiles = new ArrayList<>();
         List<T> okValues = new ArrayList<>();
         List<Failure> failures = new ArrayList<>();
