@@ -102,7 +102,7 @@ public final class RankingFiles {
     }
 
     /** A CSV field: quoted (quotes doubled) when it holds a comma, quote or line break, as RFC 4180 says. */
-    static String csv(String v) {
+    public static String csv(String v) {
         if (v.indexOf(',') < 0 && v.indexOf('"') < 0 && v.indexOf('\n') < 0 && v.indexOf('\r') < 0) {
             return v;
         }
