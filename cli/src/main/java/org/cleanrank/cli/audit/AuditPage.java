@@ -92,7 +92,15 @@ public final class AuditPage {
         h.append("<section id=\"summary\"><h2>Summary</h2>\n<div class=\"tiles\">");
         int inGroups = r.groups().stream().mapToInt(g -> g.length).sum();
         tile(h, r.groups().size(), "near-duplicate groups", inGroups + " images in them", "#near_duplicates");
-        tile(h, flaggedSamples(r.offTopic()), "off-topic candidates", "flagged by at least one detector", "#off_topic");
+        tile(
+                h,
+                r.offTopic().isEmpty() ? 0 : r.offTopic().get(0).flaggedTotal(),
+                "off-topic candidates",
+                r.offTopic().isEmpty()
+                        ? "not run"
+                        : "flagged by " + r.offTopic().get(0).method() + "; " + flaggedSamples(r.offTopic())
+                                + " by any of " + r.offTopic().size() + " detectors",
+                "#off_topic");
         tile(
                 h,
                 flaggedSamples(r.labelErrors()),
@@ -177,11 +185,11 @@ public final class AuditPage {
                 + "<li><span class=\"swatch unflagged\"></span>grey frame: not flagged; shown because it ranks high</li>"
                 + "<li><span class=\"swatch group\"></span>blue band: one near-duplicate group (every picture in it is"
                 + " linked to another by a flagged pair)</li>"
-                + "<li><span class=\"swatch noimg\"></span>grey box: the picture could not be read</li>");
+                + "<li><span class=\"swatch missing\"></span>grey box: the picture could not be read</li>");
         if (labels) {
             h.append("<li><span class=\"chip differs\">suspected</span> the neighbours' majority label differs from"
                     + " the given one</li><li><span class=\"chip agrees\">suspected</span> the neighbours agree with the"
-                    + " given label</li>");
+                    + " given label (each card: file, given label, then the suspected label)</li>");
         }
         h.append("</ul></section>\n");
     }
@@ -273,7 +281,7 @@ public final class AuditPage {
                 h.append("<p class=\"muted\">No pair was flagged by any detector.</p></section>\n");
                 return;
             }
-            h.append("<p class=\"note\">Largest groups first; ")
+            h.append("<p class=\"note\">Largest groups first. ")
                     .append(
                             shown.size() < r.groups().size()
                                     ? "the first " + shown.size() + " of "
@@ -385,14 +393,24 @@ public final class AuditPage {
             if (caption != null) {
                 h.append("<span class=\"rank\">").append(caption).append("</span>");
             }
-            h.append("<span class=\"file\">").append(esc(s.file(i))).append("</span>");
+            h.append("<span class=\"file\" title=\"")
+                    .append(esc(s.file(i)))
+                    .append("\">")
+                    .append(esc(s.file(i)))
+                    .append("</span>");
             if (s.labels() != null) {
-                h.append("<span class=\"label\">").append(esc(s.labels()[i])).append("</span>");
+                h.append("<span class=\"label\" title=\"given label: ")
+                        .append(esc(s.labels()[i]))
+                        .append("\">")
+                        .append(esc(s.labels()[i]))
+                        .append("</span>");
                 if (suspectedLabels != null) {
                     boolean differs = !suspectedLabels[i].equals(s.labels()[i]);
                     h.append("<span class=\"chip ")
                             .append(differs ? "differs" : "agrees")
-                            .append("\" title=\"suspected label\">&rarr; ")
+                            .append("\" title=\"suspected label: ")
+                            .append(esc(suspectedLabels[i]))
+                            .append("\">&rarr; ")
                             .append(esc(suspectedLabels[i]))
                             .append("</span>");
                 }
@@ -441,7 +459,7 @@ public final class AuditPage {
             ul.key { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 6px 22px; font-size: 13px; }
             .swatch { display: inline-block; width: 22px; height: 14px; margin-right: 6px; vertical-align: middle; border-radius: 3px; }
             .swatch.flagged { border: 3px solid var(--flag); } .swatch.unflagged { border: 3px solid var(--ok); }
-            .swatch.group { background: #eaf2fb; border-left: 5px solid var(--group); } .swatch.noimg { background: #eee; }
+            .swatch.group { background: #eaf2fb; border-left: 5px solid var(--group); } .swatch.missing { background: #eee; }
             .group { display: flex; align-items: flex-start; gap: 12px; margin: 8px 0; padding: 8px;
                      background: #eaf2fb; border-left: 5px solid var(--group); border-radius: 4px; }
             .ghead { display: flex; flex-direction: column; width: 150px; flex: none; font-size: 13px; }
