@@ -183,7 +183,7 @@ public final class AuditPage {
         h.append("<section id=\"key\"><h2>Colour key</h2>\n<ul class=\"key\">"
                 + "<li><span class=\"swatch flagged\"></span>red frame: flagged by the detector (<code>auto_issue</code> = 1)</li>"
                 + "<li><span class=\"swatch unflagged\"></span>grey frame: not flagged; shown because it ranks high</li>"
-                + "<li><span class=\"swatch group\"></span>blue band: one near-duplicate group (every picture in it is"
+                + "<li><span class=\"swatch band\"></span>blue band: one near-duplicate group (every picture in it is"
                 + " linked to another by a flagged pair)</li>"
                 + "<li><span class=\"swatch missing\"></span>grey box: the picture could not be read</li>");
         if (labels) {
@@ -459,7 +459,7 @@ public final class AuditPage {
             ul.key { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 6px 22px; font-size: 13px; }
             .swatch { display: inline-block; width: 22px; height: 14px; margin-right: 6px; vertical-align: middle; border-radius: 3px; }
             .swatch.flagged { border: 3px solid var(--flag); } .swatch.unflagged { border: 3px solid var(--ok); }
-            .swatch.group { background: #eaf2fb; border-left: 5px solid var(--group); } .swatch.missing { background: #eee; }
+            .swatch.band { background: #eaf2fb; border-left: 5px solid var(--group); } .swatch.missing { background: #eee; }
             .group { display: flex; align-items: flex-start; gap: 12px; margin: 8px 0; padding: 8px;
                      background: #eaf2fb; border-left: 5px solid var(--group); border-radius: 4px; }
             .ghead { display: flex; flex-direction: column; width: 150px; flex: none; font-size: 13px; }
