@@ -31,12 +31,8 @@ final class AuditCommand implements Callable<Integer> {
     @Mixin
     RunOptions run;
 
-    @Option(
-            names = "--images",
-            required = true,
-            paramLabel = "DIR",
-            description = "folder of images: its regular, non-hidden files (not its subfolders), in name order")
-    Path images;
+    @Mixin
+    ImageFolderOption imageFolder;
 
     @Option(
             names = "--embeddings",
@@ -120,6 +116,7 @@ final class AuditCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Path images = imageFolder.dir;
         AuditRun.Settings settings = settings();
         StderrProgress progress = run.progress();
         requireWritable(out);

@@ -34,18 +34,7 @@ class AuditCliTest {
     static void auditAFreshFolder() {
         folder = AuditFolder.write(shared.resolve("folder"), AuditFolder.DEFAULT.withSeed(101), 2);
         fullOut = shared.resolve("full");
-        full = CliTest.run(
-                "audit",
-                "--images",
-                folder.images().toString(),
-                "--embeddings",
-                folder.embeddings().toString(),
-                "--ids",
-                folder.ids().toString(),
-                "--labels",
-                folder.labels().toString(),
-                "--out",
-                fullOut.toString());
+        full = audit(folder.auditInputs(), "--out", fullOut.toString());
     }
 
     @Test
@@ -174,16 +163,9 @@ class AuditCliTest {
         List<String> lines = new ArrayList<>(Files.readAllLines(folder.ids()));
         lines.set(1, "no_such_picture.jpg");
         Files.write(ids, lines);
-        CliTest.Run unknown = CliTest.run(
-                "audit",
-                "--images",
-                folder.images().toString(),
-                "--embeddings",
-                folder.embeddings().toString(),
-                "--ids",
-                ids.toString(),
-                "--out",
-                shared.resolve("o2") + "");
+        List<String> inputs = new ArrayList<>(folder.auditInputs());
+        inputs.set(inputs.indexOf("--ids") + 1, ids.toString());
+        CliTest.Run unknown = audit(inputs, "--out", shared.resolve("o2").toString());
         assertOneLineError(unknown, "1 ids name no image file");
         assertTrue(
                 unknown.err().contains("no_such_picture.jpg") && unknown.err().contains("1 image files have no"));
@@ -206,6 +188,13 @@ class AuditCliTest {
         assertEquals(
                 "broken.jpg", json.get("unreadable_images").get(0).get("file").asText());
         assertTrue(Files.readString(out.resolve("report.html")).contains("Unreadable files (1)"));
+    }
+
+    static CliTest.Run audit(List<String> inputs, String... more) {
+        List<String> args = new ArrayList<>(List.of("audit"));
+        args.addAll(inputs);
+        args.addAll(List.of(more));
+        return CliTest.run(args.toArray(String[]::new));
     }
 
     static void assertOneLineError(CliTest.Run r, String what) {

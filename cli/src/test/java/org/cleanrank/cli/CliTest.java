@@ -171,6 +171,7 @@ class CliTest {
                         "hash",
                         "ssim",
                         "near-duplicates",
+                        "audit",
                         "detect",
                         "benchmark"),
                 threaded);

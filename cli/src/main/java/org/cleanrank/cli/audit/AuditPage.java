@@ -51,7 +51,7 @@ public final class AuditPage {
                 out.resolve("thumbs"),
                 shown.stream().mapToInt(Integer::intValue).toArray(),
                 catalog);
-        Page p = new Page(out, s, thumbs, r.suspected());
+        Page p = new Page(out, s, thumbs, catalog, r.suspected());
         StringBuilder h = p.h;
         h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>cleanrank audit: ")
                 .append(esc(folderName(s)))
@@ -260,12 +260,14 @@ public final class AuditPage {
         final Path out;
         final AuditSamples s;
         final Map<Integer, String> thumbs;
+        final SampleCatalog catalog;
         final String[] suspected;
 
-        Page(Path out, AuditSamples s, Map<Integer, String> thumbs, String[] suspected) {
+        Page(Path out, AuditSamples s, Map<Integer, String> thumbs, SampleCatalog catalog, String[] suspected) {
             this.out = out;
             this.s = s;
             this.thumbs = thumbs;
+            this.catalog = catalog;
             this.suspected = suspected;
         }
 
@@ -373,22 +375,12 @@ public final class AuditPage {
         void card(int i, String cls, String caption, String[] suspectedLabels) {
             h.append("<figure class=\"card ").append(cls).append("\">");
             String link = link(i);
-            String t = thumbs.get(i);
             h.append("<a href=\"")
                     .append(esc(link))
                     .append("\" title=\"open ")
                     .append(esc(s.file(i)))
                     .append("\">");
-            if (t != null && !t.startsWith("!")) {
-                h.append("<img src=\"")
-                        .append(esc(t))
-                        .append("\" alt=\"")
-                        .append(esc(s.file(i)))
-                        .append("\" loading=\"eager\">");
-            } else {
-                String why = t == null ? "no image" : t.substring(1);
-                h.append("<div class=\"noimg\" title=\"").append(esc(why)).append("\">unreadable</div>");
-            }
+            AuditReportWriter.thumb(h, i, catalog, thumbs);
             h.append("</a><figcaption>");
             if (caption != null) {
                 h.append("<span class=\"rank\">").append(caption).append("</span>");

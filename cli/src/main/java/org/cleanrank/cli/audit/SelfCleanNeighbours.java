@@ -13,19 +13,8 @@ import org.cleanrank.vector.EmbeddingKernels;
  * similarity's), one streamed pass over all pairs on the pair engine: every worker keeps, per sample, the
  * k closest (distance, index) it has seen; the shares are merged by the same order. No N x N memory.
  */
-public final class SelfCleanNeighbours implements NeighbourLookup {
-    private final PackedEmbeddings m;
-    private final EmbeddingKernels kernels;
-    private final int threads;
-    private final Progress progress;
-
-    public SelfCleanNeighbours(PackedEmbeddings m, EmbeddingKernels kernels, int threads, Progress progress) {
-        this.m = m;
-        this.kernels = kernels;
-        this.threads = threads;
-        this.progress = progress;
-    }
-
+public record SelfCleanNeighbours(PackedEmbeddings m, EmbeddingKernels kernels, int threads, Progress progress)
+        implements NeighbourLookup {
     @Override
     public int[] nearest(int k) {
         int n = m.n();

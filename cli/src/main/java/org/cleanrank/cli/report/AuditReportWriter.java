@@ -179,7 +179,8 @@ public final class AuditReportWriter {
         h.append("</section>\n");
     }
 
-    private static void thumb(StringBuilder h, int i, SampleCatalog catalog, Map<Integer, String> thumbs) {
+    /** Sample {@code i}'s thumbnail, or a grey box saying why there is none. */
+    public static void thumb(StringBuilder h, int i, SampleCatalog catalog, Map<Integer, String> thumbs) {
         String t = thumbs.get(i);
         if (t != null && !t.startsWith("!")) {
             h.append("<img src=\"")

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.cleanrank.cli.Main;
@@ -34,19 +36,9 @@ class AuditCommandReportBrowserTest {
         }
         Files.write(victim, new byte[] {1, 2, 3});
         Path out = dir.resolve("audit out"); // a space: links must be escaped
-        int code = Main.execute(
-                "audit",
-                "--quiet",
-                "--images",
-                f.images().toString(),
-                "--embeddings",
-                f.embeddings().toString(),
-                "--ids",
-                f.ids().toString(),
-                "--labels",
-                f.labels().toString(),
-                "--out",
-                out.toString());
+        List<String> args = new ArrayList<>(List.of("audit", "--quiet", "--out", out.toString()));
+        args.addAll(f.auditInputs());
+        int code = Main.execute(args.toArray(String[]::new));
         assertEquals(0, code);
         Path report = out.resolve("report.html");
         String html = Files.readString(report);
