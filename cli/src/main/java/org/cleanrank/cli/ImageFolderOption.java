@@ -5,7 +5,7 @@ import java.util.List;
 import org.cleanrank.image.pipeline.ImageFolder;
 import picocli.CommandLine.Option;
 
-/** {@code --images DIR}, the input of the image commands ({@code hash}, {@code ssim}, {@code near-duplicates}). */
+/** {@code --images DIR}, the input of the image commands ({@code hash}, {@code ssim}, {@code near-duplicates}, {@code audit}). */
 final class ImageFolderOption {
     @Option(
             names = "--images",

@@ -21,6 +21,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
             HashCommand.class,
             SsimCommand.class,
             NearDuplicatesCommand.class,
+            AuditCommand.class,
             DetectCommand.class,
             BenchmarkCommand.class,
             CommandLine.HelpCommand.class

@@ -205,6 +205,7 @@ class CliTest {
                         "hash",
                         "ssim",
                         "near-duplicates",
+                        "audit",
                         "detect",
                         "benchmark"),
                 threaded);

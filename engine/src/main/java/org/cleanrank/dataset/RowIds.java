@@ -69,6 +69,18 @@ public final class RowIds {
         return new RowIds(List.copyOf(ids), rowOf);
     }
 
+    /** Ids already in hand (file names, say), one per row; they must be unique and non-empty. */
+    public static RowIds of(List<String> ids) {
+        Object2IntOpenHashMap<String> rowOf = new Object2IntOpenHashMap<>(ids.size());
+        rowOf.defaultReturnValue(-1);
+        for (int r = 0; r < ids.size(); r++) {
+            if (ids.get(r).isEmpty() || rowOf.putIfAbsent(ids.get(r), r) >= 0) {
+                throw new IllegalArgumentException("row " + r + ": empty or repeated id " + ids.get(r));
+            }
+        }
+        return new RowIds(List.copyOf(ids), rowOf);
+    }
+
     /**
      * The id column of an ids table: {@code id}, else {@code md5hash}, else the only column; otherwise an
      * error saying that column {@code expected} is missing, naming the header and {@code fix}.
@@ -104,6 +116,14 @@ public final class RowIds {
      * one error line with the counts and examples.
      */
     public int[] joinLabels(Path csv) {
+        Object2IntLinkedOpenHashMap<String> codes = new Object2IntLinkedOpenHashMap<>();
+        return Arrays.stream(joinLabelNames(csv))
+                .mapToInt(v -> codes.computeIfAbsent(v, k -> codes.size()))
+                .toArray();
+    }
+
+    /** Labels keyed by id, joined to the rows as written (the names {@link #joinLabels} numbers), with its checks. */
+    public String[] joinLabelNames(Path csv) {
         CsvTable t = CsvTable.read(csv, "a header id,label and one row per id");
         int idCol = t.find("id") >= 0 ? t.find("id") : t.find("md5hash");
         if (idCol < 0) {
@@ -141,10 +161,7 @@ public final class RowIds {
         if (!m.isEmpty()) {
             throw new CleanRankException(csv + ": " + m.summary() + "; give exactly one label per id");
         }
-        Object2IntLinkedOpenHashMap<String> codes = new Object2IntLinkedOpenHashMap<>();
-        return Arrays.stream(labelOfRow)
-                .mapToInt(v -> codes.computeIfAbsent(v, k -> codes.size()))
-                .toArray();
+        return labelOfRow;
     }
 
     /** True when {@code csv}'s header has an id column and a label column (labels keyed by id). */

@@ -152,7 +152,7 @@ public final class PyodIForest {
     }
 
     /** {@code np.percentile(a, q)} with numpy 1.24's default 'linear' method (its lerp included). */
-    static double percentileLinear(double[] a, double q) {
+    public static double percentileLinear(double[] a, double q) {
         double[] s = a.clone();
         Arrays.sort(s);
         int n = s.length;

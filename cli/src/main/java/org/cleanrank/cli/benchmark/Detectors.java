@@ -188,7 +188,8 @@ public final class Detectors {
         return codes;
     }
 
-    static PackedEmbeddings packed(RunContext ctx, int[] subset) {
+    /** The run's embeddings, L2-normalised and packed once for every detector that streams pairs. */
+    public static PackedEmbeddings packed(RunContext ctx, int[] subset) {
         return ctx.cached("packed", () -> {
             FloatMatrix x = matrix(ctx);
             return PackedEmbeddings.normalise("embeddings", x.rows(), x.cols(), (r, dst) -> {
@@ -199,7 +200,8 @@ public final class Detectors {
         });
     }
 
-    static SelfClean.Result selfClean(RunContext ctx, int[] subset) {
+    /** SelfClean's single pass (its three rankings), run once per run and shared by its three entries. */
+    public static SelfClean.Result selfClean(RunContext ctx, int[] subset) {
         return ctx.cached(
                 "selfclean",
                 () -> SelfClean.builder()

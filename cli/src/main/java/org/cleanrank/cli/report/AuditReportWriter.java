@@ -179,7 +179,8 @@ public final class AuditReportWriter {
         h.append("</section>\n");
     }
 
-    private static void thumb(StringBuilder h, int i, SampleCatalog catalog, Map<Integer, String> thumbs) {
+    /** Sample {@code i}'s thumbnail, or a grey box saying why there is none. */
+    public static void thumb(StringBuilder h, int i, SampleCatalog catalog, Map<Integer, String> thumbs) {
         String t = thumbs.get(i);
         if (t != null && !t.startsWith("!")) {
             h.append("<img src=\"")
@@ -241,7 +242,7 @@ public final class AuditReportWriter {
         return String.format(Locale.ROOT, "%.6g", v);
     }
 
-    static String esc(String s) {
+    public static String esc(String s) {
         StringBuilder b = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -278,11 +279,11 @@ public final class AuditReportWriter {
             """;
 
     /** Counts script errors and failed loads (capture phase: resource errors do not bubble). */
-    private static final String ERROR_COUNTER =
+    public static final String ERROR_COUNTER =
             "window.cleanrankPageErrors=0;window.addEventListener('error',function(){window.cleanrankPageErrors++;},true);";
 
     /** Marks the page when every picture has loaded (or failed): data-images-total / data-images-broken / data-page-errors. */
-    private static final String SELF_CHECK = """
+    public static final String SELF_CHECK = """
             window.addEventListener('load', function () {
               var imgs = Array.prototype.slice.call(document.images);
               var broken = imgs.filter(function (i) { return !i.complete || i.naturalWidth === 0; });

@@ -21,13 +21,13 @@ import org.cleanrank.image.read.OpenCvRead;
  * at most {@link #SIDE} pixels on the longer side, decoded by the engine's own decoder (so CMYK JPEGs and
  * 16-bit PNGs preview too). A file that cannot be decoded gets no thumbnail; the report says why.
  */
-final class Thumbnails {
-    static final int SIDE = 112;
+public final class Thumbnails {
+    public static final int SIDE = 112;
 
     private Thumbnails() {}
 
     /** Writes {@code dir/<i>.png} for each sample with an image; returns sample -> relative path or error text. */
-    static Map<Integer, String> write(Path dir, int[] samples, SampleCatalog catalog) {
+    public static Map<Integer, String> write(Path dir, int[] samples, SampleCatalog catalog) {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
