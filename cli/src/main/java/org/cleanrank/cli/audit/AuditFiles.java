@@ -7,8 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.cleanrank.cli.RankingFiles;
-import org.cleanrank.image.ImageFolder;
+import org.cleanrank.image.pipeline.ImageFolder;
+import org.cleanrank.io.RankingFiles;
 import org.cleanrank.rank.PairRanking;
 import org.cleanrank.rank.SampleRanking;
 

@@ -7,7 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.cleanrank.CleanRankException;
 import org.cleanrank.dataset.RowIds;
-import org.cleanrank.image.ImageFolder;
+import org.cleanrank.image.pipeline.ImageFolder;
 import org.cleanrank.io.FloatMatrix;
 import org.cleanrank.io.Labels;
 

@@ -13,11 +13,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
-import org.cleanrank.cli.RankingFiles;
 import org.cleanrank.cli.report.AuditReportWriter;
 import org.cleanrank.cli.report.SampleCatalog;
 import org.cleanrank.cli.report.Thumbnails;
-import org.cleanrank.image.ImageFolder;
+import org.cleanrank.image.pipeline.ImageFolder;
+import org.cleanrank.io.RankingFiles;
 
 /**
  * {@code OUT/report.html} of an audit, for the person who cleans the folder: the summary first (what each

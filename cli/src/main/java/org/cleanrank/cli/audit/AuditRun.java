@@ -19,12 +19,12 @@ import org.cleanrank.detect.PairRankings;
 import org.cleanrank.detect.SelfClean;
 import org.cleanrank.detect.SortedDistances;
 import org.cleanrank.eval.NearDuplicateEvaluation.PairDistance;
-import org.cleanrank.image.ImageFolder;
+import org.cleanrank.image.pipeline.ImageFolder;
 import org.cleanrank.outlier.PyodIForest;
 import org.cleanrank.pairs.Progress;
 import org.cleanrank.rank.PairRanking;
 import org.cleanrank.rank.SampleRanking;
-import org.cleanrank.vector.KernelProvider;
+import org.cleanrank.vectorization.VectorizationProvider;
 
 /**
  * Runs every detector an audit's inputs allow, with no ground truth, and decides per detector which items
@@ -123,7 +123,11 @@ public final class AuditRun {
             say.accept("SelfClean on " + n + " embeddings");
             SelfClean.Result r = Detectors.selfClean(ctx, data.embeddingSamples());
             selfCleanPairs = AutoCleaning.pairDistances(
-                    r, Detectors.packed(ctx, null), KernelProvider.get(), ctx.threads(), progress);
+                    r,
+                    Detectors.packed(ctx, null),
+                    VectorizationProvider.getInstance().embeddingKernels(),
+                    ctx.threads(),
+                    progress);
             auto = AutoCleaning.apply(r, n, settings.auto(), selfCleanPairs);
         } else {
             notes.add("SelfClean, KNN, ECOD, HBOS, IForest and the label errors need --embeddings E.npy");
@@ -204,7 +208,11 @@ public final class AuditRun {
             say.accept(
                     "suspected labels: majority of the " + Math.min(SuspectedLabels.K, n - 1) + " nearest neighbours");
             int[] votes = SuspectedLabels.vote(
-                    new SelfCleanNeighbours(Detectors.packed(ctx, null), KernelProvider.get(), ctx.threads(), progress),
+                    new KnnNeighbours(
+                            Detectors.packed(ctx, null),
+                            VectorizationProvider.getInstance().embeddingKernels(),
+                            ctx.threads(),
+                            progress),
                     codes);
             suspected = new String[n];
             String[] nameOfCode = new String[n];

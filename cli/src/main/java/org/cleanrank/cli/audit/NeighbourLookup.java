@@ -2,8 +2,8 @@ package org.cleanrank.cli.audit;
 
 /**
  * The nearest other samples of every sample, what a suspected label is voted from. A seam: today
- * {@link SelfCleanNeighbours} (exact, SelfClean's cosine distance streamed through the pair engine); an
- * exact cosine kNN index can stand behind it without touching the vote.
+ * {@link KnnNeighbours} (the engine's exact cosine kNN); another index can stand behind it
+ * without touching the vote.
  */
 public interface NeighbourLookup {
     /**
