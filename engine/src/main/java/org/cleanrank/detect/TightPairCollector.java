@@ -23,7 +23,7 @@ final class TightPairCollector implements PairConsumer {
 
     TightPairCollector(int n, IdenticalRows rows, int block, int budget) {
         this.rows = rows;
-        this.blocks = new TileTightPairs(block);
+        this.blocks = TileTightPairs.create(block);
         this.budget = budget;
         this.parent = new int[n];
         this.cap = Math.max(4L * n, 1L << 12);

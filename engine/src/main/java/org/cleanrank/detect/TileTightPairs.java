@@ -1,5 +1,7 @@
 package org.cleanrank.detect;
 
+import java.util.Arrays;
+
 /**
  * The tight pairs of one block of the pair space, as a graph on its own: a diagonal block (points
  * [r0, r1) against themselves, the complete graph) or an off-diagonal block (points A = [a0, a1) against
@@ -12,34 +14,66 @@ package org.cleanrank.detect;
  * max(gap_{p+1} .. gap_q): the points of every component of the edges lighter than a threshold are
  * visited contiguously (Prim enters a new component only through its lightest crossing edge, which is
  * then at least the threshold, so every component it had entered is complete), hence the cut between
- * two components on the way from p to q is crossed by an attaching edge at least as heavy. So (v_p,
- * v_q) is tight iff d(v_p, v_q) == that running maximum, one scan per row. Ties in Prim's argmin may go
- * either way: any Prim order has this property. Work: O(t^2) per block of t points, against the
- * kernel's O(t^2 D) for its distances.
+ * two components on the way from p to q is crossed by an attaching edge at least as heavy. So (v_p, v_q)
+ * is tight iff d(v_p, v_q) equals that maximum. Ties in Prim's argmin may go either way: any Prim order
+ * has this property, so the twins may order ties differently and still emit the same pairs.
  *
- * <p>One instance per worker (scratch arrays reused from block to block).
+ * <p>For an off-diagonal block the Prim folds rows of A (copied from the engine's tile buffer) or of
+ * its transpose into the running minima, and the test runs on the rows of A only: a backward sweep
+ * over the order keeps, for every B point after the current position, the maximum gap up to it and
+ * compares the current A row with it lane by lane; a forward sweep does the same for the B points
+ * before. Work: O(t^2) per block of t points, a few vector operations per 8 pairs, against the
+ * kernel's D / 8 FMAs per 8 pairs for their distances.
+ *
+ * <p>Two twins implement the lane-wise primitives: {@link PlainTileTightPairs} and
+ * {@link PanamaTileTightPairs}; both emit the same set of pairs. One instance per worker (scratch
+ * arrays reused from block to block).
  */
-final class TileTightPairs {
-    private final int maxSide;
-    /** Local distances: diagonal t x t; bipartite A rows (a x b) then B rows (b x a). */
-    private float[] local;
+abstract class TileTightPairs {
+    /** Lanes of the widest twin: scratch arrays are padded to a multiple of it. */
+    static final int LANES = 8;
 
+    private final int maxSide;
+    private final float[] local;
+    private final float[] transposed;
+    private final boolean[] seen;
     private final int[] pointA;
     private final int[] pointB;
-    private final float[] rowMax;
-    private final float[] dist;
+    private final float[] distA;
+    private final float[] distB;
+    private final float[] penA;
+    private final float[] penB;
+    private final float[] sweep;
     private final int[] order;
     private final float[] gap;
+    private final int[] hits;
+    private final int[] freshPos;
 
     TileTightPairs(int maxSide) {
         this.maxSide = maxSide;
-        this.local = new float[2 * maxSide * maxSide];
+        int padded = (maxSide + LANES - 1) / LANES * LANES;
+        this.local = new float[maxSide * maxSide + LANES];
+        this.transposed = new float[maxSide * maxSide + LANES];
+        this.seen = new boolean[maxSide];
         this.pointA = new int[maxSide];
         this.pointB = new int[maxSide];
-        this.rowMax = new float[2 * maxSide];
-        this.dist = new float[2 * maxSide];
+        this.distA = new float[padded];
+        this.distB = new float[padded];
+        this.penA = new float[padded];
+        this.penB = new float[padded];
+        this.sweep = new float[padded];
         this.order = new int[2 * maxSide];
         this.gap = new float[2 * maxSide];
+        this.hits = new int[padded];
+        this.freshPos = new int[2 * maxSide];
+    }
+
+    /** The Panama twin when the vector module may run here, else the plain twin. */
+    static TileTightPairs create(int maxSide) {
+        TileTightPairs p = org.cleanrank.vector.VectorSupport.unavailableReason() == null
+                ? PanamaTileTightPairs.createOrNull(maxSide)
+                : null;
+        return p != null ? p : new PlainTileTightPairs(maxSide);
     }
 
     int maxSide() {
@@ -47,10 +81,37 @@ final class TileTightPairs {
     }
 
     /**
-     * Tight pairs among points [r0, r1) (a diagonal block of an engine tile whose buffer holds d(i, j) at
-     * {@code buf[(i - i0) * width + (j - j0)]} for i &lt; j).
+     * {@code d[v] = min(d[v], row[off + v] + pen[v])} for v &lt; len (pen is 0 or +inf, so a visited point
+     * stays +inf); returns the index of a smallest d[v], or -1 when all are +inf. May touch lanes up to
+     * len rounded up to {@link #LANES}, whose d and pen are +inf.
      */
-    void diagonal(float[] buf, int width, int i0, int j0, int r0, int r1, IdenticalRows rows, CandidateEdges out) {
+    abstract int foldMin(float[] d, float[] row, int off, float[] pen, int len);
+
+    /** Index of a smallest d[v], v &lt; len, or -1 when all are +inf (same padding contract). */
+    abstract int argMin(float[] d, int len);
+
+    /** {@code r[v] = max(r[v], g)} for v &lt; len; +inf entries (inactive points, padding) stay +inf. */
+    abstract void foldMax(float[] r, float g, int len);
+
+    /**
+     * {@code to[v * rows + u] = from[u * cols + v]} for u &lt; rows, v &lt; cols; may write up to
+     * {@link #LANES} - 1 values past each row of {@code to} (they are overwritten or never read).
+     */
+    abstract void transpose(float[] from, int rows, int cols, float[] to);
+
+    /**
+     * Writes the v &lt; len with {@code row[off + v] == r[v]} to hits, ascending; returns how many. Lanes
+     * past len must not count: there the row runs into the next row or stale values.
+     */
+    abstract int equalLanes(float[] row, int off, float[] r, int len, int[] hits);
+
+    /**
+     * Tight pairs among points [r0, r1) of an engine tile whose buffer holds d(i, j) at {@code buf[(i -
+     * i0) * width + (j - j0)]} for i &lt; j. Diagonal blocks are one in every tiles-per-side blocks, so
+     * this one is plain scalar code.
+     */
+    final void diagonal(
+            float[] buf, int width, int i0, int j0, int r0, int r1, IdenticalRows rows, CandidateEdges out) {
         int t = present(r0, r1, rows, pointA);
         if (t < 2) {
             return;
@@ -58,7 +119,7 @@ final class TileTightPairs {
         // symmetric local copy from the upper triangle (i < j), so each Prim row is contiguous
         float[] l = local;
         for (int u = 0; u < t; u++) {
-            l[u * t + u] = Float.NaN;
+            l[u * t + u] = Float.POSITIVE_INFINITY;
             int base = (pointA[u] - i0) * width - j0;
             for (int v = u + 1; v < t; v++) {
                 float x = buf[base + pointA[v]];
@@ -66,55 +127,39 @@ final class TileTightPairs {
                 l[v * t + u] = x;
             }
         }
-        for (int u = 0; u < t; u++) {
-            float mx = 0f;
-            for (int v = 0; v < t; v++) {
-                float x = l[u * t + v];
-                mx = x > mx ? x : mx; // NaN on the diagonal is skipped
-            }
-            rowMax[u] = mx;
-        }
-        // dense Prim from local 0; NaN marks visited (it fails every comparison and survives min)
-        float[] dd = dist;
-        for (int v = 0; v < t; v++) {
-            dd[v] = Float.POSITIVE_INFINITY;
-        }
+        float[] dd = distA;
+        Arrays.fill(dd, 0, t, Float.POSITIVE_INFINITY);
+        boolean[] seen = this.seen;
+        Arrays.fill(seen, 0, t, false);
         int x = 0;
-        dd[0] = Float.NaN;
+        seen[0] = true;
         order[0] = 0;
         for (int k = 1; k < t; k++) {
             int rowBase = x * t;
             float best = Float.POSITIVE_INFINITY;
             int arg = -1;
             for (int v = 0; v < t; v++) {
-                float nv = Math.min(dd[v], l[rowBase + v]);
-                dd[v] = nv;
-                if (nv < best) {
-                    best = nv;
-                    arg = v;
+                if (!seen[v]) {
+                    float nv = Math.min(dd[v], l[rowBase + v]);
+                    dd[v] = nv;
+                    if (arg < 0 || nv < best) {
+                        best = nv;
+                        arg = v;
+                    }
                 }
             }
             order[k] = arg;
             gap[k] = best;
-            dd[arg] = Float.NaN;
+            seen[arg] = true;
             x = arg;
         }
-        // scan each row of the order with the running maximum of the gaps
         for (int p = 0; p < t - 1; p++) {
             int u = order[p];
-            int rowBase = u * t;
-            float limit = rowMax[u];
-            float run = 0f;
+            float run = 0f; // distances are >= 0
             for (int q = p + 1; q < t; q++) {
-                float g = gap[q];
-                if (g > run) {
-                    run = g;
-                    if (run > limit) {
-                        break; // no later pair of u can reach the running maximum
-                    }
-                }
+                run = Math.max(run, gap[q]);
                 int v = order[q];
-                if (l[rowBase + v] == run) {
+                if (l[u * t + v] == run) {
                     emit(pointA[u], pointA[v], run, rows, out);
                 }
             }
@@ -122,7 +167,7 @@ final class TileTightPairs {
     }
 
     /** Tight pairs between points [a0, a1) and [b0, b1) (disjoint, a1 &lt;= b0), cross pairs only. */
-    void bipartite(
+    final void bipartite(
             float[] buf,
             int width,
             int i0,
@@ -138,121 +183,121 @@ final class TileTightPairs {
         if (na == 0 || nb == 0) {
             return;
         }
+        // A rows (a x b) and their transpose, B rows (b x a), so that both Prim folds are contiguous
         float[] l = local;
-        int bOff = na * nb; // B rows start here
+        boolean contiguousB = pointB[nb - 1] - pointB[0] == nb - 1;
         for (int u = 0; u < na; u++) {
             int base = (pointA[u] - i0) * width - j0;
-            float mx = 0f;
-            for (int v = 0; v < nb; v++) {
-                float x = buf[base + pointB[v]];
-                l[u * nb + v] = x;
-                l[bOff + v * na + u] = x;
-                mx = Math.max(mx, x);
-            }
-            rowMax[u] = mx;
-        }
-        for (int v = 0; v < nb; v++) {
-            float mx = 0f;
-            int base = bOff + v * na;
-            for (int u = 0; u < na; u++) {
-                mx = Math.max(mx, l[base + u]);
-            }
-            rowMax[na + v] = mx;
-        }
-        // dense Prim over the bipartite graph: local ids 0..na-1 are A, na..na+nb-1 are B
-        float[] dd = dist;
-        for (int v = 0; v < na + nb; v++) {
-            dd[v] = Float.POSITIVE_INFINITY;
-        }
-        dd[0] = Float.NaN;
-        order[0] = 0;
-        int x = 0;
-        float bestA = Float.POSITIVE_INFINITY;
-        int argA = -1;
-        float bestB;
-        int argB;
-        for (int k = 1; k < na + nb; k++) {
-            if (x < na) {
-                // fold A-point x into B's distances, then B's minimum
-                int rowBase = x * nb;
-                bestB = Float.POSITIVE_INFINITY;
-                argB = -1;
-                for (int v = 0; v < nb; v++) {
-                    float nv = Math.min(dd[na + v], l[rowBase + v]);
-                    dd[na + v] = nv;
-                    if (nv < bestB) {
-                        bestB = nv;
-                        argB = v;
-                    }
-                }
-                if (argA < 0 || argA == x) {
-                    // x was A's minimum (or none yet): A's values are unchanged, find the next minimum
-                    bestA = Float.POSITIVE_INFINITY;
-                    argA = -1;
-                    for (int u = 0; u < na; u++) {
-                        if (dd[u] < bestA) {
-                            bestA = dd[u];
-                            argA = u;
-                        }
-                    }
-                }
+            if (contiguousB) {
+                System.arraycopy(buf, base + pointB[0], l, u * nb, nb);
             } else {
-                int rowBase = bOff + (x - na) * na;
-                bestA = Float.POSITIVE_INFINITY;
-                argA = -1;
-                for (int u = 0; u < na; u++) {
-                    float nv = Math.min(dd[u], l[rowBase + u]);
-                    dd[u] = nv;
-                    if (nv < bestA) {
-                        bestA = nv;
-                        argA = u;
-                    }
-                }
-                bestB = Float.POSITIVE_INFINITY;
-                argB = -1;
                 for (int v = 0; v < nb; v++) {
-                    if (dd[na + v] < bestB) {
-                        bestB = dd[na + v];
-                        argB = v;
-                    }
+                    l[u * nb + v] = buf[base + pointB[v]];
                 }
             }
-            if (argB < 0 || (argA >= 0 && bestA <= bestB)) {
+        }
+        transpose(l, na, nb, transposed);
+        int v8 = (nb + LANES - 1) / LANES * LANES;
+        int u8 = (na + LANES - 1) / LANES * LANES;
+        Arrays.fill(distA, 0, u8, Float.POSITIVE_INFINITY);
+        Arrays.fill(penA, 0, na, 0f);
+        Arrays.fill(penA, na, u8, Float.POSITIVE_INFINITY);
+        Arrays.fill(distB, 0, v8, Float.POSITIVE_INFINITY);
+        Arrays.fill(penB, 0, nb, 0f);
+        Arrays.fill(penB, nb, v8, Float.POSITIVE_INFINITY);
+        // Prim over the bipartite graph: local ids 0..na-1 are A, na..na+nb-1 are B; start at A's first
+        int x = 0;
+        penA[0] = Float.POSITIVE_INFINITY;
+        order[0] = 0;
+        int total = na + nb;
+        for (int k = 1; k < total; k++) {
+            int argA, argB;
+            if (x < na) {
+                argB = foldMin(distB, l, x * nb, penB, nb);
+                argA = argMin(distA, na);
+            } else {
+                argA = foldMin(distA, transposed, (x - na) * na, penA, na);
+                argB = argMin(distB, nb);
+            }
+            if (argB < 0 || (argA >= 0 && distA[argA] <= distB[argB])) {
                 x = argA;
-                gap[k] = bestA;
+                gap[k] = distA[argA];
+                distA[argA] = Float.POSITIVE_INFINITY;
+                penA[argA] = Float.POSITIVE_INFINITY;
             } else {
                 x = na + argB;
-                gap[k] = bestB;
+                gap[k] = distB[argB];
+                distB[argB] = Float.POSITIVE_INFINITY;
+                penB[argB] = Float.POSITIVE_INFINITY;
             }
             order[k] = x;
-            dd[x] = Float.NaN;
         }
-        for (int p = 0; p < na + nb - 1; p++) {
-            int u = order[p];
-            boolean uIsA = u < na;
-            int rowBase = uIsA ? u * nb : bOff + (u - na) * na;
-            float limit = rowMax[u];
-            float run = 0f;
-            for (int q = p + 1; q < na + nb; q++) {
-                float g = gap[q];
-                if (g > run) {
-                    run = g;
-                    if (run > limit) {
-                        break;
-                    }
-                }
-                int v = order[q];
-                if ((v < na) != uIsA) {
-                    int col = uIsA ? v - na : v;
-                    if (l[rowBase + col] == run) {
-                        if (uIsA) {
-                            emit(pointA[u], pointB[v - na], run, rows, out);
-                        } else {
-                            emit(pointA[v], pointB[u - na], run, rows, out);
-                        }
-                    }
+        // backward sweep: at position p, sweep[v] = max(gap[p+1 .. pos(v)]) for each B point v after p
+        // (+inf for the others), compared with v_p's row when v_p is in A. The gaps since the last A row
+        // are folded into the older B points at once; the B points met since then get theirs by a scalar
+        // walk, so there is one vector fold per A row, not per position.
+        float[] r = sweep;
+        Arrays.fill(r, 0, v8, Float.POSITIVE_INFINITY);
+        float pending = 0f; // distances are >= 0
+        int fresh = 0;
+        for (int p = total - 1; p >= 0; p--) {
+            if (p + 1 < total) {
+                pending = Math.max(pending, gap[p + 1]);
+                if (order[p + 1] >= na) {
+                    freshPos[fresh++] = p + 1;
                 }
             }
+            if (order[p] < na) {
+                foldMax(r, pending, nb);
+                // fresh points were activated at decreasing positions: walk up from p + 1
+                float run = 0f;
+                int q = p + 1;
+                for (int f = fresh - 1; f >= 0; f--) {
+                    for (; q <= freshPos[f]; q++) {
+                        run = Math.max(run, gap[q]);
+                    }
+                    r[order[freshPos[f]] - na] = run;
+                }
+                pending = 0f;
+                fresh = 0;
+                emitRow(order[p], na, nb, r, rows, out);
+            }
+        }
+        // forward sweep: sweep[v] = max(gap[pos(v)+1 .. p]) for each B point v before p
+        Arrays.fill(r, 0, v8, Float.POSITIVE_INFINITY);
+        pending = 0f;
+        fresh = 0;
+        for (int p = 0; p < total; p++) {
+            if (p > 0) {
+                pending = Math.max(pending, gap[p]);
+            }
+            if (order[p] >= na) {
+                freshPos[fresh++] = p;
+            } else {
+                foldMax(r, pending, nb);
+                // fresh points were activated at increasing positions: walk down from p
+                float run = 0f;
+                int q = p;
+                for (int f = fresh - 1; f >= 0; f--) {
+                    for (; q > freshPos[f]; q--) {
+                        run = Math.max(run, gap[q]);
+                    }
+                    r[order[freshPos[f]] - na] = run;
+                }
+                pending = 0f;
+                fresh = 0;
+                emitRow(order[p], na, nb, r, rows, out);
+            }
+        }
+    }
+
+    private void emitRow(int u, int na, int nb, float[] r, IdenticalRows rows, CandidateEdges out) {
+        if (u >= na) {
+            return;
+        }
+        int c = equalLanes(local, u * nb, r, nb, hits);
+        for (int h = 0; h < c; h++) {
+            emit(pointA[u], pointB[hits[h]], r[hits[h]], rows, out);
         }
     }
 
