@@ -122,6 +122,16 @@ class PairPassSingleLinkageTest {
     }
 
     @Test
+    void scipyTieGoldensWithEveryBlockSize() {
+        // SingleLinkageTiesGoldenTest ties the plain twin to scipy on these; here the block sizes vary
+        for (String c : new String[] {"ties_dups_zeros", "zero_first"}) {
+            PackedEmbeddings m = org.cleanrank.io.Embeddings.load(
+                    org.cleanrank.Fixtures.golden("linkage", c).resolve("embeddings.npy"));
+            assertSameRows(m, c);
+        }
+    }
+
+    @Test
     void allZeroMatrix() {
         assertSameRows(of(new float[50][198]), "all zero 50 x 198");
     }
