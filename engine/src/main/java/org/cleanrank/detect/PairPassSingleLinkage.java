@@ -2,6 +2,7 @@ package org.cleanrank.detect;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.cleanrank.pairs.PackedEmbeddings;
 import org.cleanrank.pairs.PairConsumer;
 import org.cleanrank.pairs.PairEngine;
@@ -90,6 +91,7 @@ public final class PairPassSingleLinkage {
         private final IdenticalRows rows;
         private final int budget;
         private final List<TightPairCollector> collectors = new ArrayList<>();
+        private final AtomicBoolean overBudget = new AtomicBoolean();
         private Stats stats;
 
         private Pass(PackedEmbeddings m) {
@@ -101,7 +103,7 @@ public final class PairPassSingleLinkage {
 
         /** A new per-worker consumer for the pair pass. */
         public synchronized PairConsumer collector() {
-            TightPairCollector c = new TightPairCollector(m.n(), rows, block, budget);
+            TightPairCollector c = new TightPairCollector(m.n(), rows, block, budget, overBudget);
             collectors.add(c);
             return c;
         }
@@ -110,7 +112,7 @@ public final class PairPassSingleLinkage {
         public synchronized LinkageMatrix finish(Progress progress) {
             int n = m.n();
             long emitted = 0;
-            boolean over = false;
+            boolean over = overBudget.get();
             CandidateEdges all = new CandidateEdges(0);
             for (TightPairCollector c : collectors) {
                 emitted += c.emitted();

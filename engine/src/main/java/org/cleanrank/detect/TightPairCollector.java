@@ -1,5 +1,6 @@
 package org.cleanrank.detect;
 
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.cleanrank.pairs.PairConsumer;
 
 /**
@@ -16,12 +17,14 @@ final class TightPairCollector implements PairConsumer {
     private final TileTightPairs blocks;
     private final int budget;
     private final int[] parent;
+    private final AtomicBoolean anyOverBudget;
     private CandidateEdges edges;
     private long cap;
     private long emitted;
     private boolean overBudget;
 
-    TightPairCollector(int n, IdenticalRows rows, int block, int budget) {
+    TightPairCollector(int n, IdenticalRows rows, int block, int budget, AtomicBoolean anyOverBudget) {
+        this.anyOverBudget = anyOverBudget;
         this.rows = rows;
         this.blocks = TileTightPairs.create(block);
         this.budget = budget;
@@ -32,7 +35,8 @@ final class TightPairCollector implements PairConsumer {
 
     @Override
     public void tile(int i0, int i1, int j0, int j1, float[] dist, int width) {
-        if (overBudget) {
+        if (overBudget || anyOverBudget.get()) {
+            edges = null; // another worker gave up: the linkage falls back anyway
             return;
         }
         int s = blocks.maxSide();
@@ -59,6 +63,7 @@ final class TightPairCollector implements PairConsumer {
             cap = Math.max(cap, 2L * edges.size());
             if (edges.size() > budget) {
                 overBudget = true;
+                anyOverBudget.set(true);
                 edges = null;
             }
         }
