@@ -16,26 +16,10 @@ import org.cleanrank.vector.EmbeddingKernels;
  * interchangeable except for their index. Keeping their pairs would add g(g-1)/2 tied candidate edges
  * per group of g rows.
  */
-final class IdenticalRows {
+record IdenticalRows(
+        boolean[] zero, int zeroCount, int[] groupOf, int[] groupStart, int[] members, float[] groupDistance) {
     /** {@link #groupOf} value of a row that is in no group. */
     static final int NONE = -1;
-
-    private final boolean[] zero;
-    private final int zeroCount;
-    private final int[] groupOf;
-    private final int[] groupStart;
-    private final int[] members;
-    private final float[] groupDistance;
-
-    private IdenticalRows(
-            boolean[] zero, int zeroCount, int[] groupOf, int[] groupStart, int[] members, float[] groupDistance) {
-        this.zero = zero;
-        this.zeroCount = zeroCount;
-        this.groupOf = groupOf;
-        this.groupStart = groupStart;
-        this.members = members;
-        this.groupDistance = groupDistance;
-    }
 
     /** Finds zero rows and groups of identical rows (hash, then exact comparison inside equal hashes). */
     static IdenticalRows of(PackedEmbeddings m, EmbeddingKernels kernels) {
@@ -150,10 +134,6 @@ final class IdenticalRows {
         return zero[i];
     }
 
-    int zeroCount() {
-        return zeroCount;
-    }
-
     /** The group of row i, or {@link #NONE}. */
     int groupOf(int i) {
         return groupOf[i];
@@ -166,10 +146,6 @@ final class IdenticalRows {
     /** Members of group g: {@code members()[groupStart(g) .. groupStart(g + 1))}, ascending. */
     int groupStart(int g) {
         return groupStart[g];
-    }
-
-    int[] members() {
-        return members;
     }
 
     /** The one distance between any two members of group g. */
