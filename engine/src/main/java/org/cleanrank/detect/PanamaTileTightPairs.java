@@ -30,12 +30,29 @@ final class PanamaTileTightPairs extends TileTightPairs {
 
     @Override
     int foldMin(float[] d, float[] row, int off, float[] pen, int len) {
+        FloatVector m0 = FloatVector.broadcast(S, Float.POSITIVE_INFINITY), m1 = m0;
         int end = (len + LANES - 1) / LANES * LANES;
-        for (int v = 0; v < end; v += LANES) {
-            FloatVector x = FloatVector.fromArray(S, row, off + v).add(FloatVector.fromArray(S, pen, v));
-            lesser(FloatVector.fromArray(S, d, v), x).intoArray(d, v);
+        int v = 0;
+        for (; v + 2 * LANES <= end; v += 2 * LANES) {
+            FloatVector d0 = lesser(
+                    FloatVector.fromArray(S, d, v),
+                    FloatVector.fromArray(S, row, off + v).add(FloatVector.fromArray(S, pen, v)));
+            FloatVector d1 = lesser(
+                    FloatVector.fromArray(S, d, v + LANES),
+                    FloatVector.fromArray(S, row, off + v + LANES).add(FloatVector.fromArray(S, pen, v + LANES)));
+            d0.intoArray(d, v);
+            d1.intoArray(d, v + LANES);
+            m0 = lesser(m0, d0);
+            m1 = lesser(m1, d1);
         }
-        return argMin(d, len);
+        for (; v < end; v += LANES) {
+            FloatVector d0 = lesser(
+                    FloatVector.fromArray(S, d, v),
+                    FloatVector.fromArray(S, row, off + v).add(FloatVector.fromArray(S, pen, v)));
+            d0.intoArray(d, v);
+            m0 = lesser(m0, d0);
+        }
+        return firstIndexOf(d, end, lesser(m0, m1).reduceLanes(VectorOperators.MIN));
     }
 
     @Override
@@ -52,7 +69,11 @@ final class PanamaTileTightPairs extends TileTightPairs {
         for (; v < end; v += LANES) {
             m0 = lesser(m0, FloatVector.fromArray(S, d, v));
         }
-        float min = lesser(lesser(m0, m1), lesser(m2, m3)).reduceLanes(VectorOperators.MIN);
+        return firstIndexOf(d, end, lesser(lesser(m0, m1), lesser(m2, m3)).reduceLanes(VectorOperators.MIN));
+    }
+
+    /** The first v with d[v] == min, or -1 when min is +inf (all points visited or out of reach). */
+    private static int firstIndexOf(float[] d, int end, float min) {
         if (min == Float.POSITIVE_INFINITY) {
             return -1;
         }

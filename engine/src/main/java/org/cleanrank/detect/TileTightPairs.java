@@ -239,6 +239,7 @@ abstract class TileTightPairs {
         float[] r = sweep;
         Arrays.fill(r, 0, v8, Float.POSITIVE_INFINITY);
         float pending = 0f; // distances are >= 0
+        float floor = Float.POSITIVE_INFINITY; // the smallest sweep value of an active point
         int fresh = 0;
         for (int p = total - 1; p >= 0; p--) {
             if (p + 1 < total) {
@@ -248,7 +249,10 @@ abstract class TileTightPairs {
                 }
             }
             if (order[p] < na) {
-                foldMax(r, pending, nb);
+                if (pending > floor) { // else no active value changes
+                    foldMax(r, pending, nb);
+                    floor = pending;
+                }
                 // fresh points were activated at decreasing positions: walk up from p + 1
                 float run = 0f;
                 int q = p + 1;
@@ -257,6 +261,7 @@ abstract class TileTightPairs {
                         run = Math.max(run, gap[q]);
                     }
                     r[order[freshPos[f]] - na] = run;
+                    floor = Math.min(floor, run);
                 }
                 pending = 0f;
                 fresh = 0;
@@ -266,6 +271,7 @@ abstract class TileTightPairs {
         // forward sweep: sweep[v] = max(gap[pos(v)+1 .. p]) for each B point v before p
         Arrays.fill(r, 0, v8, Float.POSITIVE_INFINITY);
         pending = 0f;
+        floor = Float.POSITIVE_INFINITY;
         fresh = 0;
         for (int p = 0; p < total; p++) {
             if (p > 0) {
@@ -274,7 +280,10 @@ abstract class TileTightPairs {
             if (order[p] >= na) {
                 freshPos[fresh++] = p;
             } else {
-                foldMax(r, pending, nb);
+                if (pending > floor) {
+                    foldMax(r, pending, nb);
+                    floor = pending;
+                }
                 // fresh points were activated at increasing positions: walk down from p
                 float run = 0f;
                 int q = p;
@@ -283,6 +292,7 @@ abstract class TileTightPairs {
                         run = Math.max(run, gap[q]);
                     }
                     r[order[freshPos[f]] - na] = run;
+                    floor = Math.min(floor, run);
                 }
                 pending = 0f;
                 fresh = 0;
