@@ -43,7 +43,7 @@ abstract class TileTightPairs {
     private final float[] distB;
     private final float[] penA;
     private final float[] penB;
-    private final float[] sweep;
+    private final float[] sweepMax;
     private final int[] order;
     private final float[] gap;
     private final int[] hits;
@@ -61,7 +61,7 @@ abstract class TileTightPairs {
         this.distB = new float[padded];
         this.penA = new float[padded];
         this.penB = new float[padded];
-        this.sweep = new float[padded];
+        this.sweepMax = new float[padded];
         this.order = new int[2 * maxSide];
         this.gap = new float[2 * maxSide];
         this.hits = new int[padded];
@@ -232,72 +232,53 @@ abstract class TileTightPairs {
             }
             order[k] = x;
         }
-        // backward sweep: at position p, sweep[v] = max(gap[p+1 .. pos(v)]) for each B point v after p
-        // (+inf for the others), compared with v_p's row when v_p is in A. The gaps since the last A row
-        // are folded into the older B points at once; the B points met since then get theirs by a scalar
-        // walk, so there is one vector fold per A row, not per position.
-        float[] r = sweep;
+        // backward sweep: the pairs whose B point comes later in the order; forward: earlier
+        sweep(total - 1, -1, total, na, nb, v8, rows, out);
+        sweep(0, 1, total, na, nb, v8, rows, out);
+    }
+
+    /**
+     * Walks the order from {@code start} by {@code step} (+1 or -1). At position p, {@code sweepMax[v]} is the
+     * maximum gap between p and every B point v already passed (+inf for the others), and v_p's row is
+     * compared with it when v_p is in A. The gaps crossed since the last A row are folded into the older B
+     * points at once (and not at all when none of their values would change); the B points passed since
+     * then get theirs by a scalar walk back, so there is at most one vector fold per A row.
+     */
+    private void sweep(int start, int step, int total, int na, int nb, int v8, IdenticalRows rows, CandidateEdges out) {
+        float[] r = sweepMax;
         Arrays.fill(r, 0, v8, Float.POSITIVE_INFINITY);
         float pending = 0f; // distances are >= 0
-        float floor = Float.POSITIVE_INFINITY; // the smallest sweep value of an active point
+        float floor = Float.POSITIVE_INFINITY; // the smallest sweep value of a passed B point
         int fresh = 0;
-        for (int p = total - 1; p >= 0; p--) {
-            if (p + 1 < total) {
-                pending = Math.max(pending, gap[p + 1]);
-                if (order[p + 1] >= na) {
-                    freshPos[fresh++] = p + 1;
+        for (int p = start; p >= 0 && p < total; p += step) {
+            if (p != start) {
+                int prev = p - step;
+                pending = Math.max(pending, gap[Math.max(prev, p)]); // gap[k] joins positions k - 1 and k
+                if (order[prev] >= na) {
+                    freshPos[fresh++] = prev;
                 }
-            }
-            if (order[p] < na) {
-                if (pending > floor) { // else no active value changes
-                    foldMax(r, pending, nb);
-                    floor = pending;
-                }
-                // fresh points were activated at decreasing positions: walk up from p + 1
-                float run = 0f;
-                int q = p + 1;
-                for (int f = fresh - 1; f >= 0; f--) {
-                    for (; q <= freshPos[f]; q++) {
-                        run = Math.max(run, gap[q]);
-                    }
-                    r[order[freshPos[f]] - na] = run;
-                    floor = Math.min(floor, run);
-                }
-                pending = 0f;
-                fresh = 0;
-                emitRow(order[p], na, nb, r, rows, out);
-            }
-        }
-        // forward sweep: sweep[v] = max(gap[pos(v)+1 .. p]) for each B point v before p
-        Arrays.fill(r, 0, v8, Float.POSITIVE_INFINITY);
-        pending = 0f;
-        floor = Float.POSITIVE_INFINITY;
-        fresh = 0;
-        for (int p = 0; p < total; p++) {
-            if (p > 0) {
-                pending = Math.max(pending, gap[p]);
             }
             if (order[p] >= na) {
-                freshPos[fresh++] = p;
-            } else {
-                if (pending > floor) {
-                    foldMax(r, pending, nb);
-                    floor = pending;
-                }
-                // fresh points were activated at increasing positions: walk down from p
-                float run = 0f;
-                int q = p;
-                for (int f = fresh - 1; f >= 0; f--) {
-                    for (; q > freshPos[f]; q--) {
-                        run = Math.max(run, gap[q]);
-                    }
-                    r[order[freshPos[f]] - na] = run;
-                    floor = Math.min(floor, run);
-                }
-                pending = 0f;
-                fresh = 0;
-                emitRow(order[p], na, nb, r, rows, out);
+                continue;
             }
+            if (pending > floor) { // else no passed value changes
+                foldMax(r, pending, nb);
+                floor = pending;
+            }
+            float run = 0f;
+            int at = p;
+            for (int f = fresh - 1; f >= 0; f--) { // nearest first
+                while (at != freshPos[f]) {
+                    int next = at - step;
+                    run = Math.max(run, gap[Math.max(at, next)]);
+                    at = next;
+                }
+                r[order[at] - na] = run;
+                floor = Math.min(floor, run);
+            }
+            pending = 0f;
+            fresh = 0;
+            emitRow(order[p], na, nb, r, rows, out);
         }
     }
 
