@@ -62,30 +62,17 @@ final class CandidateEdges {
     }
 
     /**
-     * Keeps only the edges tight in the graph of these edges plus every pair inside a group of identical
-     * rows (chained at the group's distance: the same connectivity at every level), sorted by distance.
-     * Kruskal by levels: for each run of equal distances, an edge is tight when its ends were in
-     * different components before the run; then the whole run is united.
+     * Keeps only the edges tight in the graph these edges form, once each, sorted by distance. Kruskal by
+     * levels: for each run of equal distances, an edge is tight when its ends were in different
+     * components before the run; then the whole run is united.
      *
      * @param parent scratch of at least n ints (union-find over the points)
      */
-    void keepTight(IdenticalRows rows, int[] parent) {
-        int virtual = 0;
-        for (int g = 0; g < rows.groups(); g++) {
-            virtual += rows.groupStart(g + 1) - rows.groupStart(g) - 1;
-        }
-        long[] keys = new long[size + virtual];
+    void keepTight(int[] parent) {
+        long[] keys = new long[size];
         for (int k = 0; k < size; k++) {
             // distances are >= 0, so their float bits sort like the values
             keys[k] = ((long) Float.floatToRawIntBits(d[k]) << 32) | k;
-        }
-        int[] members = rows.members();
-        int v = size;
-        for (int g = 0; g < rows.groups(); g++) {
-            long bits = (long) Float.floatToRawIntBits(rows.groupDistance(g)) << 32;
-            for (int p = rows.groupStart(g) + 1; p < rows.groupStart(g + 1); p++) {
-                keys[v++] = bits | (size + p - 1); // virtual edge (members[p - 1], members[p])
-            }
         }
         LongArrays.radixSort(keys);
         for (int i = 0; i < parent.length; i++) {
@@ -95,28 +82,35 @@ final class CandidateEdges {
         int[] nb = new int[size];
         float[] nd = new float[size];
         int kept = 0;
-        for (int s = 0; s < keys.length; ) {
+        long[] run = new long[16];
+        for (int s = 0; s < size; ) {
             int e = s + 1;
-            while (e < keys.length && (keys[e] >>> 32) == (keys[s] >>> 32)) {
+            while (e < size && (keys[e] >>> 32) == (keys[s] >>> 32)) {
                 e++;
+            }
+            // the run's distinct (a, b) pairs, ascending (the same pair may have been added more than once)
+            if (run.length < e - s) {
+                run = new long[Math.max(e - s, 2 * run.length)];
             }
             for (int q = s; q < e; q++) {
                 int k = (int) keys[q];
-                if (k < size && find(parent, a[k]) != find(parent, b[k])) {
-                    na[kept] = a[k];
-                    nb[kept] = b[k];
-                    nd[kept] = d[k];
+                run[q - s] = ((long) a[k] << 32) | b[k];
+            }
+            if (e - s > 1) {
+                LongArrays.radixSort(run, 0, e - s);
+            }
+            float dist = d[(int) keys[s]];
+            for (int q = 0; q < e - s; q++) {
+                int x = (int) (run[q] >>> 32), y = (int) run[q];
+                if ((q == 0 || run[q] != run[q - 1]) && find(parent, x) != find(parent, y)) {
+                    na[kept] = x;
+                    nb[kept] = y;
+                    nd[kept] = dist;
                     kept++;
                 }
             }
-            for (int q = s; q < e; q++) {
-                int k = (int) keys[q];
-                if (k < size) {
-                    union(parent, a[k], b[k]);
-                } else {
-                    int p = k - size + 1;
-                    union(parent, members[p - 1], members[p]);
-                }
+            for (int q = 0; q < e - s; q++) {
+                union(parent, (int) (run[q] >>> 32), (int) run[q]);
             }
             s = e;
         }

@@ -9,27 +9,42 @@ import java.util.Arrays;
  * packed in a long (float bits, which order like the values since D &gt;= 0, then the index), so the
  * heap's minimum is scipy's argmin with its tie rule: the smallest D, then the smallest index.
  *
- * <p>The pairs not stored as candidates enter as scipy sees them: every unvisited zero row has D = 0.5
- * from the first step on; once a zero row is visited, every unvisited point has D &lt;= 0.5; once a
- * member of a group of identical rows is visited, the other members have D &lt;= the group's distance.
+ * <p>The pairs not stored as candidates enter as scipy sees them. Every unvisited zero row has D = 0.5
+ * from the first step on; once a zero row is visited, every unvisited point has D &lt;= 0.5. A group of
+ * identical rows is one node of the candidates (its smallest member): all its unvisited members have the
+ * same D (the same distances to every other point; once one member is visited, D &lt;= the group's
+ * distance for the others), so the node's heap entry carries that D and the group's smallest unvisited
+ * member, which is the one scipy picks among them. When a member is visited the entry is pushed again for
+ * the next member, at min(D, group distance).
  */
 final class CandidatePrim {
     private long[] heap = new long[64];
     private int heapSize;
-    /** The smallest D pushed per point: a push that cannot lower it is skipped. */
+    /** The smallest D pushed per node: a push that cannot lower it is skipped. */
     private final float[] pushed;
 
-    private CandidatePrim(int n) {
-        pushed = new float[n];
+    private final IdenticalRows rows;
+    private final boolean[] visited;
+    /** Per group: position in {@link IdenticalRows#members()} of its smallest unvisited member. */
+    private final int[] nextMember;
+
+    private CandidatePrim(int n, IdenticalRows rows) {
+        this.rows = rows;
+        this.pushed = new float[n];
         Arrays.fill(pushed, Float.POSITIVE_INFINITY);
+        this.visited = new boolean[n];
+        this.nextMember = new int[rows.groups()];
+        for (int g = 0; g < nextMember.length; g++) {
+            nextMember[g] = rows.groupStart(g);
+        }
     }
 
     static LinkageMatrix link(int n, CandidateEdges e, IdenticalRows rows) {
-        return new CandidatePrim(n).run(n, e, rows);
+        return new CandidatePrim(n, rows).run(n, e);
     }
 
-    private LinkageMatrix run(int n, CandidateEdges e, IdenticalRows rows) {
-        // adjacency in both directions (CSR)
+    private LinkageMatrix run(int n, CandidateEdges e) {
+        // adjacency of the candidate nodes in both directions (CSR)
         int[] start = new int[n + 1];
         for (int k = 0; k < e.size(); k++) {
             start[e.a(k) + 1]++;
@@ -48,8 +63,6 @@ final class CandidatePrim {
             nbr[fill[b]] = a;
             w[fill[b]++] = e.d(k);
         }
-        boolean[] visited = new boolean[n];
-        boolean[] groupSeen = new boolean[rows.groups()];
         int[] ex = new int[Math.max(0, n - 1)];
         int[] ey = new int[ex.length];
         float[] ed = new float[ex.length];
@@ -71,37 +84,55 @@ final class CandidatePrim {
                 zeroSeen = true;
                 for (int i = 0; i < n; i++) {
                     if (!visited[i] && !rows.isZero(i)) {
-                        push(0.5f, i);
+                        push(0.5f, rows.canonical(i));
                     }
                 }
             }
+            int node = rows.canonical(x);
             int g = rows.groupOf(x);
-            if (g != IdenticalRows.NONE && !groupSeen[g]) {
-                groupSeen[g] = true;
-                float delta = rows.groupDistance(g);
-                int[] members = rows.members();
-                for (int p = rows.groupStart(g); p < rows.groupStart(g + 1); p++) {
-                    if (!visited[members[p]]) {
-                        push(delta, members[p]);
-                    }
+            boolean relax = true;
+            if (g != IdenticalRows.NONE) {
+                // x is the group's smallest unvisited member (members are taken in order)
+                relax = nextMember[g] == rows.groupStart(g); // the group's edges are relaxed once
+                nextMember[g]++;
+                if (nextMember[g] < rows.groupStart(g + 1)) {
+                    float dg = Math.min(pushed[node], rows.groupDistance(g));
+                    pushed[node] = dg;
+                    pushKey(dg, rows.members()[nextMember[g]]);
                 }
             }
-            for (int q = start[x]; q < start[x + 1]; q++) {
-                if (!visited[nbr[q]]) {
+            if (relax) {
+                for (int q = start[node]; q < start[node + 1]; q++) {
                     push(w[q], nbr[q]);
                 }
             }
             if (k == n - 1) {
                 break;
             }
+            int y;
             long top;
-            do {
+            while (true) {
                 if (heapSize == 0) {
                     throw new IllegalStateException("single linkage candidates do not span the points");
                 }
                 top = pop();
-            } while (visited[(int) top]);
-            int y = (int) top;
+                y = (int) top;
+                int gy = rows.groupOf(y);
+                if (gy != IdenticalRows.NONE) {
+                    // a group's live entry carries its current D and names its smallest unvisited member
+                    // (pushes name it; visiting it pushes again for the next one); others are stale
+                    float dy = Float.intBitsToFloat((int) (top >>> 32));
+                    int next = nextMember[gy];
+                    if (next == rows.groupStart(gy + 1)
+                            || dy > pushed[rows.canonical(y)]
+                            || rows.members()[next] != y) {
+                        continue;
+                    }
+                }
+                if (!visited[y]) {
+                    break;
+                }
+            }
             ex[k] = x;
             ey[k] = y;
             ed[k] = Float.intBitsToFloat((int) (top >>> 32));
@@ -110,11 +141,24 @@ final class CandidatePrim {
         return StreamingSingleLinkage.relabel(n, ex, ey, ed);
     }
 
-    private void push(float d, int i) {
-        if (!(d < pushed[i])) {
+    /** Offers D = d to a node (a point, or a group's canonical row) not yet fully visited. */
+    private void push(float d, int node) {
+        if (!(d < pushed[node])) {
             return;
         }
-        pushed[i] = d;
+        int g = rows.groupOf(node);
+        if (g == IdenticalRows.NONE) {
+            if (!visited[node]) {
+                pushed[node] = d;
+                pushKey(d, node);
+            }
+        } else if (nextMember[g] < rows.groupStart(g + 1)) {
+            pushed[node] = d;
+            pushKey(d, rows.members()[nextMember[g]]);
+        }
+    }
+
+    private void pushKey(float d, int i) {
         long key = ((long) Float.floatToRawIntBits(d) << 32) | i;
         if (heapSize == heap.length) {
             heap = Arrays.copyOf(heap, 2 * heapSize);

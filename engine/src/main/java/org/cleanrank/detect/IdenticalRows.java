@@ -14,7 +14,12 @@ import org.cleanrank.vector.EmbeddingKernels;
  * values (and {@code fma(-0, y, acc)} equals {@code fma(0, y, acc)} for the accumulator, which is never
  * -0), so all pairs inside a group share one distance {@link #groupDistance} and a group's members are
  * interchangeable except for their index. Keeping their pairs would add g(g-1)/2 tied candidate edges
- * per group of g rows.
+ * per group of g rows, and every point tight to the group would add g more.
+ *
+ * <p>So a group is one node of the candidate graph, its smallest member ({@link #canonical}). This keeps
+ * minimax distances exact: a path through any member can go through that one instead, over edges of the
+ * same weights (and without the step inside the group), so removing the other members changes no
+ * minimax distance between the remaining points, and an edge (c, member) is tight iff (c, canonical) is.
  */
 record IdenticalRows(
         boolean[] zero, int zeroCount, int[] groupOf, int[] groupStart, int[] members, float[] groupDistance) {
@@ -153,9 +158,9 @@ record IdenticalRows(
         return groupDistance[g];
     }
 
-    /** True when the pair (a, b) lies inside one group, so it is never a candidate edge. */
-    boolean sameGroup(int a, int b) {
-        int g = groupOf[a];
-        return g != NONE && g == groupOf[b];
+    /** The row that stands for row i in candidate edges: its group's smallest member, or i itself. */
+    int canonical(int i) {
+        int g = groupOf[i];
+        return g == NONE ? i : members[groupStart[g]];
     }
 }

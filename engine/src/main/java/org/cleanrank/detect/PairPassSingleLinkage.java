@@ -35,10 +35,12 @@ import org.cleanrank.vector.EmbeddingKernels;
  * tiles, and Prim gives every unvisited zero row D = 0.5 from the start and every unvisited point
  * D &lt;= 0.5 once a zero row is visited. With zero rows present a non-zero pair heavier than 0.5 is not
  * globally tight (the path through a zero row is lighter), so computing tightness without them keeps a
- * superset. Groups of identical rows ({@link IdenticalRows}) would add all their g(g-1)/2 pairs at one
- * distance: these pairs are not stored, and once a member is visited the others get D &lt;= the group's
- * distance. Other massive ties (e.g. many mutually orthogonal rows) can still make the tight set large:
- * past an edge budget the collectors stop and the linkage falls back to the streaming Prim.
+ * superset. A group of identical rows ({@link IdenticalRows}) would add all its g(g-1)/2 pairs at one
+ * distance, and g edges for every point tight to it: it is one node of the candidates instead (its
+ * smallest member; minimax distances are unchanged, since any path through a member can use that one),
+ * and Prim hands its members out one by one, smallest index first, all at the group's common D. Other
+ * massive ties (e.g. many mutually orthogonal rows) can still make the tight set large: past an edge
+ * budget the collectors stop and the linkage falls back to the streaming Prim.
  *
  * <p>Distances come from the tiles of the pair pass, i.e. the same kernel twin whose values the
  * streaming Prim sees ({@link EmbeddingKernels}: every method computes the same FMA chain), and the
@@ -122,7 +124,7 @@ public final class PairPassSingleLinkage {
                 }
             }
             if (!over) {
-                all.keepTight(rows, new int[n]);
+                all.keepTight(new int[n]);
                 over = all.size() > budget;
             }
             stats = new Stats(emitted, over ? -1 : all.size(), over);

@@ -59,7 +59,7 @@ final class TightPairCollector implements PairConsumer {
         }
         emitted += edges.size() - before;
         if (edges.size() > cap) {
-            edges.keepTight(rows, parent);
+            edges.keepTight(parent);
             cap = Math.max(cap, 2L * edges.size());
             if (edges.size() > budget) {
                 overBudget = true;

@@ -6,8 +6,8 @@ import java.util.Arrays;
  * The tight pairs of one block of the pair space, as a graph on its own: a diagonal block (points
  * [r0, r1) against themselves, the complete graph) or an off-diagonal block (points A = [a0, a1) against
  * B = [b0, b1), the complete bipartite graph: the pairs inside A or inside B belong to other blocks).
- * Zero rows are left out (see {@link IdenticalRows}); pairs inside a group of identical rows are tested
- * but not emitted.
+ * Zero rows are left out (see {@link IdenticalRows}); a member of a group of identical rows is emitted as
+ * the group's canonical row, and pairs inside a group are not emitted.
  *
  * <p>How: dense Prim over the block gives a visiting order v_0, v_1, ... and the weight gap_k of the edge
  * that attached v_k. For p &lt; q the minimax distance between v_p and v_q in the block is
@@ -304,8 +304,9 @@ abstract class TileTightPairs {
     }
 
     private static void emit(int a, int b, float d, IdenticalRows rows, CandidateEdges out) {
-        if (!rows.sameGroup(a, b)) {
-            out.add(Math.min(a, b), Math.max(a, b), d);
+        int ca = rows.canonical(a), cb = rows.canonical(b);
+        if (ca != cb) { // a pair inside a group of identical rows is never a candidate
+            out.add(Math.min(ca, cb), Math.max(ca, cb), d);
         }
     }
 }
