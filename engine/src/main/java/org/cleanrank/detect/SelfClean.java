@@ -13,8 +13,9 @@ import org.cleanrank.vectorization.VectorizationProvider;
 /**
  * SelfClean's three rankings on an embedding matrix, as CleanPatrick runs them
  * ({@code SelfCleanCleaner(chunk_size=512, memmap=False, global_leaves=False, auto_cleaning=False)}),
- * in memory that grows with N x D: one streamed pass over all pairs feeds the near-duplicate ranking and
- * the label-error reductions; a streamed Prim pass builds the single linkage for LAD.
+ * in memory that grows with N x D: one streamed pass over all pairs feeds the near-duplicate ranking, the
+ * label-error reductions and the candidate edges of the single linkage for LAD
+ * ({@link PairPassSingleLinkage}), which then needs no further distances.
  *
  * <pre>{@code
  * PackedEmbeddings m = Embeddings.load(Path.of("emb.npy"));
@@ -78,6 +79,7 @@ public final class SelfClean {
             }
         }
         PairEngine engine = new PairEngine(threads);
+        PairPassSingleLinkage.Pass linkage = new PairPassSingleLinkage(kernels, threads).begin(m);
         final int[] fl = lab;
         final AllPairsCollector all = topPairs == ALL_PAIRS ? AllPairsCollector.create(n) : null;
         final int k = topPairs == ALL_PAIRS ? 0 : (int) Math.min(topPairs, org.cleanrank.rank.Condensed.size(n));
@@ -86,7 +88,8 @@ public final class SelfClean {
                 kernels,
                 w -> new Worker(
                         all != null ? all : new TopKPairCollector(n, k),
-                        fl != null ? new IntraExtraReductions(fl) : null),
+                        fl != null ? new IntraExtraReductions(fl) : null,
+                        linkage.collector()),
                 progress);
 
         PairRanking nd;
@@ -104,7 +107,7 @@ public final class SelfClean {
                     workers.stream().map(w -> w.labels).toList());
             labelErrors = IntraExtraLabelErrors.rank(IntraExtraLabelErrors.scores(red));
         }
-        LinkageMatrix z = new StreamingSingleLinkage(kernels, threads).link(m, progress);
+        LinkageMatrix z = linkage.finish(progress);
         SampleRanking offTopic = LadOffTopicDetector.rank(z, globalLeaves);
         return new Result(nd, offTopic, labelErrors, skipped, z);
     }
@@ -112,10 +115,12 @@ public final class SelfClean {
     private static final class Worker implements PairConsumer {
         final PairConsumer pairs;
         final IntraExtraReductions labels;
+        final PairConsumer linkage;
 
-        Worker(PairConsumer pairs, IntraExtraReductions labels) {
+        Worker(PairConsumer pairs, IntraExtraReductions labels, PairConsumer linkage) {
             this.pairs = pairs;
             this.labels = labels;
+            this.linkage = linkage;
         }
 
         @Override
@@ -124,6 +129,7 @@ public final class SelfClean {
             if (labels != null) {
                 labels.tile(i0, i1, j0, j1, dist, width);
             }
+            linkage.tile(i0, i1, j0, j1, dist, width);
         }
     }
 

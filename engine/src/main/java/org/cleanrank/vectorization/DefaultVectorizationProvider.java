@@ -14,6 +14,7 @@ final class DefaultVectorizationProvider extends VectorizationProvider {
                         new PlainSkimageSsim(),
                         new PlainLowFrequencyDct(),
                         new PlainSquaredEuclidean(),
-                        TileMaxima.PLAIN));
+                        TileMaxima.PLAIN,
+                        new PlainBlockLaneOps()));
     }
 }

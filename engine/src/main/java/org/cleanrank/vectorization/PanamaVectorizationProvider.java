@@ -35,6 +35,7 @@ final class PanamaVectorizationProvider extends VectorizationProvider {
                         new PanamaSkimageSsim(),
                         new PanamaLowFrequencyDct(),
                         new PanamaSquaredEuclidean(),
-                        new PanamaTileMaxima()));
+                        new PanamaTileMaxima(),
+                        new PanamaBlockLaneOps()));
     }
 }

@@ -9,7 +9,7 @@ import org.cleanrank.CleanRankException;
 
 /**
  * Hands out every kernel family of the engine (embedding distances, Hamming, fast SSIM, scikit-image SSIM,
- * the pHash DCT, squared Euclidean distances, the kNN tile maxima) in one of two implementations, chosen once per process:
+ * the pHash DCT, squared Euclidean distances, the kNN tile maxima, the linkage block primitives) in one of two implementations, chosen once per process:
  * {@link DefaultVectorizationProvider} (plain Java, always available) or the Panama provider
  * (jdk.incubator.vector), as Lucene's {@code VectorizationProvider} does. The twins of a family give the same
  * bits, so the choice changes speed only; a program that embeds the engine never breaks for lack of a JVM flag.
@@ -54,7 +54,8 @@ public abstract class VectorizationProvider {
             SkimageSsimKernel skimageSsim,
             LowFrequencyDct dct,
             SquaredEuclideanKernel squaredEuclidean,
-            TileMaxima tileMaxima) {}
+            TileMaxima tileMaxima,
+            BlockLaneOps blockLaneOps) {}
 
     /**
      * The provider this process uses, chosen on first use.
@@ -115,6 +116,11 @@ public abstract class VectorizationProvider {
         return twins.tileMaxima();
     }
 
+    /** The lane-wise primitives of the single linkage's per-block tight-pair test. */
+    public final BlockLaneOps blockLaneOps() {
+        return twins.blockLaneOps();
+    }
+
     /** One line naming the implementation of every family, e.g. for a {@code --verbose} CLI. */
     public final String describe() {
         return name() + ": embeddings " + embeddingKernels().name() + ", hamming "
@@ -122,7 +128,8 @@ public abstract class VectorizationProvider {
                 + ", fast SSIM " + fastSsim().name() + ", scikit-image SSIM "
                 + skimageSsim().name() + ", DCT "
                 + lowFrequencyDct().name() + ", squared Euclidean "
-                + squaredEuclidean().name() + ", tile maxima " + tileMaxima().name();
+                + squaredEuclidean().name() + ", tile maxima " + tileMaxima().name()
+                + ", linkage block ops " + blockLaneOps().name();
     }
 
     @Override

@@ -27,6 +27,19 @@ public abstract class BaseVectorizationTestCase {
         }
     }
 
+    /**
+     * Whether the Panama twins can run here: for golden tests that check every available twin and must still
+     * run (on the plain twin) in the execution without the vector module.
+     */
+    protected static boolean panamaAvailable() {
+        try {
+            VectorizationProvider.panamaProvider(true);
+            return true;
+        } catch (UnsupportedOperationException e) {
+            return false;
+        }
+    }
+
     /** {@link #plainProvider()} for "plain", {@link #panamaProvider()} for "panama" (parameterized tests). */
     protected static VectorizationProvider provider(String twin) {
         return switch (twin) {

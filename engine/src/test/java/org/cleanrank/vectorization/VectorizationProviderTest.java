@@ -77,7 +77,8 @@ class VectorizationProviderTest extends BaseVectorizationTestCase {
             p.skimageSsim().name(),
             p.lowFrequencyDct().name(),
             p.squaredEuclidean().name(),
-            p.tileMaxima().name()
+            p.tileMaxima().name(),
+            p.blockLaneOps().name()
         }) {
             assertTrue(twin.startsWith("panama"), p.describe());
         }
@@ -92,7 +93,8 @@ class VectorizationProviderTest extends BaseVectorizationTestCase {
         VectorizationProvider p = plainProvider();
         assertEquals(
                 "plain: embeddings plain, hamming plain-popcnt, fast SSIM plain, scikit-image SSIM plain, DCT plain,"
-                        + " squared Euclidean plain-4x64, tile maxima plain",
+                        + " squared Euclidean plain-4x64, tile maxima plain,"
+                        + " linkage block ops plain",
                 p.describe());
     }
 
