@@ -40,23 +40,11 @@ public final class Fixtures {
     }
 
     public static double[] doubles(Path p) {
-        try (NpyArray a = NpyArray.open(p)) {
-            double[] out = new double[(int) a.elementCount()];
-            for (int i = 0; i < out.length; i++) {
-                out[i] = a.getDouble(i);
-            }
-            return out;
-        }
+        return NpyArray.readDoubles(p);
     }
 
     public static long[] longs(Path p) {
-        try (NpyArray a = NpyArray.open(p)) {
-            long[] out = new long[(int) a.elementCount()];
-            for (int i = 0; i < out.length; i++) {
-                out[i] = a.getLong(i);
-            }
-            return out;
-        }
+        return NpyArray.readLongs(p);
     }
 
     public static int[] ints(Path p) {

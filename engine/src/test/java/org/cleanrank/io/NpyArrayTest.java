@@ -1,5 +1,6 @@
 package org.cleanrank.io;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -141,5 +142,15 @@ class NpyArrayTest {
             assertEquals(6, a.elementCount());
             assertEquals(6.0, a.getDouble(5));
         }
+    }
+
+    @Test
+    void wholeArrayCopiesKeepFlatOrderAndRefuseNonIntegralLongs() throws IOException {
+        Path ints = npy(dir.resolve("i.npy"), 1, ">i2", "(2, 2)", new double[] {-3, 7, 0, 12}, false);
+        assertArrayEquals(new long[] {-3, 7, 0, 12}, NpyArray.readLongs(ints));
+        assertArrayEquals(new double[] {-3, 7, 0, 12}, NpyArray.readDoubles(ints));
+        Path floats = npy(dir.resolve("f.npy"), 1, "<f8", "(3,)", new double[] {0.5, 2, -1e300}, false);
+        assertArrayEquals(new double[] {0.5, 2, -1e300}, NpyArray.readDoubles(floats));
+        assertThrows(CleanRankException.class, () -> NpyArray.readLongs(floats));
     }
 }
