@@ -73,22 +73,35 @@ final class ThreeFileRelease {
             out[i] = CsvValues.flag(row.values().get(labelCol), t, row.line(), "label", meaning);
             seen[i] = true;
         }
-        List<String> missing = new ArrayList<>();
+        requireEveryImage(
+                t,
+                meta,
+                seen,
+                "have no row",
+                "CleanPatrick labels every image: add a row with label 0 or 1 for each, or use the matching fitzpatrick17k.csv");
+        return out;
+    }
+
+    /**
+     * Rejects a file that leaves images of {@code meta} out ({@code covered[i]} false): "count of n images of
+     * fitzpatrick17k.csv {@code problem} (e.g. the first three)".
+     */
+    private static void requireEveryImage(
+            CsvTable t, Fitzpatrick17kMetadata meta, boolean[] covered, String problem, String fix) {
+        int n = covered.length;
         int count = 0;
+        List<String> missing = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            if (!seen[i]) {
-                if (count++ < 3) {
-                    missing.add(meta.ids().get(i));
-                }
+            if (!covered[i] && count++ < 3) {
+                missing.add(meta.ids().get(i));
             }
         }
         if (count > 0) {
             throw t.error(
-                    count + " of " + n + " images of " + meta.csv().getFileName() + " have no row (e.g. "
+                    count + " of " + n + " images of " + meta.csv().getFileName() + " " + problem + " (e.g. "
                             + String.join(", ", missing) + ")",
-                    "CleanPatrick labels every image: add a row with label 0 or 1 for each, or use the matching fitzpatrick17k.csv");
+                    fix);
         }
-        return out;
     }
 
     private static final class Groups {
@@ -151,19 +164,12 @@ final class ThreeFileRelease {
                 }
             }
         }
-        int count = 0;
-        List<String> missing = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            if (!covered[i] && count++ < 3) {
-                missing.add(meta.ids().get(i));
-            }
-        }
-        if (count > 0) {
-            throw t.error(
-                    count + " of " + n + " images of " + meta.csv().getFileName() + " are in no group (e.g. "
-                            + String.join(", ", missing) + ")",
-                    "CleanPatrick's reader asserts every image appears in some row: use the matching fitzpatrick17k.csv or complete the file");
-        }
+        requireEveryImage(
+                t,
+                meta,
+                covered,
+                "are in no group",
+                "CleanPatrick's reader asserts every image appears in some row: use the matching fitzpatrick17k.csv or complete the file");
         g.pairs = new AnnotatedPairLabels(n, pairs);
         return g;
     }
