@@ -5,6 +5,7 @@ import org.cleanrank.concurrent.ParallelTasks;
 import org.cleanrank.io.FloatMatrix;
 import org.cleanrank.parity.Logs;
 import org.cleanrank.parity.NumpyHistogram;
+import org.cleanrank.parity.NumpySearchsorted;
 import org.cleanrank.rank.SampleRanking;
 
 /**
@@ -84,7 +85,7 @@ public final class PyodHbos {
         }
         for (int j = 0; j < col.length; j++) {
             double v = col[j];
-            int b = digitizeRight(edges, v);
+            int b = NumpySearchsorted.left(edges, v); // np.digitize(v, edges, right=True)
             double score;
             if (b == 0) {
                 double dist = edges[0] - v;
@@ -99,20 +100,6 @@ public final class PyodHbos {
             }
             o.set(f, j, score);
         }
-    }
-
-    /** {@code np.digitize(v, edges, right=True)} = the number of edges strictly below v. */
-    private static int digitizeRight(double[] edges, double v) {
-        int lo = 0, hi = edges.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (edges[mid] < v) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
     }
 
     public static final class Builder {
