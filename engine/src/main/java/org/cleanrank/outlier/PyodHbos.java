@@ -6,7 +6,6 @@ import org.cleanrank.io.FloatMatrix;
 import org.cleanrank.parity.Logs;
 import org.cleanrank.parity.NumpyHistogram;
 import org.cleanrank.parity.NumpySearchsorted;
-import org.cleanrank.rank.SampleRanking;
 
 /**
  * PyOD's {@code HBOS(n_bins=10, alpha=0.1, tol=0.5)} as CleanPatrick runs it. Per feature a
@@ -17,7 +16,7 @@ import org.cleanrank.rank.SampleRanking;
  * left/right of all bins by more than {@code tol} bin widths get the smallest bin score. The decision
  * score is {@code -sum_f log2(density + alpha)} (numpy's pairwise sum over features, then negated).
  */
-public final class PyodHbos {
+public final class PyodHbos implements PyodDetector {
     private static final String NAME = "PyOD HBOS";
     private final int nBins;
     private final double alpha;
@@ -48,7 +47,7 @@ public final class PyodHbos {
         return new Builder();
     }
 
-    /** {@code decision_scores_} in sample order (higher = more outlying). */
+    @Override
     public double[] decisionScores(FloatMatrix x) {
         OutlierInputs.require(x, NAME, 1);
         int n = x.rows(), d = x.cols();
@@ -59,10 +58,6 @@ public final class PyodHbos {
             s[i] = -1 * s[i]; // pyod invert_order
         }
         return s;
-    }
-
-    public SampleRanking rank(FloatMatrix x) {
-        return OutlierInputs.ranking(decisionScores(x));
     }
 
     private void feature(float[] col, int f, ColumnScores o) {
