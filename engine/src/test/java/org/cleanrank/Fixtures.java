@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.random.RandomGenerator;
 import org.cleanrank.io.NpyArray;
 
 /** Test access to the committed golden files in {@code fixtures/golden}; tests never read outside the repository. */
@@ -54,5 +55,16 @@ public final class Fixtures {
             out[i] = Math.toIntExact(l[i]);
         }
         return out;
+    }
+
+    /** n rows of d standard Gaussian values, drawn row by row from {@code rnd} and rounded to float. */
+    public static float[][] gaussianRows(int n, int d, RandomGenerator rnd) {
+        float[][] rows = new float[n][d];
+        for (float[] row : rows) {
+            for (int k = 0; k < d; k++) {
+                row[k] = (float) rnd.nextGaussian();
+            }
+        }
+        return rows;
     }
 }
