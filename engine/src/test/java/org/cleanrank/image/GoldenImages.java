@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.cleanrank.Fixtures;
@@ -51,6 +52,13 @@ public final class GoldenImages {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Runs {@code check} on every image of expected_hashes.csv (file name, its row), in file order; returns how many. */
+    public static int forEachExpectedHash(BiConsumer<String, CSVRecord> check) {
+        Map<String, CSVRecord> rows = expectedHashes();
+        rows.forEach(check);
+        return rows.size();
     }
 
     /**

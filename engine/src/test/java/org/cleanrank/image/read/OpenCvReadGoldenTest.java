@@ -7,8 +7,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import org.apache.commons.csv.CSVRecord;
 import org.cleanrank.Fixtures;
 import org.cleanrank.image.GoldenImages;
 import org.cleanrank.image.Raster8;
@@ -21,9 +19,7 @@ import org.junit.jupiter.api.Test;
 class OpenCvReadGoldenTest {
     @Test
     void opencvPhashFromFilesMatchesForEveryImage() throws IOException {
-        Map<String, CSVRecord> expected = GoldenImages.expectedHashes();
-        for (CSVRecord h : expected.values()) {
-            String file = h.get("file");
+        int checked = GoldenImages.forEachExpectedHash((file, h) -> {
             DecodedImage img = ImageDecoder.decode(GoldenImages.path("images", file));
             assertEquals(
                     h.get("opencv_phash_gray"),
@@ -33,8 +29,8 @@ class OpenCvReadGoldenTest {
                     h.get("opencv_phash_color"),
                     OpenCvPhash.hex(OpenCvPhash.hash(OpenCvRead.color(img))),
                     file + " opencv_phash_color (IMREAD_COLOR)");
-        }
-        assertEquals(37, expected.size());
+        });
+        assertEquals(37, checked);
     }
 
     /** CleanPatrick's SSIM thumbnails: imread colour -> INTER_AREA 64x64 -> BGR2GRAY. */
