@@ -153,4 +153,16 @@ class NpyArrayTest {
         assertArrayEquals(new double[] {0.5, 2, -1e300}, NpyArray.readDoubles(floats));
         assertThrows(CleanRankException.class, () -> NpyArray.readLongs(floats));
     }
+
+    @Test
+    void bothLoadersNameTheNonFiniteOrOverflowingValue() throws IOException {
+        Path nan = npy(dir.resolve("nan.npy"), 1, "<f8", "(2, 2)", new double[] {1, 2, 3, Double.NaN}, false);
+        String nanMessage = nan + ": row 1 column 1 is NaN; remove or impute non-finite embedding values";
+        assertEquals(nanMessage, error(() -> Embeddings.load(nan)));
+        assertEquals(nanMessage, error(() -> FloatMatrix.load(nan)));
+        Path big = npy(dir.resolve("big.npy"), 1, "<f8", "(2, 2)", new double[] {1, 1e300, 3, 4}, false);
+        String bigMessage = big + ": row 0 column 1 (1.0E300) overflows float32; rescale the embeddings";
+        assertEquals(bigMessage, error(() -> Embeddings.load(big)));
+        assertEquals(bigMessage, error(() -> FloatMatrix.load(big)));
+    }
 }
