@@ -13,7 +13,6 @@ compute_full_ssim_matrix is timed. Prints one JSON object (also written to --out
 Needs Debian's python3-opencv, python3-numpy, python3-tqdm.
 """
 import argparse
-import json
 import os
 import platform
 import sys
@@ -22,6 +21,8 @@ import time
 
 import cv2
 import numpy as np
+
+from timing import random_thumbs, report
 
 
 def main():
@@ -34,12 +35,11 @@ def main():
     sys.path.insert(0, os.path.join(a.cleanpatrick_src, "src"))
     from precompute_hashes import SSIMComputer  # CleanPatrick's code, not ours
 
-    rng = np.random.RandomState(1)
     with tempfile.TemporaryDirectory() as tmp:
         files = []
-        for k in range(a.thumbs):
+        for k, thumb in enumerate(random_thumbs(a.thumbs)):
             f = os.path.join(tmp, "t%05d.png" % k)
-            cv2.imwrite(f, rng.randint(0, 256, (64, 64), dtype=np.uint8))
+            cv2.imwrite(f, thumb)
             files.append(f)
         comp = SSIMComputer(files, pool_workers=a.workers, target_size=None, kernel_size=7)
         t0 = time.perf_counter()
@@ -62,11 +62,7 @@ def main():
         "opencv": cv2.__version__,
         "loadavg_after": os.getloadavg(),
     }
-    text = json.dumps(res, indent=1)
-    print(text)
-    if a.out:
-        with open(a.out, "w") as fh:
-            fh.write(text + "\n")
+    report(res, a.out)
 
 
 if __name__ == "__main__":

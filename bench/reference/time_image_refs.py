@@ -24,6 +24,8 @@ import time
 import cv2
 import numpy as np
 
+from timing import random_thumbs
+
 
 def main():
     ap = argparse.ArgumentParser()
@@ -35,8 +37,7 @@ def main():
     sys.path.insert(0, os.path.join(a.cleanpatrick_src, "src"))
     from precompute_hashes import fast_ssim  # CleanPatrick's code, not ours
 
-    rng = np.random.RandomState(1)
-    thumbs = [rng.randint(0, 256, (64, 64), dtype=np.uint8) for _ in range(a.ssim_thumbs)]
+    thumbs = random_thumbs(a.ssim_thumbs)
     pairs = 0
     t0 = time.perf_counter()
     for i in range(len(thumbs)):

@@ -9,12 +9,13 @@ Gaussian variant (gaussian_weights=True, sigma=1.5, use_sample_covariance=False)
 Prints one JSON object (also written to --out).
 """
 import argparse
-import json
 import time
 
 import numpy as np
 import skimage
 from skimage.metrics import structural_similarity
+
+from timing import random_thumbs, report
 
 
 def main():
@@ -22,8 +23,7 @@ def main():
     ap.add_argument("--thumbs", type=int, default=40)
     ap.add_argument("--out")
     a = ap.parse_args()
-    rng = np.random.RandomState(1)
-    thumbs = [rng.randint(0, 256, (64, 64), dtype=np.uint8) for _ in range(a.thumbs)]
+    thumbs = random_thumbs(a.thumbs)
     res = {"skimage": skimage.__version__, "numpy": np.__version__, "thumbs": a.thumbs}
     for name, kw in (("uniform", {}), ("gaussian", {"gaussian_weights": True, "sigma": 1.5, "use_sample_covariance": False})):
         pairs = 0
@@ -34,11 +34,7 @@ def main():
                 pairs += 1
         res[name + "_us_per_pair"] = (time.perf_counter() - t0) / pairs * 1e6
         res["pairs"] = pairs
-    text = json.dumps(res, indent=1)
-    print(text)
-    if a.out:
-        with open(a.out, "w") as fh:
-            fh.write(text + "\n")
+    report(res, a.out)
 
 
 if __name__ == "__main__":

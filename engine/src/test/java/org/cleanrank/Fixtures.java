@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.random.RandomGenerator;
 import org.cleanrank.io.NpyArray;
 
 /** Test access to the committed golden files in {@code fixtures/golden}; tests never read outside the repository. */
@@ -40,23 +41,11 @@ public final class Fixtures {
     }
 
     public static double[] doubles(Path p) {
-        try (NpyArray a = NpyArray.open(p)) {
-            double[] out = new double[(int) a.elementCount()];
-            for (int i = 0; i < out.length; i++) {
-                out[i] = a.getDouble(i);
-            }
-            return out;
-        }
+        return NpyArray.readDoubles(p);
     }
 
     public static long[] longs(Path p) {
-        try (NpyArray a = NpyArray.open(p)) {
-            long[] out = new long[(int) a.elementCount()];
-            for (int i = 0; i < out.length; i++) {
-                out[i] = a.getLong(i);
-            }
-            return out;
-        }
+        return NpyArray.readLongs(p);
     }
 
     public static int[] ints(Path p) {
@@ -66,5 +55,16 @@ public final class Fixtures {
             out[i] = Math.toIntExact(l[i]);
         }
         return out;
+    }
+
+    /** n rows of d standard Gaussian values, drawn row by row from {@code rnd} and rounded to float. */
+    public static float[][] gaussianRows(int n, int d, RandomGenerator rnd) {
+        float[][] rows = new float[n][d];
+        for (float[] row : rows) {
+            for (int k = 0; k < d; k++) {
+                row[k] = (float) rnd.nextGaussian();
+            }
+        }
+        return rows;
     }
 }

@@ -1,8 +1,6 @@
 package org.cleanrank.bench;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.cleanrank.image.Raster8;
 import org.cleanrank.image.cv.FastSsim;
@@ -47,13 +45,7 @@ public abstract class FastSsimBenchmark {
     @Setup
     public void setup() {
         kernel = AskedKernels.provider(this).fastSsim();
-        Random r = new Random(1);
-        thumbs = new ArrayList<>();
-        for (int i = 0; i < 2000; i++) {
-            byte[] px = new byte[64 * 64];
-            r.nextBytes(px);
-            thumbs.add(Raster8.gray(64, 64, px));
-        }
+        thumbs = RandomThumbnails.first(2000);
         small = FastSsim.prepare(thumbs.subList(0, SMALL), kernel);
     }
 

@@ -2,9 +2,7 @@ package org.cleanrank.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.cleanrank.image.Raster8;
@@ -30,9 +28,14 @@ import org.openjdk.jmh.infra.Blackhole;
 /**
  * The image detectors (Hamming: {@link HammingBenchmark}): all-pairs
  * fast SSIM over 2,000 64 x 64 thumbnails, and pHash per image (from decoded pixels, and decode to hash)
- * on the 37 golden images in fixtures/golden/images/images (run from the repository root).
+ * on the 37 golden images in fixtures/golden/images/images (run from the repository root). The per-image
+ * benchmarks share the class's mode and iterations; the single-shot all-pairs run sets its own.
  */
 @State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 2, time = 1)
+@Measurement(iterations = 3, time = 1)
 @Fork(
         value = 1,
         jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-Xmx4g"})
@@ -44,13 +47,7 @@ public class ImageDetectorBenchmark {
 
     @Setup
     public void setup() throws Exception {
-        Random r = new Random(1);
-        thumbs = new ArrayList<>();
-        for (int i = 0; i < 2000; i++) {
-            byte[] px = new byte[64 * 64];
-            r.nextBytes(px);
-            thumbs.add(Raster8.gray(64, 64, px));
-        }
+        thumbs = RandomThumbnails.first(2000);
         Path dir = Path.of("fixtures/golden/images/images");
         try (Stream<Path> s = Files.list(dir)) {
             files = s.sorted().toList();
@@ -69,10 +66,6 @@ public class ImageDetectorBenchmark {
     }
 
     @Benchmark
-    @BenchmarkMode(Mode.AverageTime)
-    @OutputTimeUnit(TimeUnit.MICROSECONDS)
-    @Warmup(iterations = 2, time = 1)
-    @Measurement(iterations = 3, time = 1)
     public void opencvPhashFromPixels37(Blackhole bh) {
         for (Raster8 g : grays) {
             bh.consume(OpenCvPhash.hash(g));
@@ -80,10 +73,6 @@ public class ImageDetectorBenchmark {
     }
 
     @Benchmark
-    @BenchmarkMode(Mode.AverageTime)
-    @OutputTimeUnit(TimeUnit.MICROSECONDS)
-    @Warmup(iterations = 2, time = 1)
-    @Measurement(iterations = 3, time = 1)
     public void opencvPhashDecodeToHash37(Blackhole bh) {
         for (Path f : files) {
             bh.consume(OpenCvPhash.hash(OpenCvRead.grayscale(ImageDecoder.decode(f))));
@@ -91,10 +80,6 @@ public class ImageDetectorBenchmark {
     }
 
     @Benchmark
-    @BenchmarkMode(Mode.AverageTime)
-    @OutputTimeUnit(TimeUnit.MICROSECONDS)
-    @Warmup(iterations = 2, time = 1)
-    @Measurement(iterations = 3, time = 1)
     public void imagehashFromDecoded37(Blackhole bh) {
         for (DecodedImage d : decoded) {
             bh.consume(ImageHashPhash.hash(PillowRead.gray(d), 8));

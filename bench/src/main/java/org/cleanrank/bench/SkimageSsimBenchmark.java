@@ -1,8 +1,6 @@
 package org.cleanrank.bench;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.cleanrank.image.Raster8;
 import org.cleanrank.image.cv.SkimageSsim;
@@ -50,13 +48,7 @@ public abstract class SkimageSsimBenchmark {
     public void setup() {
         kernel = AskedKernels.provider(this).skimageSsim();
         cfg = variant.equals("uniform") ? SkimageSsim.UNIFORM : SkimageSsim.GAUSSIAN;
-        Random r = new Random(1);
-        thumbs = new ArrayList<>();
-        for (int i = 0; i < N; i++) {
-            byte[] px = new byte[64 * 64];
-            r.nextBytes(px);
-            thumbs.add(Raster8.gray(64, 64, px));
-        }
+        thumbs = RandomThumbnails.first(N);
     }
 
     @Benchmark

@@ -85,15 +85,15 @@ public final class UnseenCaseCheck {
             if (!Files.exists(dir.resolve("cl_pp" + c + ".npy"))) {
                 continue;
             }
-            double[] pp = doubles(dir.resolve("cl_pp" + c + ".npy"));
-            long[] raw = longs(dir.resolve("cl_labels" + c + ".npy"));
+            double[] pp = NpyArray.readDoubles(dir.resolve("cl_pp" + c + ".npy"));
+            long[] raw = NpyArray.readLongs(dir.resolve("cl_labels" + c + ".npy"));
             int[] labels = new int[raw.length];
             for (int i = 0; i < labels.length; i++) {
                 labels[i] = (int) raw[i];
             }
             LabeledProbabilities p = LabeledProbabilities.of(pp, c, labels);
             long[][] joint = ConfidentJoint.compute(p, true).counts();
-            long[] refJoint = longs(dir.resolve("cl_joint" + c + ".npy"));
+            long[] refJoint = NpyArray.readLongs(dir.resolve("cl_joint" + c + ".npy"));
             int jointDiff = 0;
             for (int i = 0; i < c; i++) {
                 for (int j = 0; j < c; j++) {
@@ -111,7 +111,7 @@ public final class UnseenCaseCheck {
             LabelIssueFilter filter = new LabelIssueFilter(0);
             for (FilterBy f : FilterBy.values()) {
                 boolean[] mask = filter.find(p, f);
-                long[] ref = longs(dir.resolve("cl_mask_" + f.referenceName() + c + ".npy"));
+                long[] ref = NpyArray.readLongs(dir.resolve("cl_mask_" + f.referenceName() + c + ".npy"));
                 int diff = 0;
                 int flagged = 0;
                 for (int i = 0; i < mask.length; i++) {
@@ -131,7 +131,7 @@ public final class UnseenCaseCheck {
                 continue;
             }
             FloatMatrix x = FloatMatrix.load(dir.resolve("ada_X" + c + ".npy"));
-            long[] y = longs(dir.resolve("ada_y" + c + ".npy"));
+            long[] y = NpyArray.readLongs(dir.resolve("ada_y" + c + ".npy"));
             int[] train = java.util.stream.IntStream.range(0, x.rows())
                     .filter(i -> i % 3 != 0)
                     .toArray();
@@ -141,7 +141,7 @@ public final class UnseenCaseCheck {
             int[] trainLabels =
                     java.util.Arrays.stream(train).map(i -> (int) y[i]).toArray();
             double[][] p = new AdaBoostSammeR().fit(x, train, trainLabels, c).predictProba(x, test);
-            double[] ref = doubles(dir.resolve("ada_P" + c + ".npy"));
+            double[] ref = NpyArray.readDoubles(dir.resolve("ada_P" + c + ".npy"));
             double max = 0;
             for (int r = 0; r < p.length; r++) {
                 for (int k = 0; k < c; k++) {
@@ -155,7 +155,7 @@ public final class UnseenCaseCheck {
     }
 
     private static void compareScores(String what, double[] s, Path reference) {
-        double[] ref = doubles(reference);
+        double[] ref = NpyArray.readDoubles(reference);
         int bitEqual = 0;
         double maxRel = 0;
         for (int i = 0; i < s.length; i++) {
@@ -164,25 +164,5 @@ public final class UnseenCaseCheck {
             maxRel = Math.max(maxRel, Math.abs(ref[i] - s[i]) / scale);
         }
         System.out.printf("%s: bit-equal %d/%d, max relative diff %.2g%n", what, bitEqual, s.length, maxRel);
-    }
-
-    private static double[] doubles(Path p) {
-        try (NpyArray a = NpyArray.open(p)) {
-            double[] out = new double[(int) a.elementCount()];
-            for (int i = 0; i < out.length; i++) {
-                out[i] = a.getDouble(i);
-            }
-            return out;
-        }
-    }
-
-    private static long[] longs(Path p) {
-        try (NpyArray a = NpyArray.open(p)) {
-            long[] out = new long[(int) a.elementCount()];
-            for (int i = 0; i < out.length; i++) {
-                out[i] = a.getLong(i);
-            }
-            return out;
-        }
     }
 }

@@ -83,8 +83,8 @@ public final class BenchmarkCommand implements Callable<Integer> {
                     + " (default: 'label' in fitzpatrick17k.csv, 'granular_partition_label' in the consolidated table)")
     String labelsColumn;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "output folder (created if missing)")
-    Path out;
+    @Mixin
+    OutputFolderOption out;
 
     @Option(
             names = "--detectors",
@@ -155,7 +155,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
         if (!clClassifier.equals("adaboost") && !clClassifier.equals("logistic")) {
             throw new CleanRankException("--cl-classifier " + clClassifier + ": choose adaboost or logistic");
         }
-        requireWritable(out);
+        requireWritable(out.dir);
         LoadOptions opts = LoadOptions.defaults();
         if (labelsColumn != null) {
             opts = opts.withLabelsColumn(labelsColumn);
@@ -305,7 +305,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
         int[] count = {0};
         List<DetectorOutcome> done = new ArrayList<>();
         List<DetectorOutcome> outcomes = BenchmarkRunner.run(
-                ctx, entries, new BenchmarkRunner.Options(out, pairs, reportItems), new BenchmarkRunner.Listener() {
+                ctx, entries, new BenchmarkRunner.Options(out.dir, pairs, reportItems), new BenchmarkRunner.Listener() {
                     @Override
                     public void started(DetectorEntry e, int samples) {
                         progress.message(String.format(
@@ -334,7 +334,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
                 });
         SampleCatalog catalog = new SampleCatalog(idArr, labelNames, imagePaths);
         progress.message("writing the report");
-        Path report = AuditReportWriter.write(out, "cleanrank audit: " + data.name(), outcomes, catalog, info);
+        Path report = AuditReportWriter.write(out.dir, "cleanrank audit: " + data.name(), outcomes, catalog, info);
         return new Result(outcomes, report);
     }
 

@@ -6,17 +6,15 @@ import it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.cleanrank.CleanRankException;
 import org.cleanrank.eval.RankingMetrics;
+import org.cleanrank.io.HeaderCsv;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -126,17 +124,7 @@ final class EvaluateCommand implements Callable<Integer> {
     /** A small CSV with a header, read whole, with errors that name file and line. */
     record Table(Path path, List<String> header, List<CSVRecord> rows) {
         static Table read(Path p) {
-            if (!Files.isRegularFile(p)) {
-                throw new CleanRankException(p + ": no such file; check the path");
-            }
-            try (Reader rd = Files.newBufferedReader(p);
-                    CSVParser parser = CSVFormat.DEFAULT
-                            .builder()
-                            .setHeader()
-                            .setSkipHeaderRecord(true)
-                            .setTrim(true)
-                            .get()
-                            .parse(rd)) {
+            try (CSVParser parser = HeaderCsv.open(p)) {
                 List<CSVRecord> rows = parser.getRecords();
                 return new Table(p, parser.getHeaderNames(), rows);
             } catch (IOException | IllegalArgumentException | IllegalStateException | java.io.UncheckedIOException e) {

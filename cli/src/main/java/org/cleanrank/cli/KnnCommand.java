@@ -43,8 +43,8 @@ final class KnnCommand implements Callable<Integer> {
     @Option(names = "--include-self", description = "self-search: each row is a candidate for its own list")
     boolean includeSelf;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "output folder (created if missing)")
-    Path out;
+    @Mixin
+    OutputFolderOption out;
 
     @Mixin
     RunOptions run;

@@ -84,8 +84,8 @@ final class SelfCleanCommand implements Callable<Integer> {
             description = "--auto-cleaning: significance level q, in (0, 1] (default ${DEFAULT-VALUE})")
     double significanceLevel;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "output folder (created if missing)")
-    Path out;
+    @Mixin
+    OutputFolderOption out;
 
     @Mixin
     PairsOption pairs;
@@ -139,7 +139,7 @@ final class SelfCleanCommand implements Callable<Integer> {
         } else {
             System.err.println("cleanrank: no label-error ranking: " + r.labelErrorsSkipped());
         }
-        progress.message("wrote " + out);
+        progress.message("wrote " + out.dir);
         return 0;
     }
 

@@ -2,6 +2,7 @@ package org.cleanrank.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import org.cleanrank.io.NpyArray;
 
 /** The committed golden files ({@code fixtures/golden}) for the CLI's tests, found from any module folder. */
@@ -19,12 +20,6 @@ public final class Golden {
 
     /** An integer .npy (labels, rankings, masks, truth) as ints. */
     public static int[] ints(Path p) {
-        try (NpyArray a = NpyArray.open(p)) {
-            int[] out = new int[(int) a.elementCount()];
-            for (int i = 0; i < out.length; i++) {
-                out[i] = Math.toIntExact(a.getLong(i));
-            }
-            return out;
-        }
+        return Arrays.stream(NpyArray.readLongs(p)).mapToInt(Math::toIntExact).toArray();
     }
 }

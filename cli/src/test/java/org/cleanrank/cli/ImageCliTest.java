@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,14 @@ import org.junit.jupiter.api.io.TempDir;
 class ImageCliTest {
     @TempDir
     Path dir;
+
+    /** Runs {@code command --images <the golden image folder> options...}. */
+    static CliTest.Run onGoldenImages(String command, String... options) {
+        List<String> args =
+                new ArrayList<>(List.of(command, "--images", golden("images").toString()));
+        args.addAll(List.of(options));
+        return CliTest.run(args.toArray(String[]::new));
+    }
 
     static Path golden(String... p) {
         return Golden.path("images", p);
@@ -63,16 +72,8 @@ class ImageCliTest {
     @Test
     void ssimMatrixInListOrderMatchesTheReference() throws Exception {
         Path out = dir.resolve("d.npy");
-        CliTest.Run r = CliTest.run(
-                "ssim",
-                "--images",
-                golden("images").toString(),
-                "--list",
-                golden("order.txt").toString(),
-                "--variant",
-                "fast",
-                "--out",
-                out.toString());
+        CliTest.Run r = onGoldenImages(
+                "ssim", "--list", golden("order.txt").toString(), "--variant", "fast", "--out", out.toString());
         assertEquals(0, r.code(), r.err());
         long[] shape;
         try (var a = org.cleanrank.io.NpyArray.open(out);
@@ -86,20 +87,10 @@ class ImageCliTest {
                 assertEquals(0.0, a.getDouble(i * 37 + i));
             }
         }
-        CliTest.Run bad = CliTest.run(
-                "ssim", "--images", golden("images").toString(), "--size", "original", "--out", out.toString());
+        CliTest.Run bad = onGoldenImages("ssim", "--size", "original", "--out", out.toString());
         assertEquals(2, bad.code());
         assertTrue(bad.err().contains("--size original needs images of one size"), bad.err());
-        CliTest.Run small = CliTest.run(
-                "ssim",
-                "--images",
-                golden("images").toString(),
-                "--variant",
-                "gaussian",
-                "--size",
-                "8",
-                "--out",
-                out.toString());
+        CliTest.Run small = onGoldenImages("ssim", "--variant", "gaussian", "--size", "8", "--out", out.toString());
         assertEquals(2, small.code(), small.err());
         assertTrue(small.err().contains("use --size 11 or larger"), small.err());
         assertEquals(
@@ -136,16 +127,7 @@ class ImageCliTest {
     void nearDuplicatesByEveryMethod() throws Exception {
         for (String m : new String[] {"phash", "phash-opencv", "ssim"}) {
             Path out = dir.resolve(m + ".csv");
-            CliTest.Run r = CliTest.run(
-                    "near-duplicates",
-                    "--images",
-                    golden("images").toString(),
-                    "--method",
-                    m,
-                    "--out",
-                    out.toString(),
-                    "--pairs",
-                    "all");
+            CliTest.Run r = onGoldenImages("near-duplicates", "--method", m, "--out", out.toString(), "--pairs", "all");
             assertEquals(0, r.code(), r.err());
             List<String> lines = Files.readAllLines(out);
             assertEquals("rank,file_i,file_j,distance", lines.get(0));

@@ -33,11 +33,7 @@ class KnnCliTest {
         try (NpyArray a = NpyArray.open(p)) {
             assertEquals(dtype, a.dtype().toString(), p + " dtype");
             assertArrayEquals(new long[] {rows, cols}, a.shape(), p + " shape");
-            double[] v = new double[(int) a.elementCount()];
-            for (int i = 0; i < v.length; i++) {
-                v[i] = a.getDouble(i);
-            }
-            return v;
+            return a.toDoubleArray();
         }
     }
 

@@ -32,38 +32,23 @@ final class ConsolidatedTable {
         int cliqueCol = t.column("nd_clique", HEADER_FIX);
         int errorCol = t.column("label_error", HEADER_FIX);
         int offCol = t.column("off_topic_sample", HEADER_FIX);
-        String want = options.labelsColumn() == null ? DEFAULT_LABELS_COLUMN : options.labelsColumn();
-        int labelCol = t.find(want);
-        if (labelCol < 0 && want.equals(Fitzpatrick17kMetadata.DEFAULT_LABELS_COLUMN)) {
-            labelCol = t.find(DEFAULT_LABELS_COLUMN); // fitzpatrick17k.csv's 'label' is this column here
-        }
-        if (labelCol < 0) {
-            labelCol = t.column(want, "choose an existing column with the labelsColumn option");
-        }
-        int fitzCol = t.find("fitzpatrick");
-        if (fitzCol < 0) {
-            fitzCol = t.find("fitzpatrick_scale");
-        }
-        if (t.rows.isEmpty()) {
-            throw t.error("no data rows", "expected " + EXPECTED);
-        }
-        int n = t.rows.size();
-        List<String> ids = new ArrayList<>(n);
-        String[] rawLabels = new String[n];
-        int[] fitz = new int[n];
+        ImageRows images = new ImageRows(
+                t,
+                idCol,
+                options.labelsColumn(),
+                DEFAULT_LABELS_COLUMN,
+                Fitzpatrick17kMetadata.DEFAULT_LABELS_COLUMN, // fitzpatrick17k.csv's 'label' is this column here
+                EXPECTED,
+                "fitzpatrick",
+                "fitzpatrick_scale");
+        int n = images.size();
         byte[] offTopic = new byte[n];
         byte[] labelError = new byte[n];
         int[] clique = new int[n];
         Map<String, IntArrayList> cliques = new LinkedHashMap<>();
-        CsvTable.UniqueIds unique = new CsvTable.UniqueIds(t, "md5hash");
         for (int i = 0; i < n; i++) {
-            CsvTable.Row row = t.rows.get(i);
+            CsvTable.Row row = images.read(i);
             List<String> v = row.values();
-            String id = Md5.parse(v.get(idCol), t, row.line(), "md5hash");
-            unique.add(id, row.line(), "remove the duplicate row (each image appears once)");
-            ids.add(id);
-            rawLabels[i] = v.get(labelCol);
-            fitz[i] = fitzCol < 0 ? -1 : CsvValues.fitzpatrick(v.get(fitzCol), t, row.line(), t.header.get(fitzCol));
             labelError[i] = CsvValues.flag(v.get(errorCol), t, row.line(), "label_error", "label error");
             offTopic[i] = CsvValues.flag(v.get(offCol), t, row.line(), "off_topic_sample", "off-topic");
             String c = v.get(cliqueCol);
@@ -87,9 +72,9 @@ final class ConsolidatedTable {
         return new CleanPatrickDataset(
                 CleanPatrickFormat.CONSOLIDATED,
                 List.of(csv),
-                List.copyOf(ids),
-                SampleLabels.factorize(t.header.get(labelCol), rawLabels),
-                fitz,
+                images.ids(),
+                images.labels(),
+                images.fitzpatrick(),
                 offTopic,
                 labelError,
                 groups.toArray(int[][]::new),

@@ -1,7 +1,6 @@
 package org.cleanrank.dataset;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -31,37 +30,18 @@ public record Fitzpatrick17kMetadata(Path csv, List<String> ids, SampleLabels la
         int idCol = t.column(
                 "md5hash",
                 "give Fitzpatrick17k's metadata CSV (fitzpatrick17k.csv), which names each image by md5hash");
-        String want = labelsColumn == null ? DEFAULT_LABELS_COLUMN : labelsColumn;
-        int labelCol = t.find(want);
-        if (labelCol < 0 && want.equals("granular_partition_label")) {
-            labelCol = t.find(DEFAULT_LABELS_COLUMN);
+        ImageRows images = new ImageRows(
+                t,
+                idCol,
+                labelsColumn,
+                DEFAULT_LABELS_COLUMN,
+                ConsolidatedTable.DEFAULT_LABELS_COLUMN, // the reference's name of this column
+                EXPECTED,
+                "fitzpatrick_scale",
+                "fitzpatrick");
+        for (int i = 0; i < images.size(); i++) {
+            images.read(i);
         }
-        if (labelCol < 0) {
-            labelCol = t.column(want, "choose an existing column with the labelsColumn option");
-        }
-        int fitzCol = t.find("fitzpatrick_scale");
-        if (fitzCol < 0) {
-            fitzCol = t.find("fitzpatrick");
-        }
-        if (t.rows.isEmpty()) {
-            throw t.error("no data rows", "expected " + EXPECTED);
-        }
-        int n = t.rows.size();
-        List<String> ids = new ArrayList<>(n);
-        String[] raw = new String[n];
-        int[] fitz = new int[n];
-        CsvTable.UniqueIds unique = new CsvTable.UniqueIds(t, "md5hash");
-        for (int i = 0; i < n; i++) {
-            CsvTable.Row row = t.rows.get(i);
-            String id = Md5.parse(row.values().get(idCol), t, row.line(), "md5hash");
-            unique.add(id, row.line(), "remove the duplicate row (each image appears once)");
-            ids.add(id);
-            raw[i] = row.values().get(labelCol);
-            fitz[i] = fitzCol < 0
-                    ? -1
-                    : CsvValues.fitzpatrick(row.values().get(fitzCol), t, row.line(), t.header.get(fitzCol));
-        }
-        return new Fitzpatrick17kMetadata(
-                csv, List.copyOf(ids), SampleLabels.factorize(t.header.get(labelCol), raw), fitz);
+        return new Fitzpatrick17kMetadata(csv, images.ids(), images.labels(), images.fitzpatrick());
     }
 }

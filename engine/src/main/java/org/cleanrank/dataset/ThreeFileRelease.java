@@ -63,32 +63,61 @@ final class ThreeFileRelease {
         for (CsvTable.Row row : t.rows) {
             String id = Md5.parse(row.values().get(idCol), t, row.line(), "md5hash");
             unique.add(id, row.line(), "keep one row per image");
-            int i = index.getInt(id);
-            if (i < 0) {
-                throw t.error(
-                        row.line(),
-                        "md5hash " + id + " is not in " + meta.csv(),
-                        "use the fitzpatrick17k.csv this release was made for, or remove the row");
-            }
+            int i = sampleOf(t, row.line(), id, index, meta, "md5hash " + id + " is", "the row");
             out[i] = CsvValues.flag(row.values().get(labelCol), t, row.line(), "label", meaning);
             seen[i] = true;
         }
-        List<String> missing = new ArrayList<>();
+        requireEveryImage(
+                t,
+                meta,
+                seen,
+                "have no row",
+                "CleanPatrick labels every image: add a row with label 0 or 1 for each, or use the matching fitzpatrick17k.csv");
+        return out;
+    }
+
+    /**
+     * The sample of {@code id}; an id that fitzpatrick17k.csv lacks is an error on {@code line}: "{@code named} not in
+     * fitzpatrick17k.csv", with the advice to use the matching file or remove {@code removable}.
+     */
+    private static int sampleOf(
+            CsvTable t,
+            long line,
+            String id,
+            Object2IntOpenHashMap<String> index,
+            Fitzpatrick17kMetadata meta,
+            String named,
+            String removable) {
+        int i = index.getInt(id);
+        if (i < 0) {
+            throw t.error(
+                    line,
+                    named + " not in " + meta.csv(),
+                    "use the fitzpatrick17k.csv this release was made for, or remove " + removable);
+        }
+        return i;
+    }
+
+    /**
+     * Rejects a file that leaves images of {@code meta} out ({@code covered[i]} false): "count of n images of
+     * fitzpatrick17k.csv {@code problem} (e.g. the first three)".
+     */
+    private static void requireEveryImage(
+            CsvTable t, Fitzpatrick17kMetadata meta, boolean[] covered, String problem, String fix) {
+        int n = covered.length;
         int count = 0;
+        List<String> missing = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            if (!seen[i]) {
-                if (count++ < 3) {
-                    missing.add(meta.ids().get(i));
-                }
+            if (!covered[i] && count++ < 3) {
+                missing.add(meta.ids().get(i));
             }
         }
         if (count > 0) {
             throw t.error(
-                    count + " of " + n + " images of " + meta.csv().getFileName() + " have no row (e.g. "
+                    count + " of " + n + " images of " + meta.csv().getFileName() + " " + problem + " (e.g. "
                             + String.join(", ", missing) + ")",
-                    "CleanPatrick labels every image: add a row with label 0 or 1 for each, or use the matching fitzpatrick17k.csv");
+                    fix);
         }
-        return out;
     }
 
     private static final class Groups {
@@ -120,13 +149,14 @@ final class ThreeFileRelease {
                             "list the group's md5 hashes separated by single commas, in one quoted field");
                 }
                 String id = Md5.parse(part, t, row.line(), "md5hash_list");
-                int i = index.getInt(id);
-                if (i < 0) {
-                    throw t.error(
-                            row.line(),
-                            "the group names " + id + ", which is not in " + meta.csv(),
-                            "use the fitzpatrick17k.csv this release was made for, or remove the hash from the group");
-                }
+                int i = sampleOf(
+                        t,
+                        row.line(),
+                        id,
+                        index,
+                        meta,
+                        "the group names " + id + ", which is",
+                        "the hash from the group");
                 members.add(i); // a hash repeated inside a group adds no pair (the reference's (i, i) is NaN)
                 covered[i] = true;
             }
@@ -151,19 +181,12 @@ final class ThreeFileRelease {
                 }
             }
         }
-        int count = 0;
-        List<String> missing = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            if (!covered[i] && count++ < 3) {
-                missing.add(meta.ids().get(i));
-            }
-        }
-        if (count > 0) {
-            throw t.error(
-                    count + " of " + n + " images of " + meta.csv().getFileName() + " are in no group (e.g. "
-                            + String.join(", ", missing) + ")",
-                    "CleanPatrick's reader asserts every image appears in some row: use the matching fitzpatrick17k.csv or complete the file");
-        }
+        requireEveryImage(
+                t,
+                meta,
+                covered,
+                "are in no group",
+                "CleanPatrick's reader asserts every image appears in some row: use the matching fitzpatrick17k.csv or complete the file");
         g.pairs = new AnnotatedPairLabels(n, pairs);
         return g;
     }

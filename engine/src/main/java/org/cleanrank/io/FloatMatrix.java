@@ -3,6 +3,7 @@ package org.cleanrank.io;
 import java.nio.file.Path;
 import java.util.Arrays;
 import org.cleanrank.CleanRankException;
+import org.cleanrank.pairs.PackedEmbeddings;
 
 /**
  * A dense row-major float32 N x D matrix as the reference baselines see embeddings: PyOD, cleanlab and
@@ -84,17 +85,7 @@ public record FloatMatrix(int rows, int cols, float[] data) {
             for (int r = 0; r < n; r++) {
                 a.readRow(r, row);
                 for (int k = 0; k < d; k++) {
-                    double v = row[k];
-                    if (!Double.isFinite(v)) {
-                        throw new CleanRankException(path + ": row " + r + " column " + k + " is " + v
-                                + "; remove or impute non-finite embedding values");
-                    }
-                    float f = (float) v;
-                    if (Float.isInfinite(f)) {
-                        throw new CleanRankException(path + ": row " + r + " column " + k + " (" + v
-                                + ") overflows float32; rescale the embeddings");
-                    }
-                    data[r * d + k] = f;
+                    data[r * d + k] = PackedEmbeddings.float32(path.toString(), r, k, row[k]);
                 }
             }
             return new FloatMatrix(n, d, data);

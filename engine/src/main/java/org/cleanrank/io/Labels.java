@@ -2,11 +2,8 @@ package org.cleanrank.io;
 
 import it.unimi.dsi.fastutil.objects.Object2IntLinkedOpenHashMap;
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.cleanrank.CleanRankException;
@@ -102,17 +99,7 @@ public final class Labels {
     }
 
     static int[] fromCsv(Path path) {
-        if (!Files.isRegularFile(path)) {
-            throw new CleanRankException(path + ": no such file; check the path");
-        }
-        try (Reader r = Files.newBufferedReader(path);
-                CSVParser p = CSVFormat.DEFAULT
-                        .builder()
-                        .setHeader()
-                        .setSkipHeaderRecord(true)
-                        .setTrim(true)
-                        .get()
-                        .parse(r)) {
+        try (CSVParser p = HeaderCsv.open(path)) {
             List<String> header = p.getHeaderNames();
             if (header.isEmpty()) {
                 throw new CleanRankException(path + ": empty CSV; expected a header and one label per row");

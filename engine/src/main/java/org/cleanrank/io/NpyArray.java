@@ -11,6 +11,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
+import java.util.stream.LongStream;
 import org.cleanrank.CleanRankException;
 
 /**
@@ -125,6 +126,30 @@ public final class NpyArray implements AutoCloseable {
                 yield (long) v;
             }
         };
+    }
+
+    /** Every element (flat, C order) as a double, copied onto the heap. */
+    public double[] toDoubleArray() {
+        return LongStream.range(0, elementCount()).mapToDouble(this::getDouble).toArray();
+    }
+
+    /** Every element (flat, C order) as a long, copied onto the heap; floats must be integral. */
+    public long[] toLongArray() {
+        return LongStream.range(0, elementCount()).map(this::getLong).toArray();
+    }
+
+    /** Opens {@code path}, copies every element as a double and unmaps the file. */
+    public static double[] readDoubles(Path path) {
+        try (NpyArray a = open(path)) {
+            return a.toDoubleArray();
+        }
+    }
+
+    /** Opens {@code path}, copies every element as a long and unmaps the file. */
+    public static long[] readLongs(Path path) {
+        try (NpyArray a = open(path)) {
+            return a.toLongArray();
+        }
     }
 
     /** Copies row {@code row} of a 2-D float array into {@code dst} as doubles. */

@@ -2,10 +2,8 @@ package org.cleanrank.outlier;
 
 import org.cleanrank.CleanRankException;
 import org.cleanrank.io.FloatMatrix;
-import org.cleanrank.parity.NumpyArgsort;
-import org.cleanrank.rank.SampleRanking;
 
-/** Checks shared by the PyOD detectors, and the one way they turn decision scores into a ranking. */
+/** Checks shared by the PyOD detectors ({@link PyodDetector#rank} is the one way they rank). */
 final class OutlierInputs {
     private OutlierInputs() {}
 
@@ -28,18 +26,5 @@ final class OutlierInputs {
 
     static int threads(int requested) {
         return requested > 0 ? requested : Runtime.getRuntime().availableProcessors();
-    }
-
-    /**
-     * PyOD's {@code np.argsort(-clf.decision_scores_)} (numpy's quicksort tie order) with the scores carried
-     * along in rank order.
-     */
-    static SampleRanking ranking(double[] scores) {
-        int[] order = NumpyArgsort.quicksortDescending(scores);
-        double[] ranked = new double[order.length];
-        for (int r = 0; r < order.length; r++) {
-            ranked[r] = scores[order[r]];
-        }
-        return new SampleRanking(order, ranked);
     }
 }

@@ -5,7 +5,6 @@ import org.cleanrank.concurrent.ParallelTasks;
 import org.cleanrank.io.FloatMatrix;
 import org.cleanrank.parity.Logs;
 import org.cleanrank.parity.ScipySkew;
-import org.cleanrank.rank.SampleRanking;
 
 /**
  * PyOD's {@code ECOD()} as CleanPatrick runs it. Per feature, PyOD's {@code column_ecdf} gives the sorted
@@ -18,7 +17,7 @@ import org.cleanrank.rank.SampleRanking;
  *
  * <p>Features are independent and run in parallel.
  */
-public final class PyodEcod {
+public final class PyodEcod implements PyodDetector {
     private static final String NAME = "PyOD ECOD";
     private final int threads;
 
@@ -34,7 +33,7 @@ public final class PyodEcod {
         return new Builder();
     }
 
-    /** {@code decision_scores_} in sample order (higher = more outlying). */
+    @Override
     public double[] decisionScores(FloatMatrix x) {
         OutlierInputs.require(x, NAME, 2);
         int n = x.rows(), d = x.cols();
@@ -42,10 +41,6 @@ public final class PyodEcod {
         ColumnScores o = new ColumnScores(n, d);
         ParallelTasks.forEach(d, threads, f -> feature(x, f, tail, o));
         return o.rowSums(threads);
-    }
-
-    public SampleRanking rank(FloatMatrix x) {
-        return OutlierInputs.ranking(decisionScores(x));
     }
 
     /** {@code -log(numpy.linspace(1/n, 1, n))}: {@code y = arange(n) * step + 1/n}, {@code y[-1] = 1}. */

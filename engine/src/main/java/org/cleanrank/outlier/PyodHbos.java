@@ -5,7 +5,7 @@ import org.cleanrank.concurrent.ParallelTasks;
 import org.cleanrank.io.FloatMatrix;
 import org.cleanrank.parity.Logs;
 import org.cleanrank.parity.NumpyHistogram;
-import org.cleanrank.rank.SampleRanking;
+import org.cleanrank.parity.NumpySearchsorted;
 
 /**
  * PyOD's {@code HBOS(n_bins=10, alpha=0.1, tol=0.5)} as CleanPatrick runs it. Per feature a
@@ -16,7 +16,7 @@ import org.cleanrank.rank.SampleRanking;
  * left/right of all bins by more than {@code tol} bin widths get the smallest bin score. The decision
  * score is {@code -sum_f log2(density + alpha)} (numpy's pairwise sum over features, then negated).
  */
-public final class PyodHbos {
+public final class PyodHbos implements PyodDetector {
     private static final String NAME = "PyOD HBOS";
     private final int nBins;
     private final double alpha;
@@ -47,7 +47,7 @@ public final class PyodHbos {
         return new Builder();
     }
 
-    /** {@code decision_scores_} in sample order (higher = more outlying). */
+    @Override
     public double[] decisionScores(FloatMatrix x) {
         OutlierInputs.require(x, NAME, 1);
         int n = x.rows(), d = x.cols();
@@ -58,10 +58,6 @@ public final class PyodHbos {
             s[i] = -1 * s[i]; // pyod invert_order
         }
         return s;
-    }
-
-    public SampleRanking rank(FloatMatrix x) {
-        return OutlierInputs.ranking(decisionScores(x));
     }
 
     private void feature(float[] col, int f, ColumnScores o) {
@@ -84,7 +80,7 @@ public final class PyodHbos {
         }
         for (int j = 0; j < col.length; j++) {
             double v = col[j];
-            int b = digitizeRight(edges, v);
+            int b = NumpySearchsorted.left(edges, v); // np.digitize(v, edges, right=True)
             double score;
             if (b == 0) {
                 double dist = edges[0] - v;
@@ -99,20 +95,6 @@ public final class PyodHbos {
             }
             o.set(f, j, score);
         }
-    }
-
-    /** {@code np.digitize(v, edges, right=True)} = the number of edges strictly below v. */
-    private static int digitizeRight(double[] edges, double v) {
-        int lo = 0, hi = edges.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (edges[mid] < v) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
     }
 
     public static final class Builder {

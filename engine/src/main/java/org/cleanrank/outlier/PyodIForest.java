@@ -8,7 +8,6 @@ import org.cleanrank.parity.Exp2;
 import org.cleanrank.parity.Logs;
 import org.cleanrank.parity.NumpyRandomState;
 import org.cleanrank.parity.SampleWithoutReplacement;
-import org.cleanrank.rank.SampleRanking;
 
 /**
  * PyOD's {@code IForest(random_state=seed)} = scikit-learn 1.2.1's {@code IsolationForest(n_estimators=100,
@@ -34,7 +33,7 @@ import org.cleanrank.rank.SampleRanking;
  * power a correctly rounded 2^x ({@link Exp2}), as glibc's log/pow nearly always are; numpy with Intel
  * SVML (AVX-512, the golden machine) differs by a few ulps of score_samples (measured at most 2.2e-16).
  */
-public final class PyodIForest {
+public final class PyodIForest implements PyodDetector {
     private static final String NAME = "PyOD IForest";
     /** sklearn.ensemble._bagging.MAX_INT = np.iinfo(np.int32).max. */
     private static final long MAX_INT = Integer.MAX_VALUE;
@@ -75,7 +74,7 @@ public final class PyodIForest {
         return new Builder();
     }
 
-    /** {@code decision_scores_} in sample order (higher = more outlying). */
+    @Override
     public double[] decisionScores(FloatMatrix x) {
         double[] s = scoreSamples(x);
         double offset = percentileLinear(s, 100.0 * contamination);
@@ -84,10 +83,6 @@ public final class PyodIForest {
             out[i] = -1 * (s[i] - offset); // pyod invert_order(decision_function)
         }
         return out;
-    }
-
-    public SampleRanking rank(FloatMatrix x) {
-        return OutlierInputs.ranking(decisionScores(x));
     }
 
     /** sklearn's {@code score_samples} of the training data: {@code -2^(-E(h) / c(psi))}. */

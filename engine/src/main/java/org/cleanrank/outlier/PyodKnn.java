@@ -5,7 +5,6 @@ import org.cleanrank.CleanRankException;
 import org.cleanrank.io.FloatMatrix;
 import org.cleanrank.pairs.PairEngine;
 import org.cleanrank.pairs.Progress;
-import org.cleanrank.rank.SampleRanking;
 import org.cleanrank.vectorization.SquaredEuclideanKernel;
 import org.cleanrank.vectorization.VectorizationProvider;
 
@@ -21,7 +20,7 @@ import org.cleanrank.vectorization.VectorizationProvider;
  * through {@link PairEngine} with a per-worker k-smallest list per row, never an N x N matrix. Otherwise
  * sklearn uses a KD tree with plain float64 distances; {@link Float64NeighbourScan} reproduces those.
  */
-public final class PyodKnn {
+public final class PyodKnn implements PyodDetector {
     private static final String NAME = "PyOD KNN";
     private final int nNeighbors;
     private final int threads;
@@ -51,7 +50,7 @@ public final class PyodKnn {
         return nNeighbors;
     }
 
-    /** {@code decision_scores_} in sample order (higher = more outlying). */
+    @Override
     public double[] decisionScores(FloatMatrix x) {
         OutlierInputs.require(x, NAME, 2);
         int n = x.rows();
@@ -81,11 +80,6 @@ public final class PyodKnn {
      */
     static boolean bruteForce(int n, int d, int k) {
         return d > 15 || k >= n / 2;
-    }
-
-    /** Most outlying first, ties in numpy's quicksort order, scores in rank order. */
-    public SampleRanking rank(FloatMatrix x) {
-        return OutlierInputs.ranking(decisionScores(x));
     }
 
     public static final class Builder {

@@ -49,16 +49,7 @@ public final class PackedEmbeddings {
         for (int r = 0; r < n; r++) {
             source.readRow(r, row);
             for (int k = 0; k < dim; k++) {
-                double v = row[k];
-                if (!Double.isFinite(v)) {
-                    throw new CleanRankException(name + ": row " + r + " column " + k + " is " + v
-                            + "; remove or impute non-finite embedding values");
-                }
-                f[k] = (float) v;
-                if (Float.isInfinite(f[k])) {
-                    throw new CleanRankException(name + ": row " + r + " column " + k + " (" + v
-                            + ") overflows float32; rescale the embeddings");
-                }
+                f[k] = float32(name, r, k, row[k]);
             }
             float norm = (float) Math.sqrt(numpyEinsumSquaredNorm(f, dim));
             if (norm == 0f) {
@@ -114,6 +105,23 @@ public final class PackedEmbeddings {
             }
         }
         return new PackedEmbeddings(n, dim, panels);
+    }
+
+    /**
+     * Value {@code v} of row r, column k of the embeddings {@code name}, rounded to float32 as the references'
+     * float32 paths do; a non-finite value, or one that overflows float32, is a one-line error.
+     */
+    public static float float32(String name, int r, int k, double v) {
+        if (!Double.isFinite(v)) {
+            throw new CleanRankException(name + ": row " + r + " column " + k + " is " + v
+                    + "; remove or impute non-finite embedding values");
+        }
+        float f = (float) v;
+        if (Float.isInfinite(f)) {
+            throw new CleanRankException(
+                    name + ": row " + r + " column " + k + " (" + v + ") overflows float32; rescale the embeddings");
+        }
+        return f;
     }
 
     public static int panelCount(int n) {

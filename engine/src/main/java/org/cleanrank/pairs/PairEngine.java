@@ -55,19 +55,8 @@ public final class PairEngine {
     /** Runs the pair space of {@code tiles} through one consumer per worker; returns them in worker order. */
     public <C extends PairConsumer> List<C> run(PairTiles tiles, IntFunction<C> perWorker, Progress progress) {
         int side = tiles.tileSide();
-        List<C> consumers = new ArrayList<>();
-        for (int w = 0; w < threads; w++) {
-            consumers.add(perWorker.apply(w));
-        }
-        forEachTile(
-                tiles.n(),
-                side,
-                w -> {
-                    float[] buf = new float[side * side];
-                    C consumer = consumers.get(w);
-                    return (i0, i1, j0, j1) -> consumer.tile(i0, i1, j0, j1, buf, tiles.compute(i0, i1, j0, j1, buf));
-                },
-                progress);
+        List<C> consumers = consumers(perWorker);
+        forEachTile(tiles.n(), side, feeding(consumers, tiles::compute, side), progress);
         return consumers;
     }
 
@@ -79,10 +68,7 @@ public final class PairEngine {
      */
     public <C extends PairConsumer> List<C> runRectangular(
             int rows, int cols, RectangularTiles tiles, IntFunction<C> perWorker, Progress progress) {
-        List<C> consumers = new ArrayList<>();
-        for (int w = 0; w < threads; w++) {
-            consumers.add(perWorker.apply(w));
-        }
+        List<C> consumers = consumers(perWorker);
         int colTiles = (cols + TILE - 1) / TILE;
         long totalTiles = (long) ((rows + TILE - 1) / TILE) * colTiles;
         schedule(
@@ -92,13 +78,31 @@ public final class PairEngine {
                 cols,
                 TILE,
                 (long) rows * cols,
-                w -> {
-                    float[] buf = new float[TILE * TILE];
-                    C consumer = consumers.get(w);
-                    return (i0, i1, j0, j1) -> consumer.tile(i0, i1, j0, j1, buf, tiles.compute(i0, i1, j0, j1, buf));
-                },
+                feeding(consumers, tiles, TILE),
                 progress);
         return consumers;
+    }
+
+    /** One consumer per worker, made by {@code perWorker} (argument: worker number), in worker order. */
+    private <C> List<C> consumers(IntFunction<C> perWorker) {
+        List<C> consumers = new ArrayList<>();
+        for (int w = 0; w < threads; w++) {
+            consumers.add(perWorker.apply(w));
+        }
+        return consumers;
+    }
+
+    /**
+     * Worker w's work: every tile computed by {@code tiles} into the worker's own buffer of {@code side x side}
+     * values, then handed to consumer w.
+     */
+    private static IntFunction<TileWork> feeding(
+            List<? extends PairConsumer> consumers, RectangularTiles tiles, int side) {
+        return w -> {
+            float[] buf = new float[side * side];
+            PairConsumer consumer = consumers.get(w);
+            return (i0, i1, j0, j1) -> consumer.tile(i0, i1, j0, j1, buf, tiles.compute(i0, i1, j0, j1, buf));
+        };
     }
 
     /**

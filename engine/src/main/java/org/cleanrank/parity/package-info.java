@@ -25,6 +25,8 @@
  *   <li>{@link org.cleanrank.parity.NumpyHistogram}: {@code np.histogram(col, bins, density=True)} of a
  *       float32 column (numpy 1.24): float32 edges from a float64 linspace, last bin closed, density from
  *       float32 widths (PyOD's HBOS).</li>
+ *   <li>{@link org.cleanrank.parity.NumpySearchsorted}: {@code np.searchsorted(a, v, side='left')}, which is
+ *       also {@code np.digitize(v, edges, right=True)}: k-means++ seeding's inverse CDF (NoiseRank), HBOS's bins.</li>
  *   <li>{@link org.cleanrank.parity.ScipySkew}: the sign of {@code scipy.stats.skew} (scipy 1.10.1,
  *       bias=True) of a float32 column, all in float32, row-by-row sums for an (n, d) array and pairwise for
  *       d = 1, constant columns to 0 as PyOD's {@code nan_to_num} (PyOD's ECOD).</li>

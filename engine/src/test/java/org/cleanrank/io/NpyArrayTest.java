@@ -1,5 +1,6 @@
 package org.cleanrank.io;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -141,5 +142,27 @@ class NpyArrayTest {
             assertEquals(6, a.elementCount());
             assertEquals(6.0, a.getDouble(5));
         }
+    }
+
+    @Test
+    void wholeArrayCopiesKeepFlatOrderAndRefuseNonIntegralLongs() throws IOException {
+        Path ints = npy(dir.resolve("i.npy"), 1, ">i2", "(2, 2)", new double[] {-3, 7, 0, 12}, false);
+        assertArrayEquals(new long[] {-3, 7, 0, 12}, NpyArray.readLongs(ints));
+        assertArrayEquals(new double[] {-3, 7, 0, 12}, NpyArray.readDoubles(ints));
+        Path floats = npy(dir.resolve("f.npy"), 1, "<f8", "(3,)", new double[] {0.5, 2, -1e300}, false);
+        assertArrayEquals(new double[] {0.5, 2, -1e300}, NpyArray.readDoubles(floats));
+        assertThrows(CleanRankException.class, () -> NpyArray.readLongs(floats));
+    }
+
+    @Test
+    void bothLoadersNameTheNonFiniteOrOverflowingValue() throws IOException {
+        Path nan = npy(dir.resolve("nan.npy"), 1, "<f8", "(2, 2)", new double[] {1, 2, 3, Double.NaN}, false);
+        String nanMessage = nan + ": row 1 column 1 is NaN; remove or impute non-finite embedding values";
+        assertEquals(nanMessage, error(() -> Embeddings.load(nan)));
+        assertEquals(nanMessage, error(() -> FloatMatrix.load(nan)));
+        Path big = npy(dir.resolve("big.npy"), 1, "<f8", "(2, 2)", new double[] {1, 1e300, 3, 4}, false);
+        String bigMessage = big + ": row 0 column 1 (1.0E300) overflows float32; rescale the embeddings";
+        assertEquals(bigMessage, error(() -> Embeddings.load(big)));
+        assertEquals(bigMessage, error(() -> FloatMatrix.load(big)));
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 import org.cleanrank.CleanRankException;
+import org.cleanrank.Fixtures;
 import org.cleanrank.io.FloatMatrix;
 import org.cleanrank.parity.ScipySkew;
 import org.cleanrank.rank.SampleRanking;
@@ -196,13 +197,7 @@ class OutlierSituationsTest extends BaseVectorizationTestCase {
     void knnAcrossTilesMatchesBruteForce() {
         // n spans several 128-point tiles and a partial panel; both twins, 1 and 3 threads
         int n = 301, d = 17;
-        Random rnd = new Random(5);
-        float[][] r = new float[n][d];
-        for (float[] row : r) {
-            for (int k = 0; k < d; k++) {
-                row[k] = (float) rnd.nextGaussian();
-            }
-        }
+        float[][] r = Fixtures.gaussianRows(n, d, new Random(5));
         FloatMatrix x = FloatMatrix.of(r);
         double[] brute = new double[n];
         for (int i = 0; i < n; i++) {
@@ -223,19 +218,13 @@ class OutlierSituationsTest extends BaseVectorizationTestCase {
             brute[i] = Math.sqrt(dist[4]);
         }
         assertArrayEquals(brute, PyodKnn.builder().threads(3).build().decisionScores(x), 0.0);
-        assertArrayEquals(brute, PyodGoldenTest.plainTwinOneThread(x), 0.0);
+        assertArrayEquals(brute, PyodGoldenTest.plainTwinOneThread().decisionScores(x), 0.0);
     }
 
     @Test
     void aFarOutlierRanksFirstForAllFour() {
         int n = 200, d = 16;
-        Random rnd = new Random(11);
-        float[][] r = new float[n][d];
-        for (float[] row : r) {
-            for (int k = 0; k < d; k++) {
-                row[k] = (float) rnd.nextGaussian();
-            }
-        }
+        float[][] r = Fixtures.gaussianRows(n, d, new Random(11));
         for (int k = 0; k < d; k++) {
             r[137][k] = 25f + k;
         }

@@ -48,54 +48,65 @@ class PyodGoldenTest extends BaseVectorizationTestCase {
         }
     }
 
+    /**
+     * Asserts {@code detector}'s scores on case c within RTOL of pyod_&lt;name&gt;_scores.npy (every one
+     * bit-identical where {@code bitIdentical}), its ranking index for index, and {@code oneThread}'s scores equal
+     * to the bit; returns the scores.
+     */
+    static double[] assertMatchesGolden(
+            String c, String name, PyodDetector detector, PyodDetector oneThread, boolean bitIdentical) {
+        FloatMatrix x = embeddings(c);
+        double[] golden = Fixtures.doubles(dir(c).resolve("pyod_" + name + "_scores.npy"));
+        double[] s = detector.decisionScores(x);
+        int identical = assertScores(golden, s, name + " " + c);
+        if (bitIdentical) {
+            assertEquals(golden.length, identical, "every " + name + " score bit-identical");
+        }
+        assertRanking(c, name, s, detector.rank(x));
+        assertArrayEquals(s, oneThread.decisionScores(x), 0.0, name + " on one thread");
+        return s;
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"synth_n600_d64_seed1", "synth_n2000_d384_seed2"})
     void knnScoresAreBitIdenticalAndRankingMatches(String c) {
-        FloatMatrix x = embeddings(c);
-        double[] golden = Fixtures.doubles(dir(c).resolve("pyod_knn_scores.npy"));
-        PyodKnn knn = PyodKnn.builder().threads(2).build();
-        double[] s = knn.decisionScores(x);
-        assertEquals(golden.length, assertScores(golden, s, "knn " + c), "every KNN score bit-identical");
-        assertRanking(c, "knn", s, knn.rank(x));
         // the plain twin and one thread give the same bits
-        assertArrayEquals(s, plainTwinOneThread(x), 0.0);
+        assertMatchesGolden(c, "knn", PyodKnn.builder().threads(2).build(), plainTwinOneThread(), true);
     }
 
-    /** PyOD KNN scores from the plain squared-Euclidean twin on one thread. */
-    static double[] plainTwinOneThread(FloatMatrix x) {
+    /** PyOD KNN from the plain squared-Euclidean twin on one thread. */
+    static PyodKnn plainTwinOneThread() {
         return PyodKnn.builder()
                 .threads(1)
                 .kernel(plainProvider().squaredEuclidean())
-                .build()
-                .decisionScores(x);
+                .build();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"synth_n600_d64_seed1", "synth_n2000_d384_seed2"})
     void ecodScoresWithin1e9AndRankingMatches(String c) {
-        FloatMatrix x = embeddings(c);
-        double[] golden = Fixtures.doubles(dir(c).resolve("pyod_ecod_scores.npy"));
-        PyodEcod ecod = PyodEcod.builder().threads(2).build();
-        double[] s = ecod.decisionScores(x);
-        assertScores(golden, s, "ecod " + c);
+        double[] s = assertMatchesGolden(
+                c,
+                "ecod",
+                PyodEcod.builder().threads(2).build(),
+                PyodEcod.builder().threads(1).build(),
+                false);
         // the reference's np.log (numpy's AVX-512 path on the golden machine) and a correctly rounded log
         // differ by an ulp now and then: the sums stay within a few ulps
+        double[] golden = Fixtures.doubles(dir(c).resolve("pyod_ecod_scores.npy"));
         for (int i = 0; i < s.length; i++) {
             assertEquals(golden[i], s[i], 1e-14 * golden[i], "ecod ulps, sample " + i);
         }
-        assertRanking(c, "ecod", s, ecod.rank(x));
-        assertArrayEquals(s, PyodEcod.builder().threads(1).build().decisionScores(x), 0.0);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"synth_n600_d64_seed1", "synth_n2000_d384_seed2"})
     void hbosScoresWithin1e9AndRankingMatches(String c) {
-        FloatMatrix x = embeddings(c);
-        double[] golden = Fixtures.doubles(dir(c).resolve("pyod_hbos_scores.npy"));
-        PyodHbos hbos = PyodHbos.builder().threads(2).build();
-        double[] s = hbos.decisionScores(x);
-        assertEquals(golden.length, assertScores(golden, s, "hbos " + c), "every HBOS score bit-identical");
-        assertRanking(c, "hbos", s, hbos.rank(x));
-        assertArrayEquals(s, PyodHbos.builder().threads(1).build().decisionScores(x), 0.0);
+        assertMatchesGolden(
+                c,
+                "hbos",
+                PyodHbos.builder().threads(2).build(),
+                PyodHbos.builder().threads(1).build(),
+                true);
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Random;
+import org.cleanrank.Fixtures;
 import org.cleanrank.pairs.PackedEmbeddings;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -11,13 +12,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** The Panama twin equals the plain twin bit for bit on random inputs (same FMA chain per pair). */
 class EmbeddingKernelsTwinsTest extends BaseVectorizationTestCase {
     static PackedEmbeddings random(int n, int dim, long seed) {
-        Random r = new Random(seed);
-        float[][] rows = new float[n][dim];
-        for (float[] x : rows) {
-            for (int k = 0; k < dim; k++) {
-                x[k] = (float) r.nextGaussian();
-            }
-        }
+        float[][] rows = Fixtures.gaussianRows(n, dim, new Random(seed));
         if (n > 3) {
             rows[3] = rows[1].clone(); // an exact duplicate
             rows[2] = new float[dim]; // a zero row

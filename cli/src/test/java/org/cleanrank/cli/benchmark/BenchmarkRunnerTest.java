@@ -138,13 +138,7 @@ class BenchmarkRunnerTest {
                 full.images(),
                 x,
                 subset);
-        List<DetectorOutcome> o = BenchmarkRunner.run(
-                new RunContext(data, 2, 0, Progress.NONE),
-                Detectors.all().stream()
-                        .filter(e -> e.fileName().equals("noiserank"))
-                        .toList(),
-                new BenchmarkRunner.Options(out, 10, 5),
-                QUIET);
+        List<DetectorOutcome> o = runOnly("noiserank", data, out);
         assertEquals(DetectorOutcome.Status.OK, o.get(0).status(), o.get(0).message());
         int[] sub = new int[subset.length];
         for (int k = 0; k < sub.length; k++) {
@@ -163,17 +157,22 @@ class BenchmarkRunnerTest {
     @Test
     void labelErrorsWithOneLabelAreSkippedNotFailed(@TempDir Path out) {
         BenchmarkData data = embeddingsOnly(120, true);
-        List<DetectorOutcome> o = BenchmarkRunner.run(
-                new RunContext(data, 2, 0, Progress.NONE),
-                Detectors.all().stream()
-                        .filter(e -> e.fileName().equals("selfclean"))
-                        .toList(),
-                new BenchmarkRunner.Options(out, 10, 5),
-                QUIET);
+        List<DetectorOutcome> o = runOnly("selfclean", data, out);
         DetectorOutcome le = o.stream()
                 .filter(d -> d.issue() == IssueType.LABEL_ERRORS)
                 .findFirst()
                 .orElseThrow();
         assertEquals(DetectorOutcome.Status.SKIPPED, le.status(), le.message());
+    }
+
+    /** Runs the detector(s) filed as {@code fileName} on {@code data} (2 threads, seed 0, 10 pairs, 5 report items). */
+    private static List<DetectorOutcome> runOnly(String fileName, BenchmarkData data, Path out) {
+        return BenchmarkRunner.run(
+                new RunContext(data, 2, 0, Progress.NONE),
+                Detectors.all().stream()
+                        .filter(e -> e.fileName().equals(fileName))
+                        .toList(),
+                new BenchmarkRunner.Options(out, 10, 5),
+                QUIET);
     }
 }

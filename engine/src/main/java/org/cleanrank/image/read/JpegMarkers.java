@@ -32,25 +32,24 @@ record JpegMarkers(int components, int adobeTransform, int orientation) {
             boolean sof = marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
             if (sof && s + 6 <= end) {
                 components = b[s + 5] & 0xFF;
-            } else if (marker == 0xEE
-                    && end - s >= 12
-                    && b[s] == 'A'
-                    && b[s + 1] == 'd'
-                    && b[s + 2] == 'o'
-                    && b[s + 3] == 'b'
-                    && b[s + 4] == 'e') {
+            } else if (marker == 0xEE && end - s >= 12 && startsWith(b, s, "Adobe")) {
                 adobe = b[s + 11] & 0xFF;
-            } else if (marker == 0xE1
-                    && end - s >= 14
-                    && b[s] == 'E'
-                    && b[s + 1] == 'x'
-                    && b[s + 2] == 'i'
-                    && b[s + 3] == 'f') {
+            } else if (marker == 0xE1 && end - s >= 14 && startsWith(b, s, "Exif")) {
                 orientation = exifOrientation(b, s + 6, end);
             }
             p += 2 + len;
         }
         return new JpegMarkers(components, adobe, orientation);
+    }
+
+    /** Whether the segment at {@code s} (long enough: the caller checked) begins with the ASCII {@code tag}. */
+    private static boolean startsWith(byte[] b, int s, String tag) {
+        for (int i = 0; i < tag.length(); i++) {
+            if (b[s + i] != tag.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int exifOrientation(byte[] b, int tiff, int end) {

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.cleanrank.CleanRankException;
 import org.cleanrank.io.FloatMatrix;
+import org.cleanrank.parity.NumpySearchsorted;
 
 /**
  * k-means with scikit-learn 1.2.1's {@code KMeans(n_clusters, random_state=seed)} semantics (the defaults
@@ -181,7 +182,7 @@ public final class KMeans {
             double bestPot = Double.POSITIVE_INFINITY;
             int[] ids = new int[trials];
             for (int t = 0; t < trials; t++) {
-                ids[t] = Math.min(searchsortedLeft(cumulative, rng.nextDouble() * pot), n - 1);
+                ids[t] = Math.min(NumpySearchsorted.left(cumulative, rng.nextDouble() * pot), n - 1);
             }
             for (int t = 0; t < trials; t++) {
                 int id = ids[t];
@@ -315,19 +316,6 @@ public final class KMeans {
             counts[old]--;
             // as sklearn, the sample's label is left as it was; the next assignment step fixes it
         }
-    }
-
-    private static int searchsortedLeft(double[] sorted, double v) {
-        int lo = 0, hi = sorted.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (sorted[mid] < v) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
     }
 
     private static double sum(double[] a) {

@@ -6,40 +6,12 @@ import java.awt.image.Raster;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.List;
 import javax.imageio.ImageIO;
-import org.cleanrank.Fixtures;
 import org.cleanrank.image.Raster8;
-import org.cleanrank.io.NpyArray;
 
-/** Test access to the golden image set: order, stage arrays, PNG decoding in OpenCV's BGR order. */
+/** The golden PNGs decoded in OpenCV's BGR order ({@link GoldenImages} for the set itself). */
 final class CvGolden {
     private CvGolden() {}
-
-    static Path images(String... p) {
-        return Fixtures.golden("images", p);
-    }
-
-    static List<String> order() {
-        return Fixtures.goldenImageOrder();
-    }
-
-    static Path stage(String file, String suffix) {
-        return images("stages", file + "." + suffix + ".npy");
-    }
-
-    /** A 2-D uint8 .npy as a gray raster. */
-    static Raster8 grayNpy(Path p) {
-        try (NpyArray a = NpyArray.open(p)) {
-            long[] shape = a.shape();
-            int h = (int) shape[0], w = (int) shape[1];
-            byte[] d = new byte[w * h];
-            for (int i = 0; i < d.length; i++) {
-                d[i] = (byte) a.getLong(i);
-            }
-            return Raster8.gray(w, h, d);
-        }
-    }
 
     /**
      * An 8-bit PNG decoded with ImageIO as cv2.imread would hand it over: gray stays 1 channel (only for

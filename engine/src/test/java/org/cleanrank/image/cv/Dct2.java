@@ -11,28 +11,27 @@ final class Dct2 {
 
     static double[] orthonormal(double[] x, int rows, int cols) {
         double[] tmp = new double[rows * cols];
-        double[][] cr = basis(cols);
-        for (int r = 0; r < rows; r++) {
-            for (int k = 0; k < cols; k++) {
-                double s = 0;
-                for (int n = 0; n < cols; n++) {
-                    s += x[r * cols + n] * cr[k][n];
-                }
-                tmp[r * cols + k] = s;
-            }
-        }
-        double[][] cc = basis(rows);
+        transformLines(x, tmp, basis(cols), rows, cols, 1); // each row
         double[] out = new double[rows * cols];
-        for (int c = 0; c < cols; c++) {
-            for (int k = 0; k < rows; k++) {
+        transformLines(tmp, out, basis(rows), cols, 1, cols); // each column
+        return out;
+    }
+
+    /**
+     * The 1-D DCT with basis {@code b} of {@code lines} lines of {@code b.length} values; value n of line l is at
+     * {@code l * lineStep + n * step}, in {@code in} and {@code out} alike.
+     */
+    private static void transformLines(double[] in, double[] out, double[][] b, int lines, int lineStep, int step) {
+        int len = b.length;
+        for (int l = 0; l < lines; l++) {
+            for (int k = 0; k < len; k++) {
                 double s = 0;
-                for (int n = 0; n < rows; n++) {
-                    s += tmp[n * cols + c] * cc[k][n];
+                for (int n = 0; n < len; n++) {
+                    s += in[l * lineStep + n * step] * b[k][n];
                 }
-                out[k * cols + c] = s;
+                out[l * lineStep + k * step] = s;
             }
         }
-        return out;
     }
 
     private static double[][] basis(int n) {

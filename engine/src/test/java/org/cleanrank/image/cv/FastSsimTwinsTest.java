@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.cleanrank.Fixtures;
+import org.cleanrank.image.GoldenImages;
 import org.cleanrank.image.Raster8;
 import org.cleanrank.vectorization.BaseVectorizationTestCase;
 import org.cleanrank.vectorization.FastSsimKernel;
@@ -83,7 +84,7 @@ class FastSsimTwinsTest extends BaseVectorizationTestCase {
     @Test
     void panamaTwinMatchesTheGoldenMatrixBitForBit() {
         CvSsimGoldenTest.Sub s = CvSsimGoldenTest.sub();
-        double[] ref = Fixtures.doubles(CvGolden.images("ssim_fast_distance.npy"));
+        double[] ref = Fixtures.doubles(GoldenImages.path("ssim_fast_distance.npy"));
         float[] plain = FastSsim.distanceMatrix(s.imgs(), 2, plain());
         float[] simd = FastSsim.distanceMatrix(s.imgs(), 2, panama());
         int m = s.idx().length, same = 0;

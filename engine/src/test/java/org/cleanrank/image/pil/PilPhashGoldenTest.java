@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.commons.csv.CSVRecord;
 import org.cleanrank.Fixtures;
+import org.cleanrank.image.GoldenImages;
 import org.cleanrank.image.Raster8;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.Test;
  * (Pillow 9.4.0, imagehash 4.3.2, scipy 1.10.1). PNGs are decoded with javax.imageio (exact for these files).
  */
 class PilPhashGoldenTest {
-    private static final Map<String, CSVRecord> EXPECTED = PilGolden.expectedHashes();
+    private static final Map<String, CSVRecord> EXPECTED = GoldenImages.expectedHashes();
     /** cat_cmyk: Adobe CMYK JPEG (manifest mode CMYK). */
     private static final String CMYK_JPEG = "4422eed63c94942380a7c8e8a511b282.jpg";
 
@@ -46,8 +47,8 @@ class PilPhashGoldenTest {
     @Test
     void convertLMatchesPillow() {
         int checked = 0;
-        for (String f : PilGolden.pngs()) {
-            Raster8 expected = PilGolden.stage(f, "pil_L");
+        for (String f : GoldenImages.pngs()) {
+            Raster8 expected = GoldenImages.grayStage(f, "pil_L");
             if (expected == null) {
                 continue;
             }
@@ -61,13 +62,13 @@ class PilPhashGoldenTest {
     @Test
     void lanczosResizeMatchesPillow() {
         int checked = 0;
-        for (String f : PilGolden.pngs()) {
-            Raster8 l = PilGolden.stage(f, "pil_L");
+        for (String f : GoldenImages.pngs()) {
+            Raster8 l = GoldenImages.grayStage(f, "pil_L");
             if (l == null) {
                 l = PilGolden.pillowL(f);
             }
             for (int size : new int[] {32, 64}) {
-                Raster8 expected = PilGolden.stage(f, "pil_L_" + size + "x" + size + "_lanczos");
+                Raster8 expected = GoldenImages.grayStage(f, "pil_L_" + size + "x" + size + "_lanczos");
                 assertNotNull(expected, f + " " + size);
                 assertSameRaster(
                         expected,
@@ -83,10 +84,10 @@ class PilPhashGoldenTest {
     @Test
     void hashFromStageArraysMatchesImagehash() {
         int checked = 0;
-        for (String f : PilGolden.pngs()) {
+        for (String f : GoldenImages.pngs()) {
             CSVRecord rec = EXPECTED.get(f);
             for (int hs : new int[] {8, 16}) {
-                Raster8 resized = PilGolden.stage(f, "pil_L_" + (4 * hs) + "x" + (4 * hs) + "_lanczos");
+                Raster8 resized = GoldenImages.grayStage(f, "pil_L_" + (4 * hs) + "x" + (4 * hs) + "_lanczos");
                 String col = "imagehash_phash" + hs;
                 assertEquals(rec.get(col), ImageHashPhash.hex(ImageHashPhash.fromResized(resized)), f + " " + col);
                 double[] block = ImageHashPhash.lowFrequencyDct(resized, hs);
@@ -108,7 +109,7 @@ class PilPhashGoldenTest {
     void endToEndPngHashes() {
         List<String> failures = new ArrayList<>();
         int checked = 0;
-        for (String f : PilGolden.pngs()) {
+        for (String f : GoldenImages.pngs()) {
             checked += checkImagehashPhashes(f, PilGolden.pillowL(f), failures);
         }
         assertEquals(List.of(), failures);
@@ -119,7 +120,7 @@ class PilPhashGoldenTest {
     @Test
     void cleanPatrickDetectorHashes() {
         List<String> failures = new ArrayList<>();
-        for (String f : PilGolden.pngs()) {
+        for (String f : GoldenImages.pngs()) {
             String got = ImageHashPhash.hex(ImageHashPhash.cleanPatrickHash(PilGolden.pillowL(f), 8));
             String want = EXPECTED.get(f).get("cp_detector_phash8");
             if (!want.equals(got)) {
@@ -138,7 +139,7 @@ class PilPhashGoldenTest {
     void jpegHashesWithImageIoDecoder() {
         List<String> failures = new ArrayList<>();
         int checked = 0;
-        for (String f : PilGolden.order()) {
+        for (String f : GoldenImages.order()) {
             if (!f.endsWith(".jpg") || f.equals(CMYK_JPEG)) {
                 continue;
             }
@@ -158,10 +159,10 @@ class PilPhashGoldenTest {
     /** The fraction matrix phash_imagehash_fraction.npy from the expected imagehash_phash8 strings. */
     @Test
     void hammingFractionMatrix() {
-        List<String> order = PilGolden.order();
+        List<String> order = GoldenImages.order();
         int n = order.size();
         assertEquals(37, n);
-        double[] m = Fixtures.doubles(PilGolden.images("phash_imagehash_fraction.npy"));
+        double[] m = Fixtures.doubles(GoldenImages.path("phash_imagehash_fraction.npy"));
         assertEquals(n * n, m.length);
         boolean[][] h = new boolean[n][];
         for (int i = 0; i < n; i++) {
@@ -179,9 +180,9 @@ class PilPhashGoldenTest {
     /** The CleanPatrick detector matrix from the expected cp_detector_phash8 strings (upper triangle as the reference fills it). */
     @Test
     void cleanPatrickFractionMatrix() {
-        List<String> order = PilGolden.order();
+        List<String> order = GoldenImages.order();
         int n = order.size();
-        double[] m = Fixtures.doubles(PilGolden.images("phash_cpdetector_fraction.npy"));
+        double[] m = Fixtures.doubles(GoldenImages.path("phash_cpdetector_fraction.npy"));
         int checked = 0;
         for (int i = 0; i < n; i++) {
             boolean[] a = ImageHashPhash.fromHex(EXPECTED.get(order.get(i)).get("cp_detector_phash8"), 64);

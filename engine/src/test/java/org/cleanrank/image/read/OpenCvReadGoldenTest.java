@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import org.cleanrank.Fixtures;
+import org.cleanrank.image.GoldenImages;
 import org.cleanrank.image.Raster8;
 import org.cleanrank.image.cv.FastSsim;
 import org.cleanrank.image.cv.OpenCvPhash;
@@ -18,21 +19,17 @@ import org.junit.jupiter.api.Test;
 class OpenCvReadGoldenTest {
     @Test
     void opencvPhashFromFilesMatchesForEveryImage() throws IOException {
-        List<String> rows = Files.readAllLines(Fixtures.golden("images", "expected_hashes.csv"));
-        int checked = 0;
-        for (String row : rows.subList(1, rows.size())) {
-            String[] f = row.split(",", -1);
-            DecodedImage img = ImageDecoder.decode(Fixtures.golden("images", "images", f[0]));
+        int checked = GoldenImages.forEachExpectedHash((file, h) -> {
+            DecodedImage img = ImageDecoder.decode(GoldenImages.path("images", file));
             assertEquals(
-                    f[3],
+                    h.get("opencv_phash_gray"),
                     OpenCvPhash.hex(OpenCvPhash.hash(OpenCvRead.grayscale(img))),
-                    f[0] + " opencv_phash_gray (IMREAD_GRAYSCALE)");
+                    file + " opencv_phash_gray (IMREAD_GRAYSCALE)");
             assertEquals(
-                    f[4],
+                    h.get("opencv_phash_color"),
                     OpenCvPhash.hex(OpenCvPhash.hash(OpenCvRead.color(img))),
-                    f[0] + " opencv_phash_color (IMREAD_COLOR)");
-            checked++;
-        }
+                    file + " opencv_phash_color (IMREAD_COLOR)");
+        });
         assertEquals(37, checked);
     }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Locale;
 import org.cleanrank.CleanRankException;
 import org.cleanrank.rank.SampleRanking;
 import org.junit.jupiter.api.Test;
@@ -129,7 +130,14 @@ class ConfidentLearningUnitTest {
                 "labels[1] = -1");
         oneLine(() -> LabeledProbabilities.of(new double[][] {{0.5, 0.5}, {1.0}}, y), "rectangular");
         oneLine(() -> LabeledProbabilities.of(new double[][] {{0.5, 0.5}, {0.2, 0.8}}, new int[] {1, 1}), "2 classes");
-        oneLine(() -> FilterBy.parse("prune_by_magic"), "filter_by");
+        oneLine(
+                () -> FilterBy.parse("prune_by_magic"),
+                "unknown filter_by 'prune_by_magic': use prune_by_noise_rate, prune_by_class, both,"
+                        + " confident_learning or predicted_neq_given");
+        oneLine(
+                () -> QualityMethod.parse("margin"),
+                "unknown label quality method 'margin': use self_confidence, normalized_margin or"
+                        + " confidence_weighted_entropy");
         oneLine(() -> new LabelIssueFilter(1).find(obviousMislabel(), FilterBy.BOTH, 1.5, 1), "frac_noise");
     }
 
@@ -137,5 +145,16 @@ class ConfidentLearningUnitTest {
         CleanRankException ex = assertThrows(CleanRankException.class, e);
         assertFalse(ex.getMessage().contains("\n"), ex.getMessage());
         assertTrue(ex.getMessage().contains(mentions), ex.getMessage());
+    }
+
+    @Test
+    void cleanlabNamesParseCaseInsensitivelyWithDashes() {
+        for (FilterBy f : FilterBy.values()) {
+            assertEquals(
+                    f, FilterBy.parse(f.referenceName().toUpperCase(Locale.ROOT).replace('_', '-')));
+        }
+        assertEquals("prune_by_noise_rate", FilterBy.PRUNE_BY_NOISE_RATE.referenceName());
+        assertEquals(QualityMethod.NORMALIZED_MARGIN, QualityMethod.parse("Normalized-Margin"));
+        assertEquals("confidence_weighted_entropy", QualityMethod.CONFIDENCE_WEIGHTED_ENTROPY.referenceName());
     }
 }

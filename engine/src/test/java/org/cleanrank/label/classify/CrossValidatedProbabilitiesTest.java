@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.stream.IntStream;
 import org.cleanrank.CleanRankException;
+import org.cleanrank.Fixtures;
 import org.cleanrank.io.FloatMatrix;
 import org.junit.jupiter.api.Test;
 
@@ -16,12 +18,8 @@ class CrossValidatedProbabilitiesTest {
 
     /** n samples, d features of Gaussian noise; class = 0/1/2.. by bands of feature 0 shifted far apart. */
     private static FloatMatrix blobs(int n, int d, int[] labels, double shift, long seed) {
-        Random r = new Random(seed);
-        float[][] rows = new float[n][d];
+        float[][] rows = Fixtures.gaussianRows(n, d, new Random(seed));
         for (int i = 0; i < n; i++) {
-            for (int j = 0; j < d; j++) {
-                rows[i][j] = (float) r.nextGaussian();
-            }
             rows[i][0] += (float) (shift * labels[i]);
         }
         return FloatMatrix.of(rows);
@@ -30,10 +28,7 @@ class CrossValidatedProbabilitiesTest {
     @Test
     void separableTwoClassSetFavoursTheTrueClass() {
         int n = 60;
-        int[] y = new int[n];
-        for (int i = 0; i < n; i++) {
-            y[i] = i % 2;
-        }
+        int[] y = IntStream.range(0, n).map(i -> i % 2).toArray();
         FloatMatrix x = blobs(n, 4, y, 20.0, 1);
         double[][] p = CrossValidatedProbabilities.adaBoost(x, y, 5, 0, 2, null);
         for (int i = 0; i < n; i++) {
@@ -69,10 +64,7 @@ class CrossValidatedProbabilitiesTest {
     @Test
     void classWithOneSampleIsCopiedIntoTrainingAndGetsOneHot() {
         int n = 40;
-        int[] y = new int[n];
-        for (int i = 0; i < n; i++) {
-            y[i] = i % 2;
-        }
+        int[] y = IntStream.range(0, n).map(i -> i % 2).toArray();
         y[17] = 2; // the only sample of class 2
         FloatMatrix x = blobs(n, 3, y, 1.0, 5);
         int[] folds = StratifiedFolds.holdoutFolds(y, 5, 0);

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 import org.cleanrank.CleanRankException;
+import org.cleanrank.Fixtures;
 import org.cleanrank.io.FloatMatrix;
 import org.junit.jupiter.api.Test;
 
@@ -102,14 +104,7 @@ class MultinomialLogisticRegressionTest {
     }
 
     static FloatMatrix randomMatrix(int n, int d, long seed) {
-        SplittableRandom rnd = new SplittableRandom(seed);
-        float[][] rows = new float[n][d];
-        for (float[] r : rows) {
-            for (int j = 0; j < d; j++) {
-                r[j] = (float) rnd.nextGaussian();
-            }
-        }
-        return FloatMatrix.of(rows);
+        return FloatMatrix.of(Fixtures.gaussianRows(n, d, new SplittableRandom(seed)));
     }
 
     /** Noisy 5-class data over more rows than one chunk: every probability row sums to 1. */
@@ -117,10 +112,7 @@ class MultinomialLogisticRegressionTest {
     void rowsSumToOne() {
         int n = 300;
         FloatMatrix x = randomMatrix(n, 8, 3);
-        int[] y = new int[n];
-        for (int i = 0; i < n; i++) {
-            y[i] = (i * 7) % 5;
-        }
+        int[] y = IntStream.range(0, n).map(i -> (i * 7) % 5).toArray();
         var model = new MultinomialLogisticRegression().fit(x, all(n), y, 5);
         assertTrue(model.gradientMaxAbs() < 1e-5, "gradient " + model.gradientMaxAbs());
         double[][] p = model.predictProba(x, all(n));
@@ -139,10 +131,9 @@ class MultinomialLogisticRegressionTest {
     void threadCountDoesNotChangeTheResult() {
         int n = 700;
         FloatMatrix x = randomMatrix(n, 16, 11);
-        int[] y = new int[n];
-        for (int i = 0; i < n; i++) {
-            y[i] = (x.get(i, 0) > 0 ? 1 : 0) + (x.get(i, 1) > 0.5f ? 2 : 0);
-        }
+        int[] y = IntStream.range(0, n)
+                .map(i -> (x.get(i, 0) > 0 ? 1 : 0) + (x.get(i, 1) > 0.5f ? 2 : 0))
+                .toArray();
         double[][] one = new MultinomialLogisticRegression(1.0, 1e-6, 5000, 1).fitPredict(x, all(n), y, 4, all(n));
         double[][] two = new MultinomialLogisticRegression(1.0, 1e-6, 5000, 2).fitPredict(x, all(n), y, 4, all(n));
         for (int i = 0; i < n; i++) {
