@@ -35,12 +35,18 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
+        exit(
+                () -> execute(args),
+                "raise the heap (CLEANRANK_HEAP=16g ./cleanrank ...) or use a top-K ranking (--pairs K)");
+    }
+
+    /** Exits with the code {@code program} returns, or 3 with {@code outOfMemoryAdvice} when the heap ran out. */
+    public static void exit(java.util.function.IntSupplier program, String outOfMemoryAdvice) {
         int code;
         try {
-            code = execute(args);
+            code = program.getAsInt();
         } catch (OutOfMemoryError e) {
-            System.err.println(
-                    "cleanrank: out of memory; raise the heap (CLEANRANK_HEAP=16g ./cleanrank ...) or use a top-K ranking (--pairs K)");
+            System.err.println("cleanrank: out of memory; " + outOfMemoryAdvice);
             code = 3;
         }
         System.exit(code);

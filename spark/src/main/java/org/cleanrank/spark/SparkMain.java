@@ -22,15 +22,9 @@ public final class SparkMain implements Runnable {
     }
 
     public static void main(String[] args) {
-        int code;
-        try {
-            code = execute(args);
-        } catch (OutOfMemoryError e) {
-            System.err.println("cleanrank: out of memory on the driver; raise --driver-memory (spark-submit) or"
-                    + " CLEANRANK_HEAP (./cleanrank-spark)");
-            code = 3;
-        }
-        System.exit(code);
+        Main.exit(
+                () -> execute(args),
+                "raise the driver's heap (--driver-memory with spark-submit, CLEANRANK_HEAP with ./cleanrank-spark)");
     }
 
     /** Runs the command line and returns the exit code (tests call this). */

@@ -45,9 +45,9 @@ class SparkJobTest {
     }
 
     /** Runs the CLI and the Spark job with the same arguments (the job with {@code spark} first) into cli/ and spark/. */
-    private void runBoth(List<String> spark, String... args) throws IOException {
+    private void runBoth(List<String> spark, List<String> args) throws IOException {
         Path cli = dir.resolve("cli"), job = dir.resolve("spark");
-        List<String> a = new ArrayList<>(List.of(args));
+        List<String> a = new ArrayList<>(args);
         a.addAll(List.of("--quiet", "--out"));
         List<String> c = new ArrayList<>(a);
         c.add(cli.toString());
@@ -59,6 +59,20 @@ class SparkJobTest {
         r = run(true, s.toArray(String[]::new));
         assertEquals(0, r.code(), r.err());
         assertSameFiles(cli, job);
+    }
+
+    /**
+     * {@code command --embeddings SET/embeddings.npy} and {@code more}, where a value after --labels names a
+     * file of the set.
+     */
+    static List<String> goldenSet(String command, Path set, String... more) {
+        List<String> args = new ArrayList<>(
+                List.of(command, "--embeddings", set.resolve("embeddings.npy").toString()));
+        for (int a = 0; a < more.length; a++) {
+            boolean setFile = a > 0 && more[a - 1].equals("--labels");
+            args.add(setFile ? set.resolve(more[a]).toString() : more[a]);
+        }
+        return args;
     }
 
     static void assertSameFiles(Path expected, Path actual) throws IOException {
@@ -92,15 +106,7 @@ class SparkJobTest {
         Files.writeString(ids, csv);
         runBoth(
                 List.of("--master", "local[2]"),
-                "selfclean",
-                "--embeddings",
-                g.resolve("embeddings.npy").toString(),
-                "--labels",
-                g.resolve("labels.npy").toString(),
-                "--ids",
-                ids.toString(),
-                "--pairs",
-                "700");
+                goldenSet("selfclean", g, "--labels", "labels.npy", "--ids", ids.toString(), "--pairs", "700"));
     }
 
     @Test
@@ -108,25 +114,13 @@ class SparkJobTest {
         Path g = golden("selfclean", "synth_n2000_d384_seed2");
         runBoth(
                 List.of("--master", "local[2]", "--block-rows", "384"),
-                "selfclean",
-                "--embeddings",
-                g.resolve("embeddings.npy").toString(),
-                "--labels",
-                g.resolve("labels.npy").toString(),
-                "--pairs",
-                "2500");
+                goldenSet("selfclean", g, "--labels", "labels.npy", "--pairs", "2500"));
     }
 
     @Test
     void knnIsTheCliOutput() throws IOException {
         Path g = golden("selfclean", "synth_n2000_d384_seed2");
-        runBoth(
-                List.of("--master", "local[2]"),
-                "knn",
-                "--embeddings",
-                g.resolve("embeddings.npy").toString(),
-                "--k",
-                "10");
+        runBoth(List.of("--master", "local[2]"), goldenSet("knn", g, "--k", "10"));
     }
 
     @Test
@@ -138,12 +132,7 @@ class SparkJobTest {
         try {
             runBoth(
                     List.of("--master", "local[2,2]"),
-                    "knn",
-                    "--embeddings",
-                    g.resolve("base.npy").toString(),
-                    "--k",
-                    "15",
-                    "--include-self");
+                    List.of("knn", "--embeddings", g.resolve("base.npy").toString(), "--k", "15", "--include-self"));
         } finally {
             System.clearProperty("cleanrank.spark.failOnce");
             System.clearProperty("spark.extraListeners");
