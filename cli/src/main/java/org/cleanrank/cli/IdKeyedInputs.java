@@ -9,16 +9,16 @@ import org.cleanrank.io.Labels;
  * The row ids ({@code --ids}) and labels ({@code --labels}) of an embedding matrix: labels keyed by id
  * (a CSV with the columns id,label) are joined by id; otherwise they are one per row, in row order.
  */
-final class IdKeyedInputs {
+public final class IdKeyedInputs {
     private IdKeyedInputs() {}
 
     /** The ids of {@code n} rows, or null without {@code --ids}. */
-    static RowIds ids(Path idsCsv, int n) {
+    public static RowIds ids(Path idsCsv, int n) {
         return idsCsv == null ? null : RowIds.read(idsCsv, n);
     }
 
     /** Label codes, one per row. */
-    static int[] labels(Path labels, RowIds ids, int n) {
+    public static int[] labels(Path labels, RowIds ids, int n) {
         if (RowIds.isKeyedLabels(labels)) {
             if (ids == null) {
                 throw new CleanRankException(labels + ": labels keyed by id (columns id,label) need --ids IDS.csv"

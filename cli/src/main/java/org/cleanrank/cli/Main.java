@@ -36,12 +36,18 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
+        exit(
+                () -> execute(args),
+                "raise the heap (CLEANRANK_HEAP=16g ./cleanrank ...) or use a top-K ranking (--pairs K)");
+    }
+
+    /** Exits with the code {@code program} returns, or 3 with {@code outOfMemoryAdvice} when the heap ran out. */
+    public static void exit(java.util.function.IntSupplier program, String outOfMemoryAdvice) {
         int code;
         try {
-            code = execute(args);
+            code = program.getAsInt();
         } catch (OutOfMemoryError e) {
-            System.err.println(
-                    "cleanrank: out of memory; raise the heap (CLEANRANK_HEAP=16g ./cleanrank ...) or use a top-K ranking (--pairs K)");
+            System.err.println("cleanrank: out of memory; " + outOfMemoryAdvice);
             code = 3;
         }
         System.exit(code);
@@ -49,9 +55,17 @@ public final class Main implements Runnable {
 
     /** Runs the command line and returns the exit code (tests call this). */
     public static int execute(String... args) {
+        return execute(new CommandLine(new Main()), args);
+    }
+
+    /**
+     * Runs {@code cl} (cleanrank's or another program's command line, e.g. the Spark job's) with cleanrank's
+     * error handling: a user error is one line {@code cleanrank: ...} and exit code 2, an internal error one
+     * line and exit code 1.
+     */
+    public static int execute(CommandLine cl, String... args) {
         // the CLI prints which kernels it uses itself; keep the engine's log line off the terminal
         ENGINE_LOG.setLevel(java.util.logging.Level.WARNING);
-        CommandLine cl = new CommandLine(new Main());
         // a mistyped or missing option is a user error like a bad file: one line and exit 2, no usage dump
         cl.setParameterExceptionHandler((ex, given) -> {
             CommandLine command = ex.getCommandLine();

@@ -10,17 +10,17 @@ import picocli.CommandLine.TypeConversionException;
  * ranking keeps, or every pair. {@code demo-embeddings} declares its own (default 'all') with the same
  * {@link Count} converter.
  */
-final class PairsOption {
+public final class PairsOption {
     @Option(
             names = "--pairs",
             defaultValue = "1000",
             paramLabel = "K|all",
             converter = Count.class,
             description = "pairs to keep: the K closest (default ${DEFAULT-VALUE}) or 'all' (N(N-1)/2 rows)")
-    long count;
+    public long count;
 
     /** K, or {@link SelfClean#ALL_PAIRS} for 'all'; a bad value fails while parsing, before any work. */
-    static final class Count implements ITypeConverter<Long> {
+    public static final class Count implements ITypeConverter<Long> {
         /** The largest K: a top-K ranking holds its pairs in arrays. */
         static final long MAX = Integer.MAX_VALUE - 16;
 

@@ -3,13 +3,13 @@ package org.cleanrank.cli;
 import org.cleanrank.pairs.Progress;
 
 /** Progress on stderr, at most one line every two seconds per stage, plus the end of each stage. */
-final class StderrProgress implements Progress {
+public final class StderrProgress implements Progress {
     private final long start = System.nanoTime();
     private long lastPrint;
     private String lastStage = "";
     private final boolean enabled;
 
-    StderrProgress(boolean enabled) {
+    public StderrProgress(boolean enabled) {
         this.enabled = enabled;
     }
 
@@ -32,7 +32,7 @@ final class StderrProgress implements Progress {
         }
     }
 
-    void message(String text) {
+    public void message(String text) {
         if (enabled) {
             System.err.printf("cleanrank: %s (%.1f s)%n", text, (System.nanoTime() - start) / 1e9);
         }

@@ -82,6 +82,29 @@ public final class RowIds {
     }
 
     /**
+     * The ids of rows given in row order by another source (e.g. an id column of a Parquet table); they
+     * must be unique and not empty.
+     *
+     * @param source names the source in the error message
+     */
+    public static RowIds of(List<String> ids, String source) {
+        Object2IntOpenHashMap<String> rowOf = new Object2IntOpenHashMap<>(ids.size());
+        rowOf.defaultReturnValue(-1);
+        for (int r = 0; r < ids.size(); r++) {
+            String id = ids.get(r);
+            if (id == null || id.isEmpty()) {
+                throw new CleanRankException(source + ": row " + r + " has no id; give every embedding row its own id");
+            }
+            int before = rowOf.putIfAbsent(id, r);
+            if (before >= 0) {
+                throw new CleanRankException(source + ": id " + CsvTable.show(id) + " is given to more than one row ("
+                        + before + ", " + r + "); give every embedding row its own id");
+            }
+        }
+        return new RowIds(List.copyOf(ids), rowOf);
+    }
+
+    /**
      * The id column of an ids table: {@code id}, else {@code md5hash}, else the only column; otherwise an
      * error saying that column {@code expected} is missing, naming the header and {@code fix}.
      */

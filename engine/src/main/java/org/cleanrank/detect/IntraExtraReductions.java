@@ -2,6 +2,7 @@ package org.cleanrank.detect;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.IntUnaryOperator;
 import org.cleanrank.pairs.PairConsumer;
 
 /**
@@ -62,12 +63,22 @@ public final class IntraExtraReductions implements PairConsumer {
         IntraExtraReductions into = parts.get(0);
         for (int p = 1; p < parts.size(); p++) {
             IntraExtraReductions o = parts.get(p);
-            for (int i = 0; i < into.minSame.length; i++) {
-                into.minSame[i] = Math.min(into.minSame[i], o.minSame[i]);
-                into.minDiff[i] = Math.min(into.minDiff[i], o.minDiff[i]);
-                into.maxDiff[i] = Math.max(into.maxDiff[i], o.maxDiff[i]);
-            }
+            into.absorb(o.minSame, o.minDiff, o.maxDiff, i -> i);
         }
         return into;
+    }
+
+    /**
+     * Folds reductions of other rows into these: row {@code r} of the given arrays is row
+     * {@code row.applyAsInt(r)} here (a share's local rows, see {@link org.cleanrank.pairs.BlockPair}).
+     * Minima and maxima: the values do not depend on the order of the folds.
+     */
+    void absorb(float[] otherMinSame, float[] otherMinDiff, float[] otherMaxDiff, IntUnaryOperator row) {
+        for (int r = 0; r < otherMinSame.length; r++) {
+            int i = row.applyAsInt(r);
+            minSame[i] = Math.min(minSame[i], otherMinSame[r]);
+            minDiff[i] = Math.min(minDiff[i], otherMinDiff[r]);
+            maxDiff[i] = Math.max(maxDiff[i], otherMaxDiff[r]);
+        }
     }
 }

@@ -65,19 +65,9 @@ public final class SelfClean {
         if (n < 2) {
             throw new IllegalArgumentException("SelfClean needs at least 2 samples, got " + n);
         }
-        String skipped = null;
-        int[] lab = labels;
-        if (lab == null) {
-            skipped = "no labels given: can't find label errors without labels";
-        } else {
-            if (lab.length != n) {
-                throw new IllegalArgumentException(lab.length + " labels for " + n + " samples");
-            }
-            if (java.util.Arrays.stream(lab).distinct().count() < 2) {
-                skipped = "only one label value: can't detect label errors with only one label";
-                lab = null;
-            }
-        }
+        LabelUse use = LabelUse.of(labels, n);
+        String skipped = use.skipped();
+        int[] lab = use.labels();
         PairEngine engine = new PairEngine(threads);
         PairPassSingleLinkage.Pass linkage = new PairPassSingleLinkage(kernels, threads).begin(m);
         final int[] fl = lab;

@@ -82,7 +82,7 @@ public final class ExactKnn {
                 new SimilarityTiles(base, base, kernels),
                 w -> new KnnTileConsumer(new NeighbourHeaps(n, kept), maxima, pass),
                 progress);
-        return merge(n, kept, parts);
+        return merge(n, parts);
     }
 
     /** The k nearest rows of {@code base} to every row of {@code queries} (same dimension). */
@@ -99,7 +99,7 @@ public final class ExactKnn {
                 new SimilarityTiles(queries, base, kernels),
                 w -> new KnnTileConsumer(new NeighbourHeaps(q, kept), maxima, KnnTileConsumer.Pass.QUERIES),
                 progress);
-        return merge(q, kept, parts);
+        return merge(q, parts);
     }
 
     private static long tileCount(int n) {
@@ -108,6 +108,10 @@ public final class ExactKnn {
 
     /** Heap size: k, or fewer when there are fewer candidates per row (the rest is padding anyway). */
     private int kept(int candidates) {
+        return kept(k, candidates);
+    }
+
+    static int kept(int k, int candidates) {
         return Math.max(1, Math.min(k, candidates));
     }
 
@@ -118,9 +122,9 @@ public final class ExactKnn {
 
     /**
      * Folds every worker's heaps into the first worker's, then sorts each row (parallel over row
-     * blocks), then pads lists of {@code kept < k} entries to k.
+     * blocks), then pads lists shorter than k.
      */
-    private NeighbourLists merge(int rows, int kept, List<KnnTileConsumer> parts) {
+    private NeighbourLists merge(int rows, List<KnnTileConsumer> parts) {
         NeighbourHeaps into = parts.get(0).heaps();
         int block = 4096;
         int blocks = (rows + block - 1) / block;
@@ -131,11 +135,16 @@ public final class ExactKnn {
             }
             into.sortRows(r0, r1);
         });
-        NeighbourLists lists = into.lists();
-        return kept == k ? lists : padded(lists);
+        return finish(into, k);
     }
 
-    private NeighbourLists padded(NeighbourLists lists) {
+    /** The sorted lists of {@code heaps} as k-long lists: padded when the heaps keep fewer than k. */
+    static NeighbourLists finish(NeighbourHeaps heaps, int k) {
+        NeighbourLists lists = heaps.lists();
+        return lists.k() == k ? lists : padded(lists, k);
+    }
+
+    private static NeighbourLists padded(NeighbourLists lists, int k) {
         if ((long) lists.rows() * k > Integer.MAX_VALUE - 16) {
             throw new CleanRankException(lists.rows() + " rows x k = " + k
                     + " neighbours exceed one Java array (2^31 entries); lower k (the base has only "

@@ -86,12 +86,45 @@ final class NeighbourHeaps {
     /** Offers every real candidate that {@code other} holds for rows {@code [row0, row1)} to these heaps. */
     void absorb(NeighbourHeaps other, int row0, int row1) {
         for (int row = row0; row < row1; row++) {
-            for (int c = row * k; c < row * k + k; c++) {
-                if (other.idx[c] != EMPTY_INDEX) {
-                    offer(row, other.sims[c], other.idx[c]);
-                }
+            offerRow(row, other.sims, other.idx, row * k, k);
+        }
+    }
+
+    /** Offers the real candidates among {@code count} (similarity, index) entries from {@code at} to row {@code row}. */
+    void offerRow(int row, float[] candidateSims, int[] candidateIdx, int at, int count) {
+        for (int c = at; c < at + count; c++) {
+            if (candidateIdx[c] != EMPTY_INDEX) {
+                offer(row, candidateSims[c], candidateIdx[c]);
             }
         }
+    }
+
+    /** Candidates per row. */
+    int k() {
+        return k;
+    }
+
+    /**
+     * The heaps' entries, row after row (k per row, in heap order, unused entries with index
+     * {@link #isReal} false), copied with every real index renumbered by {@code index}.
+     */
+    int[] indicesMapped(java.util.function.IntUnaryOperator index) {
+        int[] out = idx.clone();
+        for (int c = 0; c < out.length; c++) {
+            if (isReal(out[c])) {
+                out[c] = index.applyAsInt(out[c]);
+            }
+        }
+        return out;
+    }
+
+    /** The similarities matching {@link #indicesMapped} (the array itself). */
+    float[] similarities() {
+        return sims;
+    }
+
+    static boolean isReal(int index) {
+        return index != EMPTY_INDEX;
     }
 
     /**

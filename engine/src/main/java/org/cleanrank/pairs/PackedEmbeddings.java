@@ -124,6 +124,29 @@ public final class PackedEmbeddings {
         return f;
     }
 
+    /**
+     * Wraps panels laid out as {@link #panels()} describes (not copied): {@code n} points of {@code dim}
+     * values, e.g. row blocks of a matrix normalised elsewhere and shipped to another process.
+     */
+    public static PackedEmbeddings ofPanels(int n, int dim, float[] panels) {
+        if ((long) panelCount(n) * PANEL * dim != panels.length) {
+            throw new IllegalArgumentException(
+                    panels.length + " panel values do not hold " + n + " points of dimension " + dim);
+        }
+        return new PackedEmbeddings(n, dim, panels);
+    }
+
+    /**
+     * A copy of the panels of rows {@code [from, to)} ({@code from} on a panel boundary): the panels of
+     * a row block, which {@link #ofPanels} turns back into a matrix with the same values bit for bit.
+     */
+    public float[] rowPanels(int from, int to) {
+        if (from % PANEL != 0 || from < 0 || to > n || from > to) {
+            throw new IllegalArgumentException("rows [" + from + ", " + to + ") of " + n + " are not a panel block");
+        }
+        return java.util.Arrays.copyOfRange(panels, from * dim, panelCount(to) * PANEL * dim);
+    }
+
     public static int panelCount(int n) {
         return (n + PANEL - 1) / PANEL;
     }

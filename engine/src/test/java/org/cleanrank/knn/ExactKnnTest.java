@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * exactly, index for index and bit for bit, on random and adversarial inputs, for any thread count
  * and for sizes that no tile divides.
  */
-class ExactKnnTest extends BaseVectorizationTestCase {
+public class ExactKnnTest extends BaseVectorizationTestCase {
     private static PackedEmbeddings pack(float[][] rows) {
         return rows.length == 0
                 ? PackedEmbeddings.normalise("empty", 0, 3, (r, dst) -> {})
@@ -31,7 +31,7 @@ class ExactKnnTest extends BaseVectorizationTestCase {
     }
 
     /** Small integers in {-1, 0, 1}: few distinct similarities, ties everywhere. */
-    static float[][] ternary(int n, int dim, long seed) {
+    public static float[][] ternary(int n, int dim, long seed) {
         Random r = new Random(seed);
         float[][] x = new float[n][dim];
         for (float[] row : x) {
@@ -43,7 +43,7 @@ class ExactKnnTest extends BaseVectorizationTestCase {
     }
 
     /** Each of {@code distinct} rows repeated, the copies scattered; every fifth distinct row all zero. */
-    static float[][] duplicatesAndZeros(int n, int distinct, int dim, long seed) {
+    public static float[][] duplicatesAndZeros(int n, int distinct, int dim, long seed) {
         float[][] base = gaussian(distinct, dim, seed);
         for (int d = 0; d < distinct; d += 5) {
             base[d] = new float[dim];
@@ -56,7 +56,7 @@ class ExactKnnTest extends BaseVectorizationTestCase {
         return x;
     }
 
-    private static void assertSameLists(NeighbourLists expected, NeighbourLists actual) {
+    static void assertSameLists(NeighbourLists expected, NeighbourLists actual) {
         assertEquals(expected.rows(), actual.rows());
         assertEquals(expected.k(), actual.k());
         for (int row = 0; row < expected.rows(); row++) {

@@ -1,0 +1,110 @@
+package org.cleanrank.spark;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.SparkSession;
+import org.cleanrank.CleanRankException;
+import org.cleanrank.cli.IdKeyedInputs;
+import org.cleanrank.cli.PairsOption;
+import org.cleanrank.cli.StderrProgress;
+import org.cleanrank.detect.SelfClean;
+import org.cleanrank.detect.SelfCleanShares;
+import org.cleanrank.io.RankingFiles;
+import org.cleanrank.pairs.PackedEmbeddings;
+import org.cleanrank.vectorization.EmbeddingKernels;
+import org.cleanrank.vectorization.VectorizationProvider;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(
+        name = "selfclean",
+        mixinStandardHelpOptions = true,
+        description = {
+            "SelfClean's three rankings, the all-pairs pass as a Spark job; the same files as ./cleanrank selfclean:",
+            "DIR/near_duplicates.csv (rank,i,j,distance), DIR/off_topic.csv and, with labels, DIR/label_errors.csv"
+                    + " (rank,index,score), with id columns when the rows have ids. The folder appears complete"
+                    + " or not at all."
+        })
+final class SparkSelfCleanCommand implements Callable<Integer> {
+    @Mixin
+    SparkRunOptions run;
+
+    @Mixin
+    InputOptions input;
+
+    @Option(
+            names = "--labels",
+            paramLabel = "L.npy|L.csv",
+            description = "one label per row: integer .npy, or CSV with a 'label' column; with ids also a CSV keyed"
+                    + " by id (columns id,label), joined by id")
+    Path labels;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "output folder (created if missing)")
+    Path out;
+
+    @Mixin
+    PairsOption pairs;
+
+    @Override
+    public Integer call() throws java.io.IOException {
+        if (pairs.count == SelfClean.ALL_PAIRS) {
+            throw new CleanRankException("--pairs all: the Spark job keeps the K closest pairs (every pair would pass"
+                    + " through the driver); give --pairs K, or run ./cleanrank selfclean --pairs all");
+        }
+        StderrProgress progress = run.progress();
+        JobInput in = input.isNpy() ? input.readNpy(2, "ranking") : null;
+        int[] lab = in == null || labels == null
+                ? null
+                : IdKeyedInputs.labels(labels, in.ids(), in.matrix().n());
+        try (SparkSession spark = run.session("cleanrank selfclean");
+                OutputFolder folder = new OutputFolder(out)) {
+            if (in == null) {
+                in = input.readTable(spark, 2);
+                lab = labels == null
+                        ? null
+                        : IdKeyedInputs.labels(labels, in.ids(), in.matrix().n());
+            }
+            PackedEmbeddings m = in.matrix();
+            int n = m.n();
+            long k = pairs.count;
+            EmbeddingKernels kernels = VectorizationProvider.getInstance().embeddingKernels();
+            JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+            int block = DistributedPairPass.blockRows(jsc, n, run.blockRows);
+            progress.message("loaded " + n + " x " + m.dim() + " from " + input.embeddings + "; Spark "
+                    + spark.version() + " master " + jsc.master() + ", blocks of " + block + " rows; driver kernels "
+                    + kernels.name() + " (" + VectorizationProvider.reason() + ")");
+            SelfCleanShares.Merge merge = new SelfCleanShares.Merge(n, k, lab);
+            Broadcast<int[]> shareLabels = jsc.broadcast(merge.shareLabels());
+            DistributedPairPass.run(
+                    jsc,
+                    m,
+                    block,
+                    (DistributedPairPass.ShareTask<SelfCleanShares.Part>)
+                            (share, local, threads) -> SelfCleanShares.compute(
+                                    share,
+                                    local,
+                                    n,
+                                    k,
+                                    shareLabels.value(),
+                                    VectorizationProvider.getInstance().embeddingKernels(),
+                                    threads),
+                    merge::add,
+                    progress);
+            shareLabels.destroy();
+            SelfClean.Result r = merge.finish(m, kernels, Runtime.getRuntime().availableProcessors(), false, progress);
+            RankingFiles.writePairs(folder.file("near_duplicates.csv"), r.nearDuplicates(), in.ids(), null);
+            RankingFiles.writeSamples(folder.file("off_topic.csv"), r.offTopic(), in.ids(), null);
+            if (r.labelErrors() != null) {
+                RankingFiles.writeSamples(folder.file("label_errors.csv"), r.labelErrors(), in.ids(), null);
+            } else {
+                System.err.println("cleanrank: no label-error ranking: " + r.labelErrorsSkipped());
+            }
+            folder.commit();
+            progress.message("wrote " + out);
+        }
+        return 0;
+    }
+}
