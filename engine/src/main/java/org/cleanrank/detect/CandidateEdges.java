@@ -26,6 +26,16 @@ final class CandidateEdges {
         d = new float[c];
     }
 
+    /** The edges (a[k], b[k], d[k]) over the given arrays, to read (as the source of {@link #addAll}). */
+    static CandidateEdges of(int[] a, int[] b, float[] d) {
+        CandidateEdges e = new CandidateEdges(0);
+        e.a = a;
+        e.b = b;
+        e.d = d;
+        e.size = a.length;
+        return e;
+    }
+
     int size() {
         return size;
     }

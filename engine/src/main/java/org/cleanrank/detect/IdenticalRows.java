@@ -1,7 +1,11 @@
 package org.cleanrank.detect;
 
+import it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap;
+import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.ints.IntArrays;
+import java.io.Serializable;
 import java.util.Arrays;
+import org.cleanrank.pairs.BlockPair;
 import org.cleanrank.pairs.PackedEmbeddings;
 import org.cleanrank.vectorization.EmbeddingKernels;
 
@@ -22,7 +26,8 @@ import org.cleanrank.vectorization.EmbeddingKernels;
  * minimax distance between the remaining points, and an edge (c, member) is tight iff (c, canonical) is.
  */
 record IdenticalRows(
-        boolean[] zero, int zeroCount, int[] groupOf, int[] groupStart, int[] members, float[] groupDistance) {
+        boolean[] zero, int zeroCount, int[] groupOf, int[] groupStart, int[] members, float[] groupDistance)
+        implements Serializable {
     /** {@link #groupOf} value of a row that is in no group. */
     static final int NONE = -1;
 
@@ -88,7 +93,60 @@ record IdenticalRows(
             }
             s = e;
         }
-        // keep only groups of two or more rows, renumbered, members ascending
+        return grouped(
+                zero,
+                zeros,
+                groupOf,
+                groups,
+                (g, first, second) -> kernels.distance(m.panels(), m.dim(), first, second));
+    }
+
+    /**
+     * The rows of a share's local matrix (local row l is global row {@code share.global(l)}): its zero rows,
+     * and every group restricted to its members in the share, so that a member's local canonical row is the
+     * group's smallest member in the share. Candidate edges computed with it are renumbered by
+     * {@link #canonical} of their global rows (an edge to one member is tight iff the edge to another is).
+     */
+    IdenticalRows restrict(BlockPair share) {
+        int n = share.rows();
+        boolean[] localZero = new boolean[n];
+        int zeros = 0;
+        int[] localGroup = new int[n];
+        Int2IntOpenHashMap ids = new Int2IntOpenHashMap();
+        ids.defaultReturnValue(NONE);
+        IntArrayList globalOf = new IntArrayList();
+        for (int l = 0; l < n; l++) {
+            int i = share.global(l);
+            localZero[l] = zero[i];
+            if (zero[i]) {
+                zeros++;
+            }
+            int g = groupOf[i];
+            localGroup[l] = NONE;
+            if (g != NONE) {
+                int id = ids.putIfAbsent(g, globalOf.size());
+                if (id == NONE) {
+                    id = globalOf.size();
+                    globalOf.add(g);
+                }
+                localGroup[l] = id;
+            }
+        }
+        return grouped(
+                localZero, zeros, localGroup, globalOf.size(), (g, first, second) -> groupDistance[globalOf.getInt(g)]);
+    }
+
+    /** The distance between two members of a candidate group (first &lt; second, its two smallest). */
+    private interface GroupDistance {
+        float of(int candidateGroup, int first, int second);
+    }
+
+    /**
+     * From candidate groups ({@code groupOf}: 0 .. groups - 1 or NONE): keeps only those of two or more
+     * rows, renumbered in order, members ascending.
+     */
+    private static IdenticalRows grouped(boolean[] zero, int zeros, int[] groupOf, int groups, GroupDistance distance) {
+        int n = groupOf.length;
         int[] count = new int[groups];
         for (int i = 0; i < n; i++) {
             if (groupOf[i] != NONE) {
@@ -96,9 +154,14 @@ record IdenticalRows(
             }
         }
         int[] renumber = new int[groups];
+        int[] candidateOf = new int[groups];
         int kept = 0;
         for (int g = 0; g < groups; g++) {
-            renumber[g] = count[g] > 1 ? kept++ : NONE;
+            renumber[g] = NONE;
+            if (count[g] > 1) {
+                candidateOf[kept] = g;
+                renumber[g] = kept++;
+            }
         }
         int[] start = new int[kept + 1];
         for (int i = 0; i < n; i++) {
@@ -121,7 +184,7 @@ record IdenticalRows(
         }
         float[] delta = new float[kept];
         for (int g = 0; g < kept; g++) {
-            delta[g] = kernels.distance(m.panels(), m.dim(), members[start[g]], members[start[g] + 1]);
+            delta[g] = distance.of(candidateOf[g], members[start[g]], members[start[g] + 1]);
         }
         return new IdenticalRows(zero, zeros, groupOf, start, members, delta);
     }

@@ -1,8 +1,5 @@
 package org.cleanrank.detect;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.cleanrank.pairs.PackedEmbeddings;
 import org.cleanrank.pairs.PairConsumer;
 import org.cleanrank.pairs.PairEngine;
@@ -84,57 +81,65 @@ public final class PairPassSingleLinkage {
         return new Pass(m);
     }
 
+    /** The candidate-edge budget for n points: {@code override} when &gt;= 0, else 8 N + 2^20. */
+    static int budget(int n, long override) {
+        long b = override >= 0 ? override : 8L * n + (1L << 20);
+        return (int) Math.min(Integer.MAX_VALUE - 16L, b);
+    }
+
     /** Counts of the last {@link Pass#finish}: tight block pairs emitted, candidates Prim ran on. */
     public record Stats(long emitted, long candidates, boolean fellBack) {}
+
+    /** A linkage and how it was computed. */
+    record Linked(LinkageMatrix z, Stats stats) {}
+
+    /**
+     * The last step, shared by a pass and by the merge of a cluster job's shares: the union's final tight
+     * edges and {@link CandidatePrim} over them, or the streaming Prim over {@code m} past the budget.
+     *
+     * @param rows zero rows and groups of identical rows of the whole matrix {@code m}
+     */
+    static Linked link(
+            PackedEmbeddings m,
+            CandidateUnion union,
+            IdenticalRows rows,
+            EmbeddingKernels kernels,
+            int threads,
+            Progress progress) {
+        CandidateEdges all = union.tight();
+        Stats stats = new Stats(union.emitted(), all == null ? -1 : all.size(), all == null);
+        if (all == null) {
+            return new Linked(new StreamingSingleLinkage(kernels, threads).link(m, progress), stats);
+        }
+        progress.update("single linkage", 0, 1);
+        LinkageMatrix z = CandidatePrim.link(m.n(), all, rows);
+        progress.update("single linkage", 1, 1);
+        return new Linked(z, stats);
+    }
 
     /** One pair pass's candidate collection: hand {@link #collector()} to each worker, then finish. */
     public final class Pass {
         private final PackedEmbeddings m;
         private final IdenticalRows rows;
-        private final int budget;
-        private final List<TightPairCollector> collectors = new ArrayList<>();
-        private final AtomicBoolean overBudget = new AtomicBoolean();
+        private final TightPairCollector.Workers collectors;
         private Stats stats;
 
         private Pass(PackedEmbeddings m) {
             this.m = m;
             this.rows = IdenticalRows.of(m, kernels);
-            long b = edgeBudget >= 0 ? edgeBudget : 8L * m.n() + (1L << 20);
-            this.budget = (int) Math.min(Integer.MAX_VALUE - 16L, b);
+            this.collectors = new TightPairCollector.Workers(m.n(), rows, block, budget(m.n(), edgeBudget));
         }
 
         /** A new per-worker consumer for the pair pass. */
-        public synchronized PairConsumer collector() {
-            TightPairCollector c = new TightPairCollector(m.n(), rows, block, budget, overBudget);
-            collectors.add(c);
-            return c;
+        public PairConsumer collector() {
+            return collectors.collector();
         }
 
         /** The linkage, once the pair pass has fed every collector. */
         public synchronized LinkageMatrix finish(Progress progress) {
-            int n = m.n();
-            long emitted = 0;
-            boolean over = overBudget.get();
-            CandidateEdges all = new CandidateEdges(0);
-            for (TightPairCollector c : collectors) {
-                emitted += c.emitted();
-                over |= c.overBudget();
-                if (!over) {
-                    all.addAll(c.edges());
-                }
-            }
-            if (!over) {
-                all.keepTight(new int[n]);
-                over = all.size() > budget;
-            }
-            stats = new Stats(emitted, over ? -1 : all.size(), over);
-            if (over) {
-                return new StreamingSingleLinkage(kernels, threads).link(m, progress);
-            }
-            progress.update("single linkage", 0, 1);
-            LinkageMatrix z = CandidatePrim.link(n, all, rows);
-            progress.update("single linkage", 1, 1);
-            return z;
+            Linked l = link(m, collectors.union(), rows, kernels, threads, progress);
+            stats = l.stats();
+            return l.z();
         }
 
         /** Counts of {@link #finish} (null before). */

@@ -102,7 +102,8 @@ public final class SelfClean {
         return new Result(nd, offTopic, labelErrors, skipped, z);
     }
 
-    private static final class Worker implements PairConsumer {
+    /** One worker's consumers of the pair pass (also a share's, {@link SelfCleanShares}): pairs, labels (or null), linkage. */
+    static final class Worker implements PairConsumer {
         final PairConsumer pairs;
         final IntraExtraReductions labels;
         final PairConsumer linkage;

@@ -5,7 +5,6 @@ import java.util.List;
 import org.cleanrank.pairs.BlockPair;
 import org.cleanrank.pairs.EmbeddingTiles;
 import org.cleanrank.pairs.PackedEmbeddings;
-import org.cleanrank.pairs.PairConsumer;
 import org.cleanrank.pairs.PairEngine;
 import org.cleanrank.pairs.Progress;
 import org.cleanrank.rank.Condensed;
@@ -16,7 +15,7 @@ import org.cleanrank.vectorization.EmbeddingKernels;
 /**
  * {@link SelfClean}'s pair pass cut into independent shares ({@link BlockPair}s: tasks of a cluster
  * job), each returning a bounded {@link Part}, and the {@link Merge} of the parts that gives the
- * single-machine rankings bit for bit, whatever the order the parts arrive in:
+ * single-machine result bit for bit, whatever the order the parts arrive in:
  *
  * <ul>
  *   <li>near-duplicates: each share keeps its K closest pairs under (distance, i, j), the order the
@@ -25,13 +24,22 @@ import org.cleanrank.vectorization.EmbeddingKernels;
  *       union under the same order, which no arrival order can change;
  *   <li>label errors: per-row minima and maxima of the share's rows ({@link IntraExtraReductions}),
  *       folded with min and max (no sums: order-free), scored and ranked once at the end;
- *   <li>the single linkage then runs on the merging side, with the whole matrix (today
- *       {@link StreamingSingleLinkage}); a linkage fed by the pair pass adds its candidate edges to
- *       {@link Part} the same way, renumbered to global rows and filtered at the merge.
+ *   <li>the single linkage ({@link PairPassSingleLinkage}): each share collects the tight pairs of its
+ *       tiles in its local rows, exactly as a worker of the single-machine pass does, with the zero rows
+ *       and groups of identical rows of the <em>whole</em> matrix ({@link IdenticalRows}, computed once by
+ *       the merge and shipped with {@link Inputs}; a group restricted to the share is one node, its
+ *       smallest member there), and keeps those tight in the share's own candidate graph; the part
+ *       carries them renumbered to global rows, each group member as the group's global canonical row.
+ *       A pair tight in the complete graph is tight in every subgraph holding it, so the union of the
+ *       parts holds every globally tight pair; the merge unions the parts' edges, filtering them as they
+ *       grow ({@link CandidateUnion}), and runs the final filter and {@link CandidatePrim} on the merging
+ *       side, which needs no distance; past the same edge budget as a single run it falls back to
+ *       {@link StreamingSingleLinkage} over the whole matrix.
  * </ul>
  *
- * <p>Memory of a part: K pairs plus 3 floats per row of the share; of the merge: K pairs plus 3 floats
- * and a label per sample.
+ * <p>Memory of a part: K pairs, 3 floats per row of the share, and the share's tight candidates (about
+ * its rows in number, unless ties are massive); of the merge: K pairs, 3 floats, a label and the
+ * identical-rows tables per sample, and the candidate union (a few edges per sample).
  */
 public final class SelfCleanShares {
     private SelfCleanShares() {}
@@ -42,6 +50,9 @@ public final class SelfCleanShares {
      * @param share the share computed
      * @param pairI the share's closest pairs (global rows), by (distance, i, j)
      * @param minSame per local row of the share (null without labels): see {@link IntraExtraReductions}
+     * @param edgeA the share's tight candidate edges of the linkage (global canonical rows, a &lt; b), null
+     *     when the share went over the edge budget
+     * @param edgesEmitted tight block pairs the share's tiles emitted before any filtering
      */
     public record Part(
             BlockPair share,
@@ -50,42 +61,63 @@ public final class SelfCleanShares {
             float[] pairDistance,
             float[] minSame,
             float[] minDiff,
-            float[] maxDiff)
+            float[] maxDiff,
+            int[] edgeA,
+            int[] edgeB,
+            float[] edgeDistance,
+            long edgesEmitted)
             implements Serializable {}
+
+    /**
+     * What every share needs from the whole matrix (shipped to the tasks once): K, the labels
+     * the shares are computed with, the zero rows and groups of identical rows, and the edge budget.
+     */
+    public static final class Inputs implements Serializable {
+        private static final long serialVersionUID = 1L;
+        private final int k;
+        private final int[] labels;
+        private final IdenticalRows rows;
+        private final int edgeBudget;
+
+        private Inputs(int k, int[] labels, IdenticalRows rows, int edgeBudget) {
+            this.k = k;
+            this.labels = labels;
+            this.rows = rows;
+            this.edgeBudget = edgeBudget;
+        }
+    }
 
     /**
      * Computes one share on its local matrix ({@link BlockPair#localMatrix}).
      *
-     * @param n samples in the whole matrix
-     * @param topPairs K, as {@link SelfClean.Builder#topPairs} (not ALL_PAIRS)
-     * @param labels labels of all n samples as {@link LabelUse} keeps them, or null
+     * @param inputs {@link Merge#shareInputs()} of the merge the part goes to
      * @param threads worker threads inside the share
      */
     public static Part compute(
-            BlockPair share,
-            PackedEmbeddings local,
-            int n,
-            long topPairs,
-            int[] labels,
-            EmbeddingKernels kernels,
-            int threads) {
+            BlockPair share, PackedEmbeddings local, Inputs inputs, EmbeddingKernels kernels, int threads) {
         int rows = share.rows();
-        int k = topK(n, topPairs);
         int[] localLabels = null;
-        if (labels != null) {
+        if (inputs.labels != null) {
             localLabels = new int[rows];
             for (int r = 0; r < rows; r++) {
-                localLabels[r] = labels[share.global(r)];
+                localLabels[r] = inputs.labels[share.global(r)];
             }
         }
         final int[] ll = localLabels;
-        List<ShareWorker> workers = share.run(
+        TightPairCollector.Workers linkage =
+                new TightPairCollector.Workers(rows, inputs.rows.restrict(share), PairEngine.TILE, inputs.edgeBudget);
+        List<SelfClean.Worker> workers = share.run(
                 new PairEngine(threads),
                 new EmbeddingTiles(local, kernels),
-                w -> new ShareWorker(new TopKPairCollector(rows, k), ll == null ? null : new IntraExtraReductions(ll)),
+                w -> new SelfClean.Worker(
+                        new TopKPairCollector(rows, inputs.k),
+                        ll == null ? null : new IntraExtraReductions(ll),
+                        linkage.collector()),
                 Progress.NONE);
         PairRanking top = TopKPairCollector.merge(
-                rows, k, workers.stream().map(w -> w.pairs).toList());
+                rows,
+                inputs.k,
+                workers.stream().map(w -> (TopKPairCollector) w.pairs).toList());
         int[] is = new int[top.size()];
         int[] js = new int[top.size()];
         float[] ds = new float[top.size()];
@@ -94,12 +126,38 @@ public final class SelfCleanShares {
             js[r] = share.global(top.j(r));
             ds[r] = top.distance(r);
         }
-        if (ll == null) {
-            return new Part(share, is, js, ds, null, null, null);
+        IntraExtraReductions red = ll == null
+                ? null
+                : IntraExtraReductions.merge(workers.stream().map(w -> w.labels).toList());
+        CandidateUnion union = linkage.union();
+        CandidateEdges tight = union.tight();
+        int[] ea = null;
+        int[] eb = null;
+        float[] ed = null;
+        if (tight != null) {
+            ea = new int[tight.size()];
+            eb = new int[tight.size()];
+            ed = new float[tight.size()];
+            for (int e = 0; e < tight.size(); e++) {
+                int a = inputs.rows.canonical(share.global(tight.a(e)));
+                int b = inputs.rows.canonical(share.global(tight.b(e)));
+                ea[e] = Math.min(a, b);
+                eb[e] = Math.max(a, b);
+                ed[e] = tight.d(e);
+            }
         }
-        IntraExtraReductions red =
-                IntraExtraReductions.merge(workers.stream().map(w -> w.labels).toList());
-        return new Part(share, is, js, ds, red.minSame, red.minDiff, red.maxDiff);
+        return new Part(
+                share,
+                is,
+                js,
+                ds,
+                red == null ? null : red.minSame,
+                red == null ? null : red.minDiff,
+                red == null ? null : red.maxDiff,
+                ea,
+                eb,
+                ed,
+                union.emitted());
     }
 
     private static int topK(int n, long topPairs) {
@@ -109,42 +167,50 @@ public final class SelfCleanShares {
         return (int) Math.min(topPairs, Condensed.size(n));
     }
 
-    /** One worker of a share: the top-K heap and, with labels, the reductions. */
-    private record ShareWorker(TopKPairCollector pairs, IntraExtraReductions labels) implements PairConsumer {
-        @Override
-        public void tile(int i0, int i1, int j0, int j1, float[] dist, int width) {
-            pairs.tile(i0, i1, j0, j1, dist, width);
-            if (labels != null) {
-                labels.tile(i0, i1, j0, j1, dist, width);
-            }
-        }
-    }
-
     /**
      * Folds parts into the global results; parts may come in any order, each exactly once (the merge
      * counts the pairs it has seen and refuses to finish before all N(N-1)/2 are covered).
      */
     public static final class Merge {
+        private final PackedEmbeddings m;
+        private final EmbeddingKernels kernels;
         private final int n;
         private final int k;
         private final LabelUse labels;
         private final IntraExtraReductions reductions;
+        private final Inputs inputs;
+        private final CandidateUnion linkage;
+        private PairPassSingleLinkage.Stats linkageStats;
         private int[] is = new int[0];
         private int[] js = new int[0];
         private float[] ds = new float[0];
         private long pairsSeen;
 
-        /** @param labels labels of all n samples (may be null), checked as {@link SelfClean#run} checks them */
-        public Merge(int n, long topPairs, int[] labels) {
-            this.n = n;
+        /**
+         * @param m the whole matrix the shares are cut from
+         * @param labels labels of all n samples (may be null), checked as {@link SelfClean#run} checks them
+         * @param kernels the kernel twin of the shares (a group's distance; the fallback linkage)
+         */
+        public Merge(PackedEmbeddings m, long topPairs, int[] labels, EmbeddingKernels kernels) {
+            this(m, topPairs, labels, kernels, -1);
+        }
+
+        /** With the linkage's edge budget (&lt; 0: the single machine's); for tests. */
+        Merge(PackedEmbeddings m, long topPairs, int[] labels, EmbeddingKernels kernels, long edgeBudget) {
+            this.m = m;
+            this.kernels = kernels;
+            this.n = m.n();
             this.k = topK(n, topPairs);
             this.labels = LabelUse.of(labels, n);
             this.reductions = this.labels.labels() == null ? null : new IntraExtraReductions(this.labels.labels());
+            int budget = PairPassSingleLinkage.budget(n, edgeBudget);
+            this.inputs = new Inputs(k, this.labels.labels(), IdenticalRows.of(m, kernels), budget);
+            this.linkage = new CandidateUnion(n, budget);
         }
 
-        /** The labels the shares must be computed with (null: no label-error ranking). */
-        public int[] shareLabels() {
-            return labels.labels();
+        /** What the shares must be computed with. */
+        public Inputs shareInputs() {
+            return inputs;
         }
 
         /** Folds one part in. */
@@ -153,6 +219,9 @@ public final class SelfCleanShares {
             if (reductions != null) {
                 reductions.absorb(p.minSame(), p.minDiff(), p.maxDiff(), p.share()::global);
             }
+            linkage.add(
+                    p.edgeA() == null ? null : CandidateEdges.of(p.edgeA(), p.edgeB(), p.edgeDistance()),
+                    p.edgesEmitted());
             pairsSeen += p.share().pairCount();
         }
 
@@ -200,15 +269,23 @@ public final class SelfCleanShares {
         }
 
         /**
-         * SelfClean's result: the merged rankings, then the single linkage and LAD on the whole matrix
-         * {@code m} (the one the shares were cut from).
+         * SelfClean's result: the merged rankings, the single linkage from the merged candidate edges (or
+         * the streaming Prim over the whole matrix past the edge budget), and LAD.
+         *
+         * @param threads threads of the fallback linkage
          */
-        public SelfClean.Result finish(
-                PackedEmbeddings m, EmbeddingKernels kernels, int threads, boolean globalLeaves, Progress progress) {
+        public synchronized SelfClean.Result finish(int threads, boolean globalLeaves, Progress progress) {
             Rankings r = rankings();
-            LinkageMatrix z = new StreamingSingleLinkage(kernels, threads).link(m, progress);
-            SampleRanking offTopic = LadOffTopicDetector.rank(z, globalLeaves);
-            return new SelfClean.Result(r.nearDuplicates(), offTopic, r.labelErrors(), labels.skipped(), z);
+            PairPassSingleLinkage.Linked l =
+                    PairPassSingleLinkage.link(m, linkage, inputs.rows, kernels, threads, progress);
+            linkageStats = l.stats();
+            SampleRanking offTopic = LadOffTopicDetector.rank(l.z(), globalLeaves);
+            return new SelfClean.Result(r.nearDuplicates(), offTopic, r.labelErrors(), labels.skipped(), l.z());
+        }
+
+        /** How {@link #finish} computed the linkage (null before). */
+        public synchronized PairPassSingleLinkage.Stats linkageStats() {
+            return linkageStats;
         }
     }
 

@@ -1,42 +1,38 @@
 package org.cleanrank.detect;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.cleanrank.pairs.PairConsumer;
 
 /**
  * One worker's share of {@link PairPassSingleLinkage}'s candidate edges: each tile of the pair pass is
- * cut into blocks of at most {@code block} points per side, each block's tight pairs
- * ({@link TileTightPairs}) are appended to a buffer, and the buffer is filtered down to its own tight
- * edges ({@link CandidateEdges#keepTight}) whenever it passes its cap; the cap then becomes at least
- * twice what survived, so filtering costs O(log) per edge overall. When what survives exceeds the edge
- * budget (ties everywhere, e.g. many mutually orthogonal rows), collecting stops and the linkage falls
- * back to the streaming Prim.
+ * cut into blocks of at most {@code block} points per side, and each block's tight pairs
+ * ({@link TileTightPairs}) are appended to the worker's {@link CandidateUnion}, which filters itself as it
+ * grows. When one worker's union goes over the edge budget, every worker stops collecting: the linkage
+ * falls back to the streaming Prim.
  */
 final class TightPairCollector implements PairConsumer {
     private final IdenticalRows rows;
     private final TileTightPairs blocks;
-    private final int budget;
-    private final int[] parent;
+    private final CandidateUnion union;
     private final AtomicBoolean anyOverBudget;
-    private CandidateEdges edges;
-    private long cap;
-    private long emitted;
-    private boolean overBudget;
 
+    /** Over points 0 .. n - 1, zero rows and groups as {@code rows} tells. */
     TightPairCollector(int n, IdenticalRows rows, int block, int budget, AtomicBoolean anyOverBudget) {
         this.anyOverBudget = anyOverBudget;
         this.rows = rows;
         this.blocks = TileTightPairs.create(block);
-        this.budget = budget;
-        this.parent = new int[n];
-        this.cap = Math.max(4L * n, 1L << 12);
-        this.edges = new CandidateEdges((int) Math.min(cap, 1 << 16));
+        this.union = new CandidateUnion(n, budget);
     }
 
     @Override
     public void tile(int i0, int i1, int j0, int j1, float[] dist, int width) {
-        if (overBudget || anyOverBudget.get()) {
-            edges = null; // another worker gave up: the linkage falls back anyway
+        if (anyOverBudget.get()) {
+            union.giveUp(); // another worker gave up: the linkage falls back anyway
+        }
+        CandidateEdges edges = union.edges();
+        if (edges == null) {
             return;
         }
         int s = blocks.maxSide();
@@ -57,29 +53,56 @@ final class TightPairCollector implements PairConsumer {
                 }
             }
         }
-        emitted += edges.size() - before;
-        if (edges.size() > cap) {
-            edges.keepTight(parent);
-            cap = Math.max(cap, 2L * edges.size());
-            if (edges.size() > budget) {
-                overBudget = true;
-                anyOverBudget.set(true);
-                edges = null;
-            }
+        union.emitted(edges.size() - before);
+        if (!union.compactIfFull()) {
+            anyOverBudget.set(true);
         }
-    }
-
-    boolean overBudget() {
-        return overBudget;
     }
 
     /** The surviving candidates (null when over budget). */
     CandidateEdges edges() {
-        return edges;
+        return union.edges();
     }
 
     /** Tight block pairs appended over the whole pass (before any filtering). */
     long emitted() {
-        return emitted;
+        return union.emitted();
+    }
+
+    /** The collectors of one pass (one per worker, sharing the give-up flag) and their union. */
+    static final class Workers {
+        private final int n;
+        private final IdenticalRows rows;
+        private final int block;
+        private final int budget;
+        private final AtomicBoolean anyOverBudget = new AtomicBoolean();
+        private final List<TightPairCollector> collectors = new ArrayList<>();
+
+        /** Over points 0 .. n - 1 (a whole matrix, or a share's local rows with {@link IdenticalRows#restrict}). */
+        Workers(int n, IdenticalRows rows, int block, int budget) {
+            this.n = n;
+            this.rows = rows;
+            this.block = block;
+            this.budget = budget;
+        }
+
+        /** A new per-worker consumer for the pair pass. */
+        synchronized TightPairCollector collector() {
+            TightPairCollector c = new TightPairCollector(n, rows, block, budget, anyOverBudget);
+            collectors.add(c);
+            return c;
+        }
+
+        /** The union of every collector's surviving candidates, once the pass has fed them all. */
+        synchronized CandidateUnion union() {
+            CandidateUnion all = new CandidateUnion(n, budget);
+            if (anyOverBudget.get()) {
+                all.giveUp();
+            }
+            for (TightPairCollector c : collectors) {
+                all.add(c.edges(), c.emitted());
+            }
+            return all;
+        }
     }
 }

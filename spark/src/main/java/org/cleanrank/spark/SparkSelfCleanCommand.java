@@ -76,8 +76,8 @@ final class SparkSelfCleanCommand implements Callable<Integer> {
             progress.message("loaded " + n + " x " + m.dim() + " from " + input.embeddings + "; Spark "
                     + spark.version() + " master " + jsc.master() + ", blocks of " + block + " rows; driver kernels "
                     + kernels.name() + " (" + VectorizationProvider.reason() + ")");
-            SelfCleanShares.Merge merge = new SelfCleanShares.Merge(n, k, lab);
-            Broadcast<int[]> shareLabels = jsc.broadcast(merge.shareLabels());
+            SelfCleanShares.Merge merge = new SelfCleanShares.Merge(m, k, lab, kernels);
+            Broadcast<SelfCleanShares.Inputs> shareInputs = jsc.broadcast(merge.shareInputs());
             DistributedPairPass.run(
                     jsc,
                     m,
@@ -86,15 +86,13 @@ final class SparkSelfCleanCommand implements Callable<Integer> {
                             (share, local, threads) -> SelfCleanShares.compute(
                                     share,
                                     local,
-                                    n,
-                                    k,
-                                    shareLabels.value(),
+                                    shareInputs.value(),
                                     VectorizationProvider.getInstance().embeddingKernels(),
                                     threads),
                     merge::add,
                     progress);
-            shareLabels.destroy();
-            SelfClean.Result r = merge.finish(m, kernels, Runtime.getRuntime().availableProcessors(), false, progress);
+            shareInputs.destroy();
+            SelfClean.Result r = merge.finish(Runtime.getRuntime().availableProcessors(), false, progress);
             RankingFiles.writePairs(folder.file("near_duplicates.csv"), r.nearDuplicates(), in.ids(), null);
             RankingFiles.writeSamples(folder.file("off_topic.csv"), r.offTopic(), in.ids(), null);
             if (r.labelErrors() != null) {
