@@ -20,8 +20,8 @@ import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * The pairwise tile kernel, one thread: one 128 x 128 tile of D = 384 per invocation. Score unit is
- * fused multiply-adds per microsecond (x 2 = MFLOP/s; / 1000 = GFMA/s). Compare with
- * {@link FmaPeakBenchmark} measured in the same run. {@link Plain} and {@link Panama} measure the twin the
+ * fused multiply-adds per microsecond (x 2 = MFLOP/s; / 1000 = GFMA/s). Compare with the machine's FMA peak
+ * from the C yardstick {@code bench/native/fma_peak.sh} (12 independent FMA chains). {@link Plain} and {@link Panama} measure the twin the
  * production provider gives under {@code -Dcleanrank.kernels=plain} and {@code panama}.
  */
 @State(Scope.Thread)

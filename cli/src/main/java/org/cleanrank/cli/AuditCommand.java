@@ -40,12 +40,8 @@ final class AuditCommand implements Callable<Integer> {
             description = "N x D float32/float64 .npy, one row per image (in file-name order without --ids)")
     Path embeddings;
 
-    @Option(
-            names = "--ids",
-            paramLabel = "IDS.csv",
-            description = "the file name of every embedding row, in row order (header id, or a single column);"
-                    + " with or without the extension")
-    Path ids;
+    @Mixin
+    IdsOption ids;
 
     @Option(
             names = "--labels",
@@ -54,8 +50,8 @@ final class AuditCommand implements Callable<Integer> {
                     + " row (.npy or a label column)")
     Path labels;
 
-    @Option(names = "--out", required = true, paramLabel = "OUT", description = "output folder (created if missing)")
-    Path out;
+    @Mixin
+    OutputFolderOption out;
 
     @Option(
             names = "--report-items",
@@ -119,11 +115,11 @@ final class AuditCommand implements Callable<Integer> {
         Path images = imageFolder.dir;
         AuditRun.Settings settings = settings();
         StderrProgress progress = run.progress();
-        requireWritable(out);
-        AuditSamples samples = AuditInputs.load(images, embeddings, ids, labels);
+        requireWritable(out.dir);
+        AuditSamples samples = AuditInputs.load(images, embeddings, ids.path, labels);
         if (embeddings != null) {
             // always on stderr, even with --quiet: a wrong order spoils every embedding detector silently
-            System.err.println("cleanrank: " + (ids == null ? "WARNING: " : "") + samples.rowOrder());
+            System.err.println("cleanrank: " + (ids.path == null ? "WARNING: " : "") + samples.rowOrder());
         }
         progress.message(samples.n() + " image files in " + images);
         AuditRun.Result r = AuditRun.run(samples, settings, progress, progress::message);
@@ -133,11 +129,11 @@ final class AuditCommand implements Callable<Integer> {
         inputs.put(
                 "embeddings",
                 embeddings == null ? "none" : embeddings.toAbsolutePath().toString());
-        inputs.put("ids", ids == null ? "none" : ids.toAbsolutePath().toString());
+        inputs.put("ids", ids.path == null ? "none" : ids.path.toAbsolutePath().toString());
         inputs.put("labels", labels == null ? "none" : labels.toAbsolutePath().toString());
-        AuditFiles.write(out, r, inputs);
+        AuditFiles.write(out.dir, r, inputs);
         progress.message("writing the report");
-        Path report = AuditPage.write(out, r, reportItems);
+        Path report = AuditPage.write(out.dir, r, reportItems);
         progress.message("wrote " + report);
         return 0;
     }

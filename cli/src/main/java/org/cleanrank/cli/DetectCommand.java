@@ -57,19 +57,11 @@ final class DetectCommand implements Callable<Integer> {
             description = "N x D float32/float64 .npy (not needed by cl with --pred-probs)")
     Path embeddings;
 
-    @Option(
-            names = "--labels",
-            paramLabel = "L.npy|L.csv",
-            description = "one label per row (cl, noiserank, intra-extra); with --ids also a CSV keyed by id"
-                    + " (columns id,label), joined by id")
-    Path labels;
+    @Mixin
+    LabelsOption labels;
 
-    @Option(
-            names = "--ids",
-            paramLabel = "IDS.csv",
-            description = "the id of every embedding row, in row order (a CSV with a header and the column id, or"
-                    + " md5hash, or a single column); the ranking then has an id column")
-    Path ids;
+    @Mixin
+    IdsOption ids;
 
     @Option(names = "--out", required = true, paramLabel = "R.csv", description = "ranking file to write")
     Path out;
@@ -180,17 +172,17 @@ final class DetectCommand implements Callable<Integer> {
     }
 
     private int[] requireLabels(int n) {
-        if (labels == null) {
+        if (labels.path == null) {
             throw new CleanRankException(detector + " needs --labels L.npy (one label per embedding row)");
         }
-        return IdKeyedInputs.labels(labels, rowIds(n), n);
+        return IdKeyedInputs.labels(labels.path, rowIds(n), n);
     }
 
     /** The ids of the n rows (read once), or null without --ids. */
     private RowIds rowIds(int n) {
         rows = n;
-        if (rowIds == null && ids != null) {
-            rowIds = IdKeyedInputs.ids(ids, n);
+        if (rowIds == null && ids.path != null) {
+            rowIds = IdKeyedInputs.ids(ids.path, n);
         }
         return rowIds;
     }
@@ -218,15 +210,16 @@ final class DetectCommand implements Callable<Integer> {
     }
 
     private SampleRanking noiseRank(StderrProgress progress) {
-        if (labels == null) {
+        if (labels.path == null) {
             throw new CleanRankException(detector + " needs --labels L.npy (one label per embedding row)");
         }
         FloatMatrix x = matrix(progress);
         // NoiseRank keys its prototypes on the label values themselves (classes 0..C-1 of np.unique), so an
         // integer .npy is used as given; text labels (CSV) are numbered in order of first appearance
-        int[] lab = labels.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".npy")
-                ? Labels.loadClassIndices(labels, x.rows(), Integer.MAX_VALUE)
-                : requireLabels(x.rows());
+        int[] lab =
+                labels.path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".npy")
+                        ? Labels.loadClassIndices(labels.path, x.rows(), Integer.MAX_VALUE)
+                        : requireLabels(x.rows());
         NoiseRank nr = NoiseRank.builder()
                 .seed(seedGiven ? seed : 42)
                 .threads(run.threadsOrAllCores())
@@ -255,14 +248,14 @@ final class DetectCommand implements Callable<Integer> {
         if (predProbs != null) {
             ProbabilityMatrix.Loaded probs = ProbabilityMatrix.load(predProbs);
             rows = probs.rows();
-            if (labels == null) {
+            if (labels.path == null) {
                 throw new CleanRankException(
                         "cl needs --labels L.npy (class indices 0.." + (probs.classes() - 1) + ")");
             }
-            int[] lab = Labels.loadClassIndices(labels, probs.rows(), probs.classes());
+            int[] lab = Labels.loadClassIndices(labels.path, probs.rows(), probs.classes());
             p = LabeledProbabilities.of(probs.data(), probs.classes(), lab);
         } else {
-            if (labels == null) {
+            if (labels.path == null) {
                 throw new CleanRankException("cl needs --labels L.npy|L.csv (one label per embedding row)");
             }
             FloatMatrix x = matrix(progress);

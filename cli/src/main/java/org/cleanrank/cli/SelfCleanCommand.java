@@ -35,19 +35,11 @@ final class SelfCleanCommand implements Callable<Integer> {
             description = "N x D float32/float64 .npy (memory-mapped)")
     Path embeddings;
 
-    @Option(
-            names = "--labels",
-            paramLabel = "L.npy|L.csv",
-            description = "one label per row: integer .npy, or CSV with a 'label' column; with --ids also a CSV"
-                    + " keyed by id (columns id,label), joined by id")
-    Path labels;
+    @Mixin
+    LabelsOption labels;
 
-    @Option(
-            names = "--ids",
-            paramLabel = "IDS.csv",
-            description = "the id of every embedding row, in row order: a CSV with a header and the column id (or"
-                    + " md5hash, or a single column); ids are any strings, file names included")
-    Path ids;
+    @Mixin
+    IdsOption ids;
 
     @Option(
             names = "--auto-cleaning",
@@ -95,8 +87,8 @@ final class SelfCleanCommand implements Callable<Integer> {
         AutoCleaning.Settings auto = autoCleaning ? autoCleaningSettings() : null;
         StderrProgress progress = run.progress();
         PackedEmbeddings m = Embeddings.load(embeddings);
-        RowIds rowIds = IdKeyedInputs.ids(ids, m.n());
-        int[] lab = labels == null ? null : IdKeyedInputs.labels(labels, rowIds, m.n());
+        RowIds rowIds = IdKeyedInputs.ids(ids.path, m.n());
+        int[] lab = labels.path == null ? null : IdKeyedInputs.labels(labels.path, rowIds, m.n());
         progress.message("loaded " + m.n() + " x " + m.dim() + " from " + embeddings + "; kernels "
                 + VectorizationProvider.getInstance().embeddingKernels().name() + " (" + VectorizationProvider.reason()
                 + ")");

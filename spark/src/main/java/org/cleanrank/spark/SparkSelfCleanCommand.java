@@ -1,12 +1,13 @@
 package org.cleanrank.spark;
 
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.SparkSession;
 import org.cleanrank.CleanRankException;
 import org.cleanrank.cli.IdKeyedInputs;
+import org.cleanrank.cli.LabelsOption;
+import org.cleanrank.cli.OutputFolderOption;
 import org.cleanrank.cli.PairsOption;
 import org.cleanrank.cli.StderrProgress;
 import org.cleanrank.detect.SelfClean;
@@ -17,7 +18,6 @@ import org.cleanrank.vectorization.EmbeddingKernels;
 import org.cleanrank.vectorization.VectorizationProvider;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 @Command(
         name = "selfclean",
@@ -35,15 +35,11 @@ final class SparkSelfCleanCommand implements Callable<Integer> {
     @Mixin
     InputOptions input;
 
-    @Option(
-            names = "--labels",
-            paramLabel = "L.npy|L.csv",
-            description = "one label per row: integer .npy, or CSV with a 'label' column; with ids also a CSV keyed"
-                    + " by id (columns id,label), joined by id")
-    Path labels;
+    @Mixin
+    LabelsOption labels;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "output folder (created if missing)")
-    Path out;
+    @Mixin
+    OutputFolderOption out;
 
     @Mixin
     PairsOption pairs;
@@ -56,16 +52,17 @@ final class SparkSelfCleanCommand implements Callable<Integer> {
         }
         StderrProgress progress = run.progress();
         JobInput in = input.isNpy() ? input.readNpy(2, "ranking") : null;
-        int[] lab = in == null || labels == null
+        int[] lab = in == null || labels.path == null
                 ? null
-                : IdKeyedInputs.labels(labels, in.ids(), in.matrix().n());
+                : IdKeyedInputs.labels(labels.path, in.ids(), in.matrix().n());
         try (SparkSession spark = run.session("cleanrank selfclean");
-                OutputFolder folder = new OutputFolder(out)) {
+                OutputFolder folder = new OutputFolder(out.dir)) {
             if (in == null) {
                 in = input.readTable(spark, 2);
-                lab = labels == null
+                lab = labels.path == null
                         ? null
-                        : IdKeyedInputs.labels(labels, in.ids(), in.matrix().n());
+                        : IdKeyedInputs.labels(
+                                labels.path, in.ids(), in.matrix().n());
             }
             PackedEmbeddings m = in.matrix();
             int n = m.n();
@@ -101,7 +98,7 @@ final class SparkSelfCleanCommand implements Callable<Integer> {
                 System.err.println("cleanrank: no label-error ranking: " + r.labelErrorsSkipped());
             }
             folder.commit();
-            progress.message("wrote " + out);
+            progress.message("wrote " + out.dir);
         }
         return 0;
     }
