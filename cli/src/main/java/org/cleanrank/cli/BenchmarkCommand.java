@@ -282,10 +282,10 @@ public final class BenchmarkCommand implements Callable<Integer> {
                 progress.message("skipped " + fail.message());
             }
         }
-        Map<String, String> info = new LinkedHashMap<>();
+        Map<String, Object> info = new LinkedHashMap<>();
         info.put("dataset", dataset.toAbsolutePath().toString());
         info.put("format", ds.format().name().toLowerCase(Locale.ROOT));
-        info.put("samples", String.valueOf(n));
+        info.put("samples", n);
         info.put(
                 "embeddings",
                 embeddings == null ? "none" : embeddings + " (" + (x == null ? 0 : x.rows()) + " rows matched)");
@@ -300,7 +300,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
         info.put(
                 "kernels",
                 VectorizationProvider.getInstance().embeddingKernels().name());
-        info.put("seed", String.valueOf(seed));
+        info.put("seed", seed);
 
         int[] count = {0};
         List<DetectorOutcome> done = new ArrayList<>();

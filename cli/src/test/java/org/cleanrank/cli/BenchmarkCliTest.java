@@ -37,6 +37,8 @@ class BenchmarkCliTest {
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("Near-duplicates") && r.out().contains("pHash (OpenCV)"), r.out());
         JsonNode m = new ObjectMapper().readTree(out.resolve("metrics.json").toFile());
+        assertTrue(m.get("run").get("samples").isIntegralNumber(), "counts are JSON numbers: " + m.get("run"));
+        assertTrue(m.get("run").get("seed").isIntegralNumber(), m.get("run").toString());
         JsonNode ref = new ObjectMapper()
                 .readTree(images("cleanpatrick", "expected_near_duplicate_eval.json")
                         .toFile())

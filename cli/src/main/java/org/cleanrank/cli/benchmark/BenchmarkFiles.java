@@ -62,11 +62,17 @@ public final class BenchmarkFiles {
     }
 
     /** metrics.json: per issue type, per detector: status, seconds, CleanPatrick's metrics, ranking file. */
-    public static void writeMetricsJson(Path file, Map<String, String> runInfo, List<DetectorOutcome> outcomes) {
+    public static void writeMetricsJson(Path file, Map<String, ?> runInfo, List<DetectorOutcome> outcomes) {
         ObjectMapper om = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = om.createObjectNode();
         ObjectNode info = root.putObject("run");
-        runInfo.forEach(info::put);
+        runInfo.forEach((k, v) -> {
+            if (v instanceof Number number) {
+                info.put(k, number.longValue()); // counts and seeds: JSON numbers, not strings
+            } else {
+                info.put(k, String.valueOf(v));
+            }
+        });
         for (IssueType t : IssueType.values()) {
             ObjectNode issue = root.putObject(t.key());
             for (DetectorOutcome o : outcomes) {

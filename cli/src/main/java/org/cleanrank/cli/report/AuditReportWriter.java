@@ -24,11 +24,7 @@ public final class AuditReportWriter {
     private AuditReportWriter() {}
 
     public static Path write(
-            Path outDir,
-            String title,
-            List<DetectorOutcome> outcomes,
-            SampleCatalog catalog,
-            Map<String, String> runInfo) {
+            Path outDir, String title, List<DetectorOutcome> outcomes, SampleCatalog catalog, Map<String, ?> runInfo) {
         Path plots = outDir.resolve("plots");
         try {
             Files.createDirectories(plots);
@@ -55,7 +51,7 @@ public final class AuditReportWriter {
         runInfo.forEach((k, v) -> h.append("<span><b>")
                 .append(esc(k))
                 .append(":</b> ")
-                .append(esc(v))
+                .append(esc(String.valueOf(v)))
                 .append("</span> "));
         h.append("</p>\n<nav>");
         for (IssueType t : IssueType.values()) {
