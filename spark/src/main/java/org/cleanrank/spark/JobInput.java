@@ -3,6 +3,7 @@ package org.cleanrank.spark;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
@@ -90,11 +91,8 @@ record JobInput(PackedEmbeddings matrix, RowIds ids) {
         }
         Integer[] order = new Integer[rows.size()];
         Arrays.setAll(order, i -> i);
-        Arrays.sort(
-                order,
-                (x, y) -> ids.get(x) == null || ids.get(y) == null
-                        ? 0
-                        : ids.get(x).compareTo(ids.get(y)));
+        // nulls first, so the order is total (the sort needs one) and RowIds names the missing id in row 0
+        Arrays.sort(order, Comparator.comparing(ids::get, Comparator.nullsFirst(Comparator.<String>naturalOrder())));
         List<String> sortedIds = new ArrayList<>(order.length);
         for (Integer o : order) {
             sortedIds.add(ids.get(o));

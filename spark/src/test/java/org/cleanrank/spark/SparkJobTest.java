@@ -11,16 +11,28 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
+import java.util.Random;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.cleanrank.cli.Main;
+import org.cleanrank.io.NpyArray;
+import org.cleanrank.io.NpyWriter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The Spark job in local[2] against the single-machine CLI, file for file, byte for byte, on the SelfClean
  * golden sets (labels, ids, a K that cuts through ties), kNN self-search (with and without self), a task that
- * fails once and is retried, a job that fails (no output left), and bad input (the CLI's one-line errors).
+ * fails once and is retried, a job that fails (no output left), bad input (the CLI's one-line errors), and a
+ * Parquet table (rows numbered in ascending id order) against the CLI on the same rows in that order.
  */
 class SparkJobTest {
     @TempDir
@@ -191,6 +203,86 @@ class SparkJobTest {
             assertEquals(1, job.err().strip().lines().count(), job.err());
             assertEquals(cli.err().replace("'cleanrank ", "'cleanrank-spark "), job.err(), String.join(" ", c));
         }
+        assertFalse(Files.exists(dir.resolve("o")));
+    }
+    /** Writes {@code rows} (id, vector) as a Parquet folder of three files with a local[2] session of its own. */
+    private static void writeParquet(Path table, List<Row> rows, StructType schema) throws IOException {
+        try (SparkSession spark = SparkSession.builder()
+                .master("local[2]")
+                .config("spark.ui.enabled", "false")
+                .getOrCreate()) {
+            spark.createDataFrame(rows, schema).repartition(3).write().parquet(table.toString());
+        }
+    }
+
+    @Test
+    void aParquetTableIsTheCliOutputOnItsRowsInAscendingIdOrder() throws IOException {
+        Path g = golden("selfclean", "synth_n600_d64_seed1");
+        double[] x = NpyArray.readDoubles(g.resolve("embeddings.npy"));
+        long[] labels = NpyArray.readLongs(g.resolve("labels.npy"));
+        int n = labels.length, d = x.length / n;
+        // row r gets the id of rank[r] in ascending order: a shuffle, so the table's order is not the id order
+        List<Integer> shuffled = new ArrayList<>(IntStream.range(0, n).boxed().toList());
+        Collections.shuffle(shuffled, new Random(7));
+        int[] rank = shuffled.stream().mapToInt(Integer::intValue).toArray();
+        List<Row> rows = new ArrayList<>(n);
+        float[] sorted = new float[n * d];
+        String[] sortedIds = new String[n];
+        StringBuilder labelCsv = new StringBuilder("id,label\n");
+        for (int r = 0; r < n; r++) {
+            String id = String.format("img%04d", rank[r]);
+            Float[] v = new Float[d];
+            for (int k = 0; k < d; k++) {
+                v[k] = (float) x[r * d + k];
+                sorted[rank[r] * d + k] = v[k];
+            }
+            rows.add(RowFactory.create(id, Arrays.asList(v)));
+            sortedIds[rank[r]] = id;
+            labelCsv.append(id).append(',').append(labels[r]).append('\n');
+        }
+        Path table = dir.resolve("table.parquet");
+        writeParquet(
+                table,
+                rows,
+                new StructType()
+                        .add("key", DataTypes.StringType, false)
+                        .add("vec", DataTypes.createArrayType(DataTypes.FloatType), false));
+        Path npy = dir.resolve("sorted.npy"), ids = dir.resolve("ids.csv"), lab = dir.resolve("labels.csv");
+        NpyWriter.writeFloat32(npy, sorted, n, d);
+        Files.writeString(ids, "id\n" + String.join("\n", sortedIds) + "\n");
+        Files.writeString(lab, labelCsv);
+        for (List<String> cmd : List.of(
+                List.of("selfclean", "--labels", lab.toString(), "--pairs", "700"), List.of("knn", "--k", "10"))) {
+            Path cli = dir.resolve(cmd.get(0) + "-cli"), job = dir.resolve(cmd.get(0) + "-spark");
+            List<String> c = new ArrayList<>(cmd);
+            c.addAll(List.of("--embeddings", npy.toString(), "--quiet", "--out", cli.toString()));
+            if (cmd.get(0).equals("selfclean")) { // knn writes row numbers, not ids
+                c.addAll(List.of("--ids", ids.toString()));
+            }
+            Run r = run(false, c.toArray(String[]::new));
+            assertEquals(0, r.code(), r.err());
+            List<String> s = new ArrayList<>(cmd);
+            s.addAll(List.of("--embeddings", table.toString(), "--id-column", "key", "--vector-column", "vec"));
+            s.addAll(List.of("--master", "local[2]", "--quiet", "--out", job.toString()));
+            r = run(true, s.toArray(String[]::new));
+            assertEquals(0, r.code(), r.err());
+            assertSameFiles(cli, job);
+        }
+        // the default vector column (embedding) is not in this table
+        Run r = run(
+                true,
+                "selfclean",
+                "--master",
+                "local[2]",
+                "--id-column",
+                "key",
+                "--embeddings",
+                table.toString(),
+                "--out",
+                dir.resolve("o").toString());
+        assertEquals(2, r.code(), r.err());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertTrue(r.err().contains("no column 'embedding' (columns: key, vec)"), r.err());
         assertFalse(Files.exists(dir.resolve("o")));
     }
 }
