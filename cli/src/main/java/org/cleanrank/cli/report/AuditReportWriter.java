@@ -1,6 +1,8 @@
 package org.cleanrank.cli.report;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,7 +67,7 @@ public final class AuditReportWriter {
         for (IssueType t : IssueType.values()) {
             List<DetectorOutcome> mine =
                     outcomes.stream().filter(o -> o.issue() == t).toList();
-            section(h, plots, t, mine, catalog, thumbs);
+            section(h, outDir, t, mine, catalog, thumbs);
         }
         h.append("<script>\n").append(SELF_CHECK).append("</script>\n</body>\n</html>\n");
         Path report = outDir.resolve("report.html");
@@ -81,7 +83,7 @@ public final class AuditReportWriter {
 
     private static void section(
             StringBuilder h,
-            Path plots,
+            Path outDir,
             IssueType t,
             List<DetectorOutcome> mine,
             SampleCatalog catalog,
@@ -112,7 +114,8 @@ public final class AuditReportWriter {
                         o.detector(), o.curves().recallGain(), o.curves().precisionGain()));
             }
             String k = t.key();
-            CurvePlot.write(
+            Path plots = outDir.resolve("plots");
+            CurvePlot.Layout lay = CurvePlot.write(
                     plots.resolve(k + "_roc.png"), t.title() + ": ROC", "false-positive rate", "recall", roc, true);
             CurvePlot.write(
                     plots.resolve(k + "_pr.png"), t.title() + ": precision-recall", "recall", "precision", pr, false);
@@ -133,9 +136,16 @@ public final class AuditReportWriter {
                         .append(esc(t.title()))
                         .append(' ')
                         .append(kind)
-                        .append(" curve\" width=\"560\" height=\"440\">");
+                        .append(" curve\" width=\"")
+                        .append(lay.width())
+                        .append("\" height=\"")
+                        .append(lay.height())
+                        .append("\">");
             }
             h.append("</div>\n");
+        }
+        if (mine.stream().anyMatch(o -> o.ok() && !o.top().isEmpty())) {
+            h.append(KEY);
         }
         for (DetectorOutcome o : mine) {
             if (!o.ok() || o.top().isEmpty()) {
@@ -147,14 +157,16 @@ public final class AuditReportWriter {
                     .append(o.top().size())
                     .append(' ')
                     .append(t.items())
-                    .append("</h3>\n<div class=\"items\">\n");
+                    .append("</h3>\n<p class=\"direction\">")
+                    .append(direction(o))
+                    .append("</p>\n<div class=\"items\">\n");
             for (AuditItem a : o.top()) {
                 h.append("<figure class=\"item ")
                         .append(a.truth() == 1 ? "hit" : a.truth() == 0 ? "miss" : "unknown")
                         .append("\">");
-                thumb(h, a.i(), catalog, thumbs);
+                linkedThumb(h, a.i(), catalog, thumbs, outDir);
                 if (a.isPair()) {
-                    thumb(h, a.j(), catalog, thumbs);
+                    linkedThumb(h, a.j(), catalog, thumbs, outDir);
                 }
                 h.append("<figcaption>#")
                         .append(a.rank())
@@ -173,6 +185,51 @@ public final class AuditReportWriter {
             h.append("</div>\n");
         }
         h.append("</section>\n");
+    }
+
+    /** The border key shown above the item cards (the classes {@code hit} / {@code miss} / {@code unknown}). */
+    private static final String KEY = "<p class=\"key\">Card border: <span class=\"swatch hit\"></span> an issue"
+            + " by the ground truth &middot; <span class=\"swatch miss\"></span> not an issue"
+            + " &middot; <span class=\"swatch unknown\"></span> not annotated. Click a picture for the full image.</p>\n";
+
+    /**
+     * What the score under each card means. Pairs are ranked by ascending distance; a sample ranking's
+     * direction is read off its own top scores (rank 1 is always the most suspicious).
+     */
+    static String direction(DetectorOutcome o) {
+        if (o.top().get(0).isPair()) {
+            return "Score = distance between the two pictures: lower distance = more alike, ranked first.";
+        }
+        double first = o.top().get(0).score();
+        double last = o.top().get(o.top().size() - 1).score();
+        String order = last < first
+                ? "higher score = more suspicious"
+                : last > first ? "lower score = more suspicious" : "all shown scores are equal";
+        return "Score = the detector's own score, #1 most suspicious: " + order + ".";
+    }
+
+    /** {@link #thumb} wrapped in a link to the full image, relative to the report's folder when possible. */
+    static void linkedThumb(StringBuilder h, int i, SampleCatalog catalog, Map<Integer, String> thumbs, Path outDir) {
+        Path image = catalog.image(i);
+        if (image == null) {
+            thumb(h, i, catalog, thumbs);
+            return;
+        }
+        h.append("<a href=\"").append(esc(href(outDir, image))).append("\" target=\"_blank\">");
+        thumb(h, i, catalog, thumbs);
+        h.append("</a>");
+    }
+
+    /** A link from the report folder to {@code image}: relative ("../images/a%20b.jpg"), else a file: URI. */
+    static String href(Path outDir, Path image) {
+        Path abs = image.toAbsolutePath().normalize();
+        try {
+            Path rel = outDir.toAbsolutePath().normalize().relativize(abs);
+            String raw = new URI(null, null, rel.toString().replace('\\', '/'), null).getRawPath();
+            return raw.startsWith("../") ? raw : "./" + raw;
+        } catch (IllegalArgumentException | URISyntaxException e) {
+            return abs.toUri().toString(); // another drive or root: no relative path exists
+        }
     }
 
     /** Sample {@code i}'s thumbnail, or a grey box saying why there is none. */
@@ -195,15 +252,8 @@ public final class AuditReportWriter {
     }
 
     private static void metricTable(StringBuilder h, List<DetectorOutcome> mine) {
-        List<String> cols = new ArrayList<>();
-        for (int k : RankingMetrics.CUTOFFS) {
-            cols.add("Recall@" + k);
-            cols.add("Precision@" + k);
-        }
-        cols.add("AUROC");
-        cols.add("AP");
-        cols.add("AUPRG");
         h.append("<div class=\"scroll\"><table>\n<tr><th>detector</th><th>status</th><th>seconds</th>");
+        List<String> cols = columns(mine);
         for (String c : cols) {
             h.append("<th>").append(esc(c)).append("</th>");
         }
@@ -232,6 +282,27 @@ public final class AuditReportWriter {
             h.append("</tr>\n");
         }
         h.append("</table></div>\n");
+    }
+
+    /**
+     * The metric columns: the areas first (visible without scrolling), then Recall@k / Precision@k for
+     * the cutoffs some detector's ranking reaches (k at most its item count n; all when no n is known).
+     */
+    static List<String> columns(List<DetectorOutcome> mine) {
+        List<String> cols = new ArrayList<>(List.of("AUROC", "AP", "AUPRG"));
+        double maxN = mine.stream()
+                .map(o -> o.metrics().get("n"))
+                .filter(v -> v != null)
+                .mapToDouble(Double::doubleValue)
+                .max()
+                .orElse(Double.POSITIVE_INFINITY);
+        for (int k : RankingMetrics.CUTOFFS) {
+            if (k <= maxN) {
+                cols.add("Recall@" + k);
+                cols.add("Precision@" + k);
+            }
+        }
+        return cols;
     }
 
     static String fmt(double v) {
@@ -271,6 +342,9 @@ public final class AuditReportWriter {
             figure.hit { border-color: #2ca02c; } figure.miss { border-color: #d62728; } figure.unknown { border-color: #bbb; }
             figure.item img { height: 112px; width: auto; margin: 0 2px; vertical-align: top; }
             .noimg { display: inline-block; width: 112px; height: 112px; background: #f3f3f3; color: #777; line-height: 112px; }
+            .key, .direction { font-size: 12px; color: #444; margin: 4px 0 8px; }
+            .swatch { display: inline-block; width: 12px; height: 12px; border: 2px solid; border-radius: 2px; vertical-align: middle; }
+            .swatch.hit { border-color: #2ca02c; } .swatch.miss { border-color: #d62728; } .swatch.unknown { border-color: #bbb; }
             .id { color: #777; font-family: monospace; font-size: 10px; }
             """;
 

@@ -5,6 +5,7 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
+import java.awt.Rectangle;
 import java.awt.RenderingHints;
 import java.awt.geom.Path2D;
 import java.awt.image.BufferedImage;
@@ -33,7 +34,10 @@ public final class CurvePlot {
     public record Series(String name, double[] x, double[] y) {}
 
     private static final int W = 560;
-    private static final int H = 440;
+    /** Height of the axes part; the legend goes below it, so the image grows with the number of series. */
+    private static final int AXES_H = 440;
+
+    private static final int LEGEND_ROW = 15;
     private static final int LEFT = 62;
     private static final int RIGHT = 18;
     private static final int TOP = 36;
@@ -41,18 +45,38 @@ public final class CurvePlot {
 
     private CurvePlot() {}
 
-    public static void write(
+    /**
+     * Where things go in the image: the plot rectangle (axes frame) and the legend box, which sits below
+     * the axis label and never inside the plot, so it cannot cover a curve.
+     */
+    public record Layout(int width, int height, Rectangle plot, Rectangle legend) {}
+
+    static Layout layout(List<Series> series, FontMetrics legendFont) {
+        int w = 0;
+        for (Series s : series) {
+            w = Math.max(w, legendFont.stringWidth(s.name()));
+        }
+        Rectangle plot = new Rectangle(LEFT, TOP, W - LEFT - RIGHT, AXES_H - TOP - BOTTOM);
+        Rectangle legend = new Rectangle(LEFT, AXES_H, Math.min(w + 34, plot.width), series.size() * LEGEND_ROW + 8);
+        return new Layout(W, AXES_H + legend.height + 10, plot, legend);
+    }
+
+    /** Draws the chart into {@code png} and returns its layout (the page needs the image's size). */
+    public static Layout write(
             Path png, String title, String xLabel, String yLabel, List<Series> series, boolean diagonal) {
         System.setProperty("java.awt.headless", "true");
-        BufferedImage img = new BufferedImage(W, H, BufferedImage.TYPE_INT_RGB);
+        Font legendFont = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
+        Layout lay = layout(series, measure(legendFont));
+        int h = lay.height();
+        BufferedImage img = new BufferedImage(W, h, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
         try {
             g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
             g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
             g.setColor(Color.WHITE);
-            g.fillRect(0, 0, W, H);
-            int pw = W - LEFT - RIGHT;
-            int ph = H - TOP - BOTTOM;
+            g.fillRect(0, 0, W, h);
+            int pw = lay.plot().width;
+            int ph = lay.plot().height;
             g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
             FontMetrics fm = g.getFontMetrics();
             for (int t = 0; t <= 5; t++) {
@@ -104,12 +128,13 @@ public final class CurvePlot {
             g.drawString(title, LEFT, TOP - 12);
             g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
             fm = g.getFontMetrics();
-            g.drawString(xLabel, LEFT + (pw - fm.stringWidth(xLabel)) / 2, H - 14);
+            g.drawString(xLabel, LEFT + (pw - fm.stringWidth(xLabel)) / 2, AXES_H - 14);
             Graphics2D gy = (Graphics2D) g.create();
             gy.rotate(-Math.PI / 2);
             gy.drawString(yLabel, -(TOP + (ph + fm.stringWidth(yLabel)) / 2), 16);
             gy.dispose();
-            legend(g, series, LEFT + pw, TOP);
+            g.setFont(legendFont);
+            legend(g, series, lay.legend());
         } finally {
             g.dispose();
         }
@@ -118,25 +143,26 @@ public final class CurvePlot {
         } catch (IOException e) {
             throw new org.cleanrank.CleanRankException(png + ": cannot write the plot (" + e.getMessage() + ")");
         }
+        return lay;
     }
 
-    private static void legend(Graphics2D g, List<Series> series, int right, int top) {
-        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
-        FontMetrics fm = g.getFontMetrics();
-        int w = 0;
-        for (Series s : series) {
-            w = Math.max(w, fm.stringWidth(s.name()));
+    private static FontMetrics measure(Font f) {
+        Graphics2D g = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            return g.getFontMetrics(f);
+        } finally {
+            g.dispose();
         }
-        int boxW = w + 34;
-        int boxH = series.size() * 15 + 8;
-        int x0 = right - boxW - 8;
-        int y0 = top + 8;
-        g.setColor(new Color(255, 255, 255, 230));
-        g.fillRect(x0, y0, boxW, boxH);
+    }
+
+    private static void legend(Graphics2D g, List<Series> series, Rectangle box) {
+        int x0 = box.x;
+        int y0 = box.y;
         g.setColor(new Color(0xBBBBBB));
-        g.drawRect(x0, y0, boxW, boxH);
+        g.drawRect(x0, y0, box.width, box.height);
         for (int s = 0; s < series.size(); s++) {
-            int y = y0 + 14 + s * 15;
+            int y = y0 + 14 + s * LEGEND_ROW;
             g.setColor(PALETTE[s % PALETTE.length]);
             g.fillRect(x0 + 6, y - 6, 18, 3);
             g.setColor(Color.BLACK);

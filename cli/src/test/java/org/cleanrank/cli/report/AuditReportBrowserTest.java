@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,6 +14,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import org.cleanrank.cli.Golden;
 import org.cleanrank.eval.RankingCurves;
 import org.cleanrank.eval.RankingMetrics;
@@ -129,6 +134,62 @@ class AuditReportBrowserTest {
         HeadlessChromium.Page page = HeadlessChromium.open(report, dir);
         assertEquals("1", attribute(page.dom(), "data-page-errors"));
         assertEquals("0", attribute(page.dom(), "data-images-broken"));
+    }
+
+    @Test
+    void areasComeFirstAndCutoffsStopAtTheRankingLength(@TempDir Path dir) throws Exception {
+        String html = Files.readString(writeReport(dir.resolve("report")));
+        for (IssueType t : IssueType.values()) {
+            String section = html.substring(html.indexOf("<section id=\"" + t.key() + "\""));
+            String header = section.substring(section.indexOf("<tr>"), section.indexOf("</tr>"));
+            List<String> cols = new ArrayList<>();
+            for (String c : header.split("<th>")) {
+                if (!c.isEmpty() && !c.equals("<tr>")) {
+                    cols.add(c.replace("</th>", ""));
+                }
+            }
+            int n = t == IssueType.NEAR_DUPLICATES ? 200 : images.size();
+            assertEquals(List.of("detector", "status", "seconds", "AUROC", "AP", "AUPRG"), cols.subList(0, 6));
+            int cutoffs = (int)
+                    IntStream.of(RankingMetrics.CUTOFFS).filter(k -> k <= n).count();
+            assertEquals(6 + 2 * cutoffs, cols.size(), t + ": " + cols);
+            assertEquals(
+                    "Precision@"
+                            + IntStream.of(RankingMetrics.CUTOFFS)
+                                    .filter(k -> k <= n)
+                                    .max()
+                                    .orElseThrow(),
+                    cols.get(cols.size() - 1));
+        }
+    }
+
+    @Test
+    void everyThumbnailLinksToItsFullImageAndTheCardsHaveAKey(@TempDir Path dir) throws Exception {
+        Path report = writeReport(dir.resolve("report"));
+        String html = Files.readString(report);
+        Matcher m = Pattern.compile("(<a href=\"([^\"]*)\"[^>]*>)?<img src=\"thumbs/")
+                .matcher(html);
+        int thumbs = 0;
+        while (m.find()) {
+            thumbs++;
+            assertNotNull(m.group(1), "thumbnail without a link at " + m.start());
+            Path target = report.resolveSibling(URLDecoder.decode(m.group(2), StandardCharsets.UTF_8))
+                    .normalize();
+            assertTrue(Files.isRegularFile(target), "link resolves from the report's folder: " + m.group(2));
+            assertTrue(images.contains(target), target.toString());
+        }
+        assertTrue(thumbs > 50, "thumbnails: " + thumbs);
+        assertEquals(3, count(html, "<p class=\"key\">"), "one border key per issue type");
+        assertTrue(html.contains("lower distance = more alike"));
+        // the test's sample scores are 1/rank: falling
+        assertTrue(html.contains("higher score = more suspicious"));
+    }
+
+    @Test
+    void aLinkEscapesSpacesAndGoesUpFolders() {
+        Path base = Path.of("/data/run/out");
+        assertEquals("../../imgs/a%20b%23c.jpg", AuditReportWriter.href(base, Path.of("/data/imgs/a b#c.jpg")));
+        assertEquals("./x/y.png", AuditReportWriter.href(base, Path.of("/data/run/out/x/y.png")));
     }
 
     static String attribute(String dom, String name) {
