@@ -44,6 +44,12 @@ public abstract class PairKernelBenchmark {
     @Fork(jvmArgsPrepend = AskedKernels.PANAMA, jvmArgsAppend = AskedKernels.VECTOR_MODULE)
     public static class Panama extends PairKernelBenchmark {}
 
+    /** The Panama twin on 256-bit vectors (half a panel per vector), as it runs on an AVX2-only CPU. */
+    @Fork(
+            jvmArgsPrepend = {AskedKernels.PANAMA, AskedKernels.AVX2_WIDTH},
+            jvmArgsAppend = AskedKernels.VECTOR_MODULE)
+    public static class Panama256 extends Panama {}
+
     @Setup
     public void setup() {
         kernels = AskedKernels.provider(this).embeddingKernels();

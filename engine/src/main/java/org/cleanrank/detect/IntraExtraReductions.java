@@ -4,6 +4,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.IntUnaryOperator;
 import org.cleanrank.pairs.PairConsumer;
+import org.cleanrank.vectorization.IntraExtraKernel;
+import org.cleanrank.vectorization.VectorizationProvider;
 
 /**
  * Per-sample reductions the intra/extra distance ratio needs, gathered from the pair stream: the
@@ -16,6 +18,8 @@ public final class IntraExtraReductions implements PairConsumer {
     final float[] minSame;
     final float[] minDiff;
     final float[] maxDiff;
+    private final IntraExtraKernel kernel = VectorizationProvider.getInstance().intraExtra();
+    private final float[] rowAcc = new float[3];
 
     public IntraExtraReductions(int[] labels) {
         this.labels = labels;
@@ -31,30 +35,17 @@ public final class IntraExtraReductions implements PairConsumer {
     @Override
     public void tile(int i0, int i1, int j0, int j1, float[] d, int width) {
         for (int i = i0; i < i1; i++) {
-            int li = labels[i];
-            float sameI = minSame[i], diffI = minDiff[i], maxI = maxDiff[i];
-            int base = (i - i0) * width - j0;
-            for (int j = Math.max(j0, i + 1); j < j1; j++) {
-                float v = d[base + j];
-                if (labels[j] == li) {
-                    sameI = Math.min(sameI, v);
-                    if (v < minSame[j]) {
-                        minSame[j] = v;
-                    }
-                } else {
-                    diffI = Math.min(diffI, v);
-                    maxI = Math.max(maxI, v);
-                    if (v < minDiff[j]) {
-                        minDiff[j] = v;
-                    }
-                    if (v > maxDiff[j]) {
-                        maxDiff[j] = v;
-                    }
-                }
+            int from = Math.max(j0, i + 1);
+            if (from >= j1) {
+                continue;
             }
-            minSame[i] = sameI;
-            minDiff[i] = diffI;
-            maxDiff[i] = maxI;
+            rowAcc[IntraExtraKernel.MIN_SAME] = minSame[i];
+            rowAcc[IntraExtraKernel.MIN_DIFF] = minDiff[i];
+            rowAcc[IntraExtraKernel.MAX_DIFF] = maxDiff[i];
+            kernel.row(d, (i - i0) * width + from - j0, from, j1, labels[i], labels, minSame, minDiff, maxDiff, rowAcc);
+            minSame[i] = rowAcc[IntraExtraKernel.MIN_SAME];
+            minDiff[i] = rowAcc[IntraExtraKernel.MIN_DIFF];
+            maxDiff[i] = rowAcc[IntraExtraKernel.MAX_DIFF];
         }
     }
 

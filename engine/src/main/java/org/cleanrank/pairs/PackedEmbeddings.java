@@ -6,8 +6,8 @@ import org.cleanrank.vectorization.EmbeddingKernels;
 /**
  * L2-normalised embedding rows in float32, stored in <em>panels</em> of {@link #PANEL} points: the
  * value of point {@code r} in dimension {@code k} lives at
- * {@code panels[((r / 8) * dim + k) * 8 + r % 8]}. One SIMD load then reads dimension {@code k} of eight
- * consecutive points, which lets the kernels run eight independent dot-product chains per instruction
+ * {@code panels[((r / 16) * dim + k) * 16 + r % 16]}. One SIMD load then reads dimension {@code k} of sixteen
+ * (AVX-512) or eight (AVX2) consecutive points, which lets the kernels run that many independent dot-product chains per instruction
  * without reordering any one chain. Points past {@code n} (the padding of the last panel) are zero.
  *
  * <p>Normalisation follows scikit-learn's {@code normalize}: each row is divided (in float32) by its

@@ -18,10 +18,10 @@ import org.cleanrank.vectorization.EmbeddingKernels;
  * pair is computed once, by one worker, in a fixed way, so no result depends on the thread count.
  */
 public final class PairEngine {
-    /** Tile side in panels (x 8 points): 16 panels = 128 points, a 64 KB distance buffer. */
-    public static final int TILE_PANELS = 16;
-    /** Tile side in points. */
-    public static final int TILE = TILE_PANELS * PackedEmbeddings.PANEL;
+    /** Tile side in points: 128, a 64 KB distance buffer. */
+    public static final int TILE = 128;
+    /** Tile side in panels of {@link PackedEmbeddings#PANEL} points. */
+    public static final int TILE_PANELS = TILE / PackedEmbeddings.PANEL;
     /** The progress stage of a run: units are pairs. */
     public static final String STAGE = "pairs";
 

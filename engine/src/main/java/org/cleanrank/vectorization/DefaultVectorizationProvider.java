@@ -15,6 +15,7 @@ final class DefaultVectorizationProvider extends VectorizationProvider {
                         new PlainLowFrequencyDct(),
                         new PlainSquaredEuclidean(),
                         TileMaxima.PLAIN,
-                        new PlainBlockLaneOps()));
+                        new PlainBlockLaneOps(),
+                        IntraExtraKernel.PLAIN));
     }
 }

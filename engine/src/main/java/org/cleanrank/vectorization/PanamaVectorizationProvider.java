@@ -36,6 +36,7 @@ final class PanamaVectorizationProvider extends VectorizationProvider {
                         new PanamaLowFrequencyDct(),
                         new PanamaSquaredEuclidean(),
                         new PanamaTileMaxima(),
-                        new PanamaBlockLaneOps()));
+                        new PanamaBlockLaneOps(),
+                        new PanamaIntraExtraKernel()));
     }
 }

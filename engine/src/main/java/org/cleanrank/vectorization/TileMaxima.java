@@ -16,7 +16,7 @@ public interface TileMaxima {
 
     /** A short name for logs and benchmark reports. */
     default String name() {
-        return this == PLAIN ? "plain" : "panama-8x32";
+        return this == PLAIN ? "plain" : "panama";
     }
 
     /** The plain-Java twin. */

@@ -55,7 +55,8 @@ public abstract class VectorizationProvider {
             LowFrequencyDct dct,
             SquaredEuclideanKernel squaredEuclidean,
             TileMaxima tileMaxima,
-            BlockLaneOps blockLaneOps) {}
+            BlockLaneOps blockLaneOps,
+            IntraExtraKernel intraExtra) {}
 
     /**
      * The provider this process uses, chosen on first use.
@@ -121,6 +122,11 @@ public abstract class VectorizationProvider {
         return twins.blockLaneOps();
     }
 
+    /** The label-error pass's per-row same-label / other-label distance reductions. */
+    public final IntraExtraKernel intraExtra() {
+        return twins.intraExtra();
+    }
+
     /** One line naming the implementation of every family, e.g. for a {@code --verbose} CLI. */
     public final String describe() {
         return name() + ": embeddings " + embeddingKernels().name() + ", hamming "
@@ -129,7 +135,8 @@ public abstract class VectorizationProvider {
                 + skimageSsim().name() + ", DCT "
                 + lowFrequencyDct().name() + ", squared Euclidean "
                 + squaredEuclidean().name() + ", tile maxima " + tileMaxima().name()
-                + ", linkage block ops " + blockLaneOps().name();
+                + ", linkage block ops " + blockLaneOps().name() + ", intra/extra "
+                + intraExtra().name();
     }
 
     @Override

@@ -12,6 +12,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * matrices, and a similarity is the very value the distance kernel transforms.
  */
 class SimilarityTileTwinsTest extends BaseVectorizationTestCase {
+    private static final int W = EmbeddingKernels.PANEL;
+
     @ParameterizedTest
     @CsvSource({"9,5,1", "17,40,7", "130,24,64", "77,77,33"})
     void twinsAgreeAcrossTwoMatrices(int rows, int cols, int dim) {
@@ -20,13 +22,13 @@ class SimilarityTileTwinsTest extends BaseVectorizationTestCase {
         PackedEmbeddings q = EmbeddingKernelsTwinsTest.random(rows, dim, rows * 7L + dim);
         PackedEmbeddings b = EmbeddingKernelsTwinsTest.random(cols, dim, cols * 13L + dim + 1);
         int pq = q.panelCount(), pb = b.panelCount();
-        float[] x = new float[pq * 8 * pb * 8];
+        float[] x = new float[pq * W * pb * W];
         float[] y = new float[x.length];
         plain.similarityTile(q.panels(), 0, pq, b.panels(), 0, pb, q.dim(), x);
         simd.similarityTile(q.panels(), 0, pq, b.panels(), 0, pb, q.dim(), y);
         assertArrayEquals(x, y);
         if (pb >= 3) { // odd column counts run the 4x1 remainder path
-            float[] c = new float[8 * 8 * 3];
+            float[] c = new float[W * W * 3];
             float[] d = new float[c.length];
             plain.similarityTile(q.panels(), 0, 1, b.panels(), 0, 3, q.dim(), c);
             simd.similarityTile(q.panels(), 0, 1, b.panels(), 0, 3, q.dim(), d);
@@ -43,7 +45,7 @@ class SimilarityTileTwinsTest extends BaseVectorizationTestCase {
             plainProvider().embeddingKernels(),
             VectorizationProvider.getInstance().embeddingKernels()
         }) {
-            float[] s = new float[p * 8 * p * 8];
+            float[] s = new float[p * W * p * W];
             float[] d = new float[s.length];
             k.similarityTile(m.panels(), 0, p, m.panels(), 0, p, m.dim(), s);
             k.distanceTile(m.panels(), m.dim(), 0, p, 0, p, d);
@@ -52,7 +54,7 @@ class SimilarityTileTwinsTest extends BaseVectorizationTestCase {
             }
             for (int i = 0; i < n; i++) {
                 for (int j = 0; j < n; j++) {
-                    assertEquals(s[i * p * 8 + j], s[j * p * 8 + i], "symmetric, bit for bit");
+                    assertEquals(s[i * p * W + j], s[j * p * W + i], "symmetric, bit for bit");
                 }
             }
         }

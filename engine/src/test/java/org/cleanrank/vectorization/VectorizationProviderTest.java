@@ -94,7 +94,7 @@ class VectorizationProviderTest extends BaseVectorizationTestCase {
         assertEquals(
                 "plain: embeddings plain, hamming plain-popcnt, fast SSIM plain, scikit-image SSIM plain, DCT plain,"
                         + " squared Euclidean plain-4x64, tile maxima plain,"
-                        + " linkage block ops plain",
+                        + " linkage block ops plain, intra/extra plain",
                 p.describe());
     }
 
