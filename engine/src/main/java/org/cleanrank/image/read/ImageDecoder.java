@@ -55,9 +55,27 @@ public final class ImageDecoder {
         if (bytes.length == 0) {
             throw new CleanRankException(path + ": empty file (0 bytes); not an image");
         }
+        return decode(path, bytes, true);
+    }
+
+    /** Decodes a file's bytes ({@code path} names it in messages). */
+    static DecodedImage decode(Path path, byte[] bytes) {
+        return decode(path, bytes, true);
+    }
+
+    /**
+     * Decodes with the libraries only (Commons Imaging, ImageIO), never with {@link PngDecoder}: the path
+     * {@link PngDecoder} falls back to, and the reference the tests compare it with.
+     */
+    static DecodedImage decodeWithLibraries(Path path, byte[] bytes) {
+        return decode(path, bytes, false);
+    }
+
+    private static DecodedImage decode(Path path, byte[] bytes, boolean ownPngDecoder) {
         try {
             if (isPng(bytes)) {
-                return png(path, bytes);
+                DecodedImage own = ownPngDecoder ? PngDecoder.decode(path, bytes) : null;
+                return own != null ? own : png(path, bytes);
             }
             if (isJpeg(bytes)) {
                 return jpeg(path, bytes);
