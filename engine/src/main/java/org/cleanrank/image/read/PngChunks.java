@@ -29,12 +29,13 @@ final class PngChunks {
     /** colour-management chunks, which Commons Imaging applies to the samples (libpng does not) */
     int gammaChunks, iccChunks, srgbChunks;
 
-    private PngChunks(int width, int height, int bitDepth, int colorType, int interlace) {
-        this.width = width;
-        this.height = height;
-        this.bitDepth = bitDepth;
-        this.colorType = colorType;
-        this.interlace = interlace;
+    /** The header fields from the IHDR data at {@code ihdr}. */
+    private PngChunks(byte[] b, int ihdr) {
+        width = int32(b, ihdr);
+        height = int32(b, ihdr + 4);
+        bitDepth = b[ihdr + 8] & 0xFF;
+        colorType = b[ihdr + 9] & 0xFF;
+        interlace = b[ihdr + 12] & 0xFF;
     }
 
     /** The one-line error for a damaged PNG, in the wording of every other decode error. */
@@ -73,12 +74,7 @@ final class PngChunks {
                 if (type != IHDR || length != 13) {
                     throw corrupt(path, "first chunk is " + name(type) + ", not a 13-byte IHDR");
                 }
-                png = new PngChunks(
-                        int32(b, data),
-                        int32(b, data + 4),
-                        b[data + 8] & 0xFF,
-                        b[data + 9] & 0xFF,
-                        b[data + 12] & 0xFF);
+                png = new PngChunks(b, data);
                 png.checkHeader(path, b[data + 10], b[data + 11]);
             } else if (type == IEND) {
                 break;
