@@ -72,6 +72,14 @@ public class ImageDetectorBenchmark {
         }
     }
 
+    /** Decoding alone, every golden file (PNGs through PngDecoder, JPEGs through ImageIO). */
+    @Benchmark
+    public void decodeOnly37(Blackhole bh) {
+        for (Path f : files) {
+            bh.consume(ImageDecoder.decode(f));
+        }
+    }
+
     @Benchmark
     public void opencvPhashDecodeToHash37(Blackhole bh) {
         for (Path f : files) {

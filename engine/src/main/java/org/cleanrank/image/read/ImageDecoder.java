@@ -22,11 +22,18 @@ import org.cleanrank.CleanRankException;
  * references' pixels (measured on the golden images, see README "Decoding"):
  *
  * <ul>
- *   <li><b>PNG, 8-bit colour</b> (RGB, RGBA, palette): Apache Commons Imaging; its samples equal libpng's
- *       (Pillow's and OpenCV's) exactly.
- *   <li><b>PNG, 16-bit or gray</b>: the JDK's ImageIO, because Commons Imaging reduces 16-bit samples to 8
- *       bits (Pillow clips to 255, OpenCV takes value &gt;&gt; 8: both need the full value) and hands gray
- *       PNGs over through Java2D's linear-gray colour space, which changes the stored samples.
+ *   <li><b>PNG</b>: our own {@link PngDecoder} (CRC-checked chunks, the JDK's zlib, per-filter unfilter loops),
+ *       faster than the libraries below, for every non-interlaced PNG whose samples it gives exactly as
+ *       they do; it hands the rest to them: Adam7 interlacing, tRNS colour keys on gray or RGB, gAMA / iCCP
+ *       without sRGB on colour images (which Commons Imaging applies to the samples), interrupted IDAT runs.
+ *       It also rejects what libpng rejects and the libraries let through: a bad CRC on a critical chunk, an
+ *       unknown critical chunk.
+ *   <li><b>PNG, 8-bit colour</b> (RGB, RGBA, palette) when {@link PngDecoder} declines: Apache Commons Imaging;
+ *       its samples equal libpng's (Pillow's and OpenCV's) exactly.
+ *   <li><b>PNG, 16-bit or gray</b> when {@link PngDecoder} declines: the JDK's ImageIO, because Commons Imaging
+ *       reduces 16-bit samples to 8 bits (Pillow clips to 255, OpenCV takes value &gt;&gt; 8: both need the full
+ *       value) and hands gray PNGs over through Java2D's linear-gray colour space, which changes the stored
+ *       samples.
  *   <li><b>JPEG</b>: the JDK's ImageIO (IJG libjpeg: ISLOW IDCT, fancy upsampling), whose RGB output equals
  *       Pillow's (libjpeg-turbo) on every sample of every golden JPEG, progressive ones included, and whose
  *       raw raster gives the Y plane that {@code cv2.IMREAD_GRAYSCALE} returns. Commons Imaging's own JPEG
@@ -55,9 +62,27 @@ public final class ImageDecoder {
         if (bytes.length == 0) {
             throw new CleanRankException(path + ": empty file (0 bytes); not an image");
         }
+        return decode(path, bytes, true);
+    }
+
+    /** Decodes a file's bytes ({@code path} names it in messages). */
+    static DecodedImage decode(Path path, byte[] bytes) {
+        return decode(path, bytes, true);
+    }
+
+    /**
+     * Decodes with the libraries only (Commons Imaging, ImageIO), never with {@link PngDecoder}: the path
+     * {@link PngDecoder} falls back to, and the reference the tests compare it with.
+     */
+    static DecodedImage decodeWithLibraries(Path path, byte[] bytes) {
+        return decode(path, bytes, false);
+    }
+
+    private static DecodedImage decode(Path path, byte[] bytes, boolean ownPngDecoder) {
         try {
             if (isPng(bytes)) {
-                return png(path, bytes);
+                DecodedImage own = ownPngDecoder ? PngDecoder.decode(path, bytes) : null;
+                return own != null ? own : png(path, bytes);
             }
             if (isJpeg(bytes)) {
                 return jpeg(path, bytes);
