@@ -5,12 +5,12 @@ package org.cleanrank.vectorization;
  * ({@code org.cleanrank.detect.TileTightPairs}): running minima with their argmin, running maxima, a
  * transpose and an equality scan, over float rows whose padding lanes (up to the length rounded up to
  * {@link #LANES}) hold +inf. Twins: {@link PlainBlockLaneOps} (obvious scalar loops) and
- * {@link PanamaBlockLaneOps} (256-bit vectors). Any index of a minimum is a valid answer, so the twins may
+ * {@link PanamaBlockLaneOps} (512- or 256-bit vectors). Any index of a minimum is a valid answer, so the twins may
  * pick different ones among ties; every other output is the same.
  */
 public interface BlockLaneOps {
-    /** Lanes of the widest twin: scratch arrays are padded to a multiple of it. */
-    int LANES = 8;
+    /** Lanes of the widest twin (a 512-bit vector of floats): scratch arrays are padded to a multiple of it. */
+    int LANES = 16;
 
     /** A short name for logs and benchmark reports. */
     String name();

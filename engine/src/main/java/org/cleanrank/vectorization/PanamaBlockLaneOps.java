@@ -6,7 +6,7 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The SIMD twin of {@link BlockLaneOps} (256-bit float vectors). Loops run over
+ * The SIMD twin of {@link BlockLaneOps} (the CPU's preferred float vectors, 512 or 256 bits). Loops run over
  * whole vectors up to the length rounded up to {@link BlockLaneOps#LANES}; the padding lanes of the
  * scratch arrays are +inf, so they never win an argmin or match a distance. Minima and maxima are
  * compare-and-blend (no NaN can occur here), which is shorter than the NaN-aware {@code min}/{@code max};
@@ -14,17 +14,19 @@ import jdk.incubator.vector.VectorSpecies;
  * is a valid Prim choice, so the twins may pick different ones among ties and still emit the same pairs.
  */
 final class PanamaBlockLaneOps implements BlockLaneOps {
-    private static final VectorSpecies<Float> S = FloatVector.SPECIES_256;
+    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    /** Lanes per vector: LANES (AVX-512) or LANES / 2 (AVX2); the padding contract is in LANES. */
+    private static final int L = S.length();
 
     PanamaBlockLaneOps() {
-        if (S.length() != LANES) {
-            throw new UnsupportedOperationException("256-bit vectors hold " + S.length() + " floats, not " + LANES);
+        if (LANES % L != 0) {
+            throw new UnsupportedOperationException(L + "-lane vectors do not tile the " + LANES + "-lane padding");
         }
     }
 
     @Override
     public String name() {
-        return "panama-8x32";
+        return "panama-" + L + "x32";
     }
 
     private static FloatVector lesser(FloatVector a, FloatVector b) {
@@ -36,19 +38,19 @@ final class PanamaBlockLaneOps implements BlockLaneOps {
         FloatVector m0 = FloatVector.broadcast(S, Float.POSITIVE_INFINITY), m1 = m0;
         int end = (len + LANES - 1) / LANES * LANES;
         int v = 0;
-        for (; v + 2 * LANES <= end; v += 2 * LANES) {
+        for (; v + 2 * L <= end; v += 2 * L) {
             FloatVector d0 = lesser(
                     FloatVector.fromArray(S, d, v),
                     FloatVector.fromArray(S, row, off + v).add(FloatVector.fromArray(S, pen, v)));
             FloatVector d1 = lesser(
-                    FloatVector.fromArray(S, d, v + LANES),
-                    FloatVector.fromArray(S, row, off + v + LANES).add(FloatVector.fromArray(S, pen, v + LANES)));
+                    FloatVector.fromArray(S, d, v + L),
+                    FloatVector.fromArray(S, row, off + v + L).add(FloatVector.fromArray(S, pen, v + L)));
             d0.intoArray(d, v);
-            d1.intoArray(d, v + LANES);
+            d1.intoArray(d, v + L);
             m0 = lesser(m0, d0);
             m1 = lesser(m1, d1);
         }
-        for (; v < end; v += LANES) {
+        for (; v < end; v += L) {
             FloatVector d0 = lesser(
                     FloatVector.fromArray(S, d, v),
                     FloatVector.fromArray(S, row, off + v).add(FloatVector.fromArray(S, pen, v)));
@@ -63,13 +65,13 @@ final class PanamaBlockLaneOps implements BlockLaneOps {
         FloatVector m0 = FloatVector.broadcast(S, Float.POSITIVE_INFINITY), m1 = m0, m2 = m0, m3 = m0;
         int end = (len + LANES - 1) / LANES * LANES;
         int v = 0;
-        for (; v + 4 * LANES <= end; v += 4 * LANES) {
+        for (; v + 4 * L <= end; v += 4 * L) {
             m0 = lesser(m0, FloatVector.fromArray(S, d, v));
-            m1 = lesser(m1, FloatVector.fromArray(S, d, v + LANES));
-            m2 = lesser(m2, FloatVector.fromArray(S, d, v + 2 * LANES));
-            m3 = lesser(m3, FloatVector.fromArray(S, d, v + 3 * LANES));
+            m1 = lesser(m1, FloatVector.fromArray(S, d, v + L));
+            m2 = lesser(m2, FloatVector.fromArray(S, d, v + 2 * L));
+            m3 = lesser(m3, FloatVector.fromArray(S, d, v + 3 * L));
         }
-        for (; v < end; v += LANES) {
+        for (; v < end; v += L) {
             m0 = lesser(m0, FloatVector.fromArray(S, d, v));
         }
         return firstIndexOf(d, end, lesser(lesser(m0, m1), lesser(m2, m3)).reduceLanes(VectorOperators.MIN));
@@ -81,7 +83,7 @@ final class PanamaBlockLaneOps implements BlockLaneOps {
             return -1;
         }
         FloatVector mv = FloatVector.broadcast(S, min);
-        for (int w = 0; w < end; w += LANES) {
+        for (int w = 0; w < end; w += L) {
             VectorMask<Float> eq = FloatVector.fromArray(S, d, w).eq(mv);
             if (eq.anyTrue()) {
                 return w + eq.firstTrue();
@@ -90,13 +92,13 @@ final class PanamaBlockLaneOps implements BlockLaneOps {
         throw new IllegalStateException("minimum not found");
     }
 
-    /** Eight rows at a time: one gather per column reads them, one store writes them. */
+    /** One vector of rows at a time: one gather per column reads them, one store writes them. */
     @Override
     public void transpose(float[] from, int rows, int cols, float[] to) {
-        int[] index = new int[LANES];
+        int[] index = new int[L];
         int u0 = 0;
-        for (; u0 + LANES <= rows; u0 += LANES) {
-            for (int lane = 0; lane < LANES; lane++) {
+        for (; u0 + L <= rows; u0 += L) {
+            for (int lane = 0; lane < L; lane++) {
                 index[lane] = lane * cols;
             }
             int base = u0 * cols;
@@ -114,7 +116,7 @@ final class PanamaBlockLaneOps implements BlockLaneOps {
     @Override
     public void foldMax(float[] r, float g, int len) {
         FloatVector gv = FloatVector.broadcast(S, g);
-        for (int v = 0; v < len; v += LANES) {
+        for (int v = 0; v < len; v += L) {
             FloatVector x = FloatVector.fromArray(S, r, v);
             x.blend(gv, x.lt(gv)).intoArray(r, v);
         }
@@ -123,11 +125,11 @@ final class PanamaBlockLaneOps implements BlockLaneOps {
     @Override
     public int equalLanes(float[] row, int off, float[] r, int len, int[] hits) {
         int c = 0;
-        for (int v = 0; v < len; v += LANES) {
+        for (int v = 0; v < len; v += L) {
             long bits = FloatVector.fromArray(S, row, off + v)
                     .eq(FloatVector.fromArray(S, r, v))
                     .toLong();
-            if (v + LANES > len) {
+            if (v + L > len) {
                 bits &= (1L << (len - v)) - 1; // lanes past the row hold the next row's (or stale) values
             }
             while (bits != 0) {

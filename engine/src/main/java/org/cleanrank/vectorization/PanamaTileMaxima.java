@@ -6,12 +6,12 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The SIMD twin of {@link TileMaxima}: eight columns per instruction. Maxima are taken with a
+ * The SIMD twin of {@link TileMaxima}: a vector of columns (8 or 16) per instruction. Maxima are taken with a
  * compare-and-blend (values are finite, so this equals the plain twin's {@code >} test exactly);
- * columns past the last multiple of eight go through the plain loop.
+ * columns past the last whole vector go through the plain loop.
  */
 final class PanamaTileMaxima implements TileMaxima {
-    private static final VectorSpecies<Float> S = FloatVector.SPECIES_256;
+    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();
 
     @Override

@@ -88,6 +88,17 @@ class VectorizationProviderTest extends BaseVectorizationTestCase {
         assertEquals("panama-bitcount", withHamming.hammingKernels().name());
     }
 
+    /** The 256-bit execution (pom: -XX:UseAVX=2) really runs the Panama twins on eight-lane vectors. */
+    @Test
+    void panamaTwinsUseTheVectorWidthTheExecutionAsksFor() {
+        String lanes = System.getProperty("cleanrank.test.vectorLanes");
+        org.junit.jupiter.api.Assumptions.assumeTrue(lanes != null, "only in the 256-bit execution");
+        VectorizationProvider p = panamaProvider();
+        assertEquals("panama-" + lanes + "x32", p.embeddingKernels().name());
+        assertEquals("panama-" + lanes + "x32", p.blockLaneOps().name());
+        assertEquals("panama-" + lanes + "x32", p.intraExtra().name());
+    }
+
     @Test
     void plainIsEveryPlainTwin() {
         VectorizationProvider p = plainProvider();
