@@ -18,7 +18,20 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class TopKPairCollectorTest {
     @ParameterizedTest
-    @CsvSource({"200,1,1,3", "200,5,2,3", "200,1500,2,1000", "300,3000,3,7", "64,2016,2,5", "64,5000,1,5", "90,40,4,1"})
+    @CsvSource({
+        "200,1,1,3",
+        "200,5,2,3",
+        "400,2,1,1000",
+        "400,10,1,1000",
+        "400,50,1,1000",
+        "400,700,1,1000",
+        "400,60,1,40",
+        "200,1500,2,1000",
+        "300,3000,3,7",
+        "64,2016,2,5",
+        "64,5000,1,5",
+        "90,40,4,1"
+    })
     void equalsTheFullSortPrefix(int n, int k, int workers, int distinctValues) {
         Random r = new Random(n * 7919L + k * 31L + workers);
         float[][] d = new float[n][n];
