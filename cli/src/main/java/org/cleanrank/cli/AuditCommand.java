@@ -100,6 +100,15 @@ final class AuditCommand implements Callable<Integer> {
     double ssimMaxDistance;
 
     @Option(
+            names = "--ssim-all-pairs-max",
+            defaultValue = "10000",
+            paramLabel = "N",
+            description = "SSIM compares all pairs of up to N decoded images (default ${DEFAULT-VALUE}: 5e7 pairs, 3"
+                    + " minutes on one core measured); above, only the closest pairs of pHash (and SelfClean), scored"
+                    + " exactly; pass the image count to force all pairs")
+    int ssimAllPairsMax;
+
+    @Option(
             names = "--contamination",
             defaultValue = "0.1",
             paramLabel = "C",
@@ -151,6 +160,9 @@ final class AuditCommand implements Callable<Integer> {
         if (!(ssimMaxDistance >= 0 && ssimMaxDistance <= 2)) {
             throw new CleanRankException("--ssim-max-distance " + ssimMaxDistance + ": expected 0 to 2 (1 - SSIM)");
         }
+        if (ssimAllPairsMax < 2) {
+            throw new CleanRankException("--ssim-all-pairs-max " + ssimAllPairsMax + ": expected at least 2 images");
+        }
         if (!(contamination > 0 && contamination <= 0.5)) {
             throw new CleanRankException("--contamination " + contamination + ": expected a share in (0, 0.5]");
         }
@@ -161,7 +173,14 @@ final class AuditCommand implements Callable<Integer> {
             throw new CleanRankException("--cut-off / --significance-level: " + e.getMessage());
         }
         return new AuditRun.Settings(
-                pairs, auto, phashMaxBits, ssimMaxDistance, contamination, seed, run.threadsOrAllCores());
+                pairs,
+                auto,
+                phashMaxBits,
+                ssimMaxDistance,
+                contamination,
+                seed,
+                run.threadsOrAllCores(),
+                ssimAllPairsMax);
     }
 
     private static void requireWritable(Path out) {

@@ -128,7 +128,11 @@ final class DetectCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         SampleRanking r = switch (d) {
             case "knn" ->
-                PyodKnn.builder().threads(run.threadsOrAllCores()).build().rank(matrix(progress));
+                PyodKnn.builder()
+                        .threads(run.threadsOrAllCores())
+                        .progress(progress)
+                        .build()
+                        .rank(matrix(progress));
             case "ecod" ->
                 PyodEcod.builder().threads(run.threadsOrAllCores()).build().rank(matrix(progress));
             case "hbos" ->

@@ -126,6 +126,48 @@ class AuditCliTest {
     }
 
     @Test
+    void aboveTheSsimLimitSsimScoresTheCandidatePairsExactlyAndSaysSo() throws Exception {
+        Path out = shared.resolve("candidates");
+        CliTest.Run r = audit(folder.auditInputs(), "--ssim-all-pairs-max", "5", "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains("SSIM compared"), r.err());
+        Map<String, String> groupOf = groups(out);
+        for (AuditFolder.Pair p : folder.nearDuplicatePairs()) {
+            assertTrue(groupOf.containsKey(p.fileI()), p + " in no group");
+            assertEquals(groupOf.get(p.fileI()), groupOf.get(p.fileJ()), p.toString());
+        }
+        // every SSIM score equals the all-pairs pass's for the same pair (all pairs listed: --pairs above N^2/2)
+        Path allOut = shared.resolve("all-pairs");
+        CliTest.Run all = CliTest.run(
+                "audit", "--images", folder.images().toString(), "--pairs", "1000000", "--out", allOut.toString());
+        assertEquals(0, all.code(), all.err());
+        Map<String, String> allPairs = new HashMap<>();
+        for (String[] row : rows(allOut.resolve("near_duplicates.csv"), "SSIM", 3)) {
+            allPairs.put(row[1] + "," + row[2], row[4]);
+        }
+        int n = folder.imageCount();
+        assertEquals((long) n * (n - 1) / 2, allPairs.size(), "the all-pairs run lists every pair");
+        List<String[]> candidates = rows(out.resolve("near_duplicates.csv"), "SSIM", 3);
+        assertFalse(candidates.isEmpty());
+        for (String[] row : candidates) {
+            assertEquals(allPairs.get(row[1] + "," + row[2]), row[4], row[1] + "," + row[2]);
+        }
+        JsonNode notes =
+                new ObjectMapper().readTree(out.resolve("audit.json").toFile()).get("scale_notes");
+        assertEquals(1, notes.size(), notes.toString());
+        assertTrue(notes.get(0).asText().contains("--ssim-all-pairs-max 5"), notes.toString());
+        assertTrue(notes.get(0).asText().contains("pHash and of SelfClean"), notes.toString());
+        assertTrue(Files.readString(out.resolve("report.html")).contains("Scale: SSIM compared"));
+        JsonNode fullNotes = new ObjectMapper()
+                .readTree(fullOut.resolve("audit.json").toFile())
+                .get("scale_notes");
+        assertEquals(0, fullNotes.size(), "at the default limit SSIM compares all pairs");
+        assertOneLineError(
+                audit(folder.auditInputs(), "--ssim-all-pairs-max", "1", "--out", out.toString()),
+                "--ssim-all-pairs-max 1");
+    }
+
+    @Test
     void withoutIdsTheRowsFollowTheFileNamesAndTheCommandSaysSo() throws Exception {
         Path dir = Files.createDirectories(shared.resolve("no-ids"));
         Path images = Files.createDirectories(dir.resolve("images"));

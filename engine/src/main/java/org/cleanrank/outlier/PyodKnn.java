@@ -25,12 +25,14 @@ public final class PyodKnn implements PyodDetector {
     private final int nNeighbors;
     private final int threads;
     private final SquaredEuclideanKernel kernel;
+    private final Progress progress;
 
     private PyodKnn(Builder b) {
         if (b.nNeighbors < 1) {
             throw new CleanRankException(NAME + ": nNeighbors = " + b.nNeighbors + "; it must be at least 1");
         }
         this.nNeighbors = b.nNeighbors;
+        this.progress = b.progress;
         this.threads = OutlierInputs.threads(b.threads);
         this.kernel = b.kernel != null
                 ? b.kernel
@@ -65,7 +67,7 @@ public final class PyodKnn implements PyodDetector {
         }
         SquaredEuclideanTiles tiles = new SquaredEuclideanTiles(x, kernel);
         List<KSmallestDistances> parts =
-                new PairEngine(threads).run(tiles, w -> new KSmallestDistances(n, k), Progress.NONE);
+                new PairEngine(threads).run(tiles, w -> new KSmallestDistances(n, k), progress);
         float[] kth = KSmallestDistances.kth(parts, n, k);
         double[] scores = new double[n];
         for (int i = 0; i < n; i++) {
@@ -86,8 +88,15 @@ public final class PyodKnn implements PyodDetector {
         private int nNeighbors = 5;
         private int threads = 0;
         private SquaredEuclideanKernel kernel;
+        private Progress progress = Progress.NONE;
 
         private Builder() {}
+
+        /** Pairs done, reported by the brute-force pass (default: none). */
+        public Builder progress(Progress p) {
+            this.progress = p;
+            return this;
+        }
 
         /** PyOD's n_neighbors (default 5). */
         public Builder nNeighbors(int k) {

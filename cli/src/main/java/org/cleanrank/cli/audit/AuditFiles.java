@@ -105,6 +105,8 @@ public final class AuditFiles {
         sampleLists(le.putArray("detectors"), r.labelErrors());
         ArrayNode notes = root.putArray("not_run");
         r.notes().forEach(notes::add);
+        ArrayNode scale = root.putArray("scale_notes");
+        r.scaleNotes().forEach(scale::add);
         RankingFiles.writeAtomically(path, w -> w.write(om.writeValueAsString(root) + "\n"));
     }
 

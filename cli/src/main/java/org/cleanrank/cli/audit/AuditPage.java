@@ -136,6 +136,9 @@ public final class AuditPage {
         for (String note : r.notes()) {
             h.append("<p class=\"note\">Not run: ").append(esc(note)).append("</p>\n");
         }
+        for (String note : r.scaleNotes()) {
+            h.append("<p class=\"note\">Scale: ").append(esc(note)).append("</p>\n");
+        }
         h.append("</section>\n");
     }
 

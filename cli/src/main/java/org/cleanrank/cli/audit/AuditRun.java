@@ -39,7 +39,10 @@ import org.cleanrank.vectorization.VectorizationProvider;
  *       rule leaves out, are flagged too;
  *   <li>pHash (OpenCV) and SSIM: both image detectors agree, at most {@link Settings#phashMaxBits()} of the
  *       64 hash bits differ and 1 - SSIM is at most {@link Settings#ssimMaxDistance()} (either alone also
- *       pairs unrelated smooth pictures), looked for among each one's {@link Settings#pairs()} closest pairs;
+ *       pairs unrelated smooth pictures), looked for among each one's {@link Settings#pairs()} closest pairs.
+ *       Above {@link Settings#ssimAllPairsMax()} decoded images SSIM does not compare all pairs (quadratic:
+ *       hours at 100,000 images) but scores only the closest pairs of pHash and SelfClean
+ *       ({@link CandidateSsim}), and says so in {@link Result#scaleNotes()};
  *   <li>PyOD's KNN, ECOD, HBOS, IForest: PyOD's own {@code labels_}: a decision score above the
  *       {@code 100 (1 - contamination)} percentile of all scores.
  * </ul>
@@ -54,6 +57,8 @@ public final class AuditRun {
      * @param pairs closest pairs kept per near-duplicate detector
      * @param auto SelfClean's automatic-cleaning cut-offs
      * @param contamination PyOD's share of flagged samples
+     * @param ssimAllPairsMax the most decoded images SSIM compares all pairs of; above, it scores the other
+     *     detectors' closest pairs only ({@link CandidateSsim})
      */
     public record Settings(
             long pairs,
@@ -62,7 +67,8 @@ public final class AuditRun {
             double ssimMaxDistance,
             double contamination,
             long seed,
-            int threads) {}
+            int threads,
+            int ssimAllPairsMax) {}
 
     /** One near-duplicate detector's closest pairs (sample indices, i &lt; j) and which are flagged. */
     public record PairList(
@@ -74,7 +80,8 @@ public final class AuditRun {
 
     /**
      * What the audit found. {@code suspected} is the suspected label per sample (null without label errors).
-     * {@code notes} say which detectors could not run and why.
+     * {@code notes} say which detectors could not run and why; {@code scaleNotes} what was done instead of a
+     * pass too long for the folder's size (and how to force it).
      */
     public record Result(
             AuditSamples samples,
@@ -85,7 +92,8 @@ public final class AuditRun {
             List<SampleList> labelErrors,
             String[] suspected,
             List<ImageFolder.Failure> unreadable,
-            List<String> notes) {}
+            List<String> notes,
+            List<String> scaleNotes) {}
 
     public static Result run(AuditSamples s, Settings settings, Progress progress, Consumer<String> say) {
         int n = s.n();
@@ -140,6 +148,11 @@ public final class AuditRun {
         }
         PairList phash = null;
         PairList ssim = null;
+        PairDistance bits = null;
+        PairDistance structure = null;
+        PairRanking selfCleanRanked = null;
+        int decoded = images.samples().length;
+        boolean ssimOnCandidates = decoded > settings.ssimAllPairsMax();
         for (DetectorEntry e : Detectors.all()) {
             if (!DETECTORS.contains(e.fileName())) {
                 continue;
@@ -150,6 +163,9 @@ public final class AuditRun {
             }
             if (e.needs() == DetectorEntry.Input.EMBEDDINGS_AND_LABELS && codes == null) {
                 continue;
+            }
+            if (ssimOnCandidates && e.fileName().equals("ssim")) {
+                continue; // scored on the other detectors' candidates below
             }
             int[] subset = ctx.subset(e.needs());
             say.accept(e.issue().title() + ": " + e.name() + " on " + subset.length + " samples");
@@ -165,11 +181,14 @@ public final class AuditRun {
                     PairRanking local = PairRankings.rank(p.tiles(), settings.pairs(), ctx.threads(), progress);
                     PairRanking ranked = global(local, subset);
                     if (e.fileName().equals("selfclean")) {
+                        selfCleanRanked = ranked;
                         pairs.add(selfCleanPairs(ranked, auto.nearDuplicates(), selfCleanPairs.zeros()));
                     } else if (e.fileName().equals("phash_opencv")) {
                         phash = new PairList(e.name(), PHASH_SCORE, "", ranked, null, 0);
+                        bits = global(p.single(), images.samples(), n);
                     } else {
                         ssim = new PairList(e.name(), SSIM_SCORE, "", ranked, null, 0);
+                        structure = global(p.single(), images.samples(), n);
                     }
                 }
                 case Detection.Samples r -> {
@@ -186,20 +205,33 @@ public final class AuditRun {
                 }
             }
         }
+        List<String> scaleNotes = new ArrayList<>();
+        if (phash != null && ssimOnCandidates) {
+            List<PairRanking> lists =
+                    selfCleanRanked == null ? List.of(phash.ranking()) : List.of(phash.ranking(), selfCleanRanked);
+            say.accept("Near-duplicates: SSIM on the candidate pairs of "
+                    + (lists.size() == 1 ? "pHash" : "pHash and" + " SelfClean") + " (" + decoded
+                    + " images, more than --ssim-all-pairs-max "
+                    + settings.ssimAllPairsMax() + ")");
+            CandidateSsim c = CandidateSsim.score(
+                    lists,
+                    localOf(images.samples(), n),
+                    images.features().stream()
+                            .map(RunContext.ImageFeature::ssimThumb)
+                            .toList(),
+                    VectorizationProvider.getInstance().fastSsim(),
+                    settings.pairs(),
+                    ctx.threads(),
+                    progress);
+            ssim = new PairList("SSIM", SSIM_SCORE, "", c.ranking(), null, 0);
+            structure = c.distance();
+            String note = ssimScaleNote(decoded, settings, lists.size() == 2, c.candidates());
+            say.accept(note);
+            scaleNotes.add(note);
+        }
         if (phash != null && ssim != null) {
-            int[] decoded = images.samples();
-            int[] local = new int[n];
-            Arrays.fill(local, -1);
-            for (int k = 0; k < decoded.length; k++) {
-                local[decoded[k]] = k;
-            }
-            PairDistance bits = distance(ctx, decoded, "phash_opencv");
-            PairDistance structure = distance(ctx, decoded, "ssim");
-            ImagePairRule rule = new ImagePairRule(
-                    settings.phashMaxBits(),
-                    settings.ssimMaxDistance(),
-                    (i, j) -> bits.distance(local[i], local[j]),
-                    (i, j) -> structure.distance(local[i], local[j]));
+            ImagePairRule rule =
+                    new ImagePairRule(settings.phashMaxBits(), settings.ssimMaxDistance(), bits, structure);
             pairs.add(rule.flag(phash));
             pairs.add(rule.flag(ssim));
         }
@@ -232,7 +264,26 @@ public final class AuditRun {
                 labelErrors,
                 suspected,
                 images.failures(),
-                notes);
+                notes,
+                scaleNotes);
+    }
+
+    /** What SSIM did instead of all pairs, and how to force all pairs. */
+    static String ssimScaleNote(int decoded, Settings settings, boolean withSelfClean, int candidates) {
+        return String.format(
+                Locale.ROOT,
+                "SSIM compared %d candidate pairs, not all %d pairs: %d decoded images are more than"
+                        + " --ssim-all-pairs-max %d. The candidates are the %d closest pairs of pHash%s, each"
+                        + " scored exactly as the all-pairs pass scores it; a near-duplicate pair that none of"
+                        + " those ranks among its closest is not seen by SSIM. To compare all pairs, pass"
+                        + " --ssim-all-pairs-max %d (all-pairs SSIM grows with the square of the images).",
+                candidates,
+                (long) decoded * (decoded - 1) / 2,
+                decoded,
+                settings.ssimAllPairsMax(),
+                settings.pairs(),
+                withSelfClean ? " and of SelfClean" : "",
+                decoded);
     }
 
     static final String SELFCLEAN_PAIR_SCORE =
@@ -290,13 +341,20 @@ public final class AuditRun {
         return new SampleList(method, PYOD_SCORE, rule, r, flagged, count);
     }
 
-    /** The distance of one pair of decoded images (subset positions) of an image detector. */
-    private static PairDistance distance(RunContext ctx, int[] subset, String fileName) {
-        DetectorEntry e = Detectors.all().stream()
-                .filter(x -> x.fileName().equals(fileName))
-                .findFirst()
-                .orElseThrow();
-        return ((Detection.Pairs) e.runner().run(ctx, subset)).single();
+    /** A pair distance over the decoded images' positions as one over sample indices. */
+    private static PairDistance global(PairDistance local, int[] decoded, int n) {
+        int[] at = localOf(decoded, n);
+        return (i, j) -> local.distance(at[i], at[j]);
+    }
+
+    /** Each sample's position among the decoded images ({@code decoded}: ascending samples), -1 if absent. */
+    private static int[] localOf(int[] decoded, int n) {
+        int[] local = new int[n];
+        Arrays.fill(local, -1);
+        for (int k = 0; k < decoded.length; k++) {
+            local[decoded[k]] = k;
+        }
+        return local;
     }
 
     private static PairRanking global(PairRanking r, int[] subset) {

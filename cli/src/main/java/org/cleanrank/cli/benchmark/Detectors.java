@@ -76,8 +76,11 @@ public final class Detectors {
                 "knn",
                 IssueType.OFF_TOPIC,
                 Input.EMBEDDINGS,
-                (ctx, s) -> new Detection.Samples(
-                        PyodKnn.builder().threads(ctx.threads()).build().rank(matrix(ctx)))));
+                (ctx, s) -> new Detection.Samples(PyodKnn.builder()
+                        .threads(ctx.threads())
+                        .progress(ctx.progress())
+                        .build()
+                        .rank(matrix(ctx)))));
         l.add(new DetectorEntry(
                 "ECOD",
                 "ecod",

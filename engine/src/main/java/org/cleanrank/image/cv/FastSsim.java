@@ -92,6 +92,15 @@ public final class FastSsim {
         return st;
     }
 
+    /**
+     * The per-image statistics of one gray thumbnail, as {@link #prepare} computes them: scoring two with
+     * {@code 1 - kernel.score(a, b)} gives {@link Prepared#distance} exactly, without holding every image's
+     * statistics at once (about 90 KB each at 64 x 64).
+     */
+    public static FastSsimImage statistics(Raster8 gray) {
+        return image(gray);
+    }
+
     private static FastSsimImage image(Raster8 g) {
         if (g.channels() != 1) {
             throw new IllegalArgumentException("SSIM needs gray images");
