@@ -1,6 +1,5 @@
 package org.cleanrank.detect;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.IntUnaryOperator;
 import org.cleanrank.pairs.PairConsumer;
@@ -15,21 +14,18 @@ import org.cleanrank.vectorization.VectorizationProvider;
  */
 public final class IntraExtraReductions implements PairConsumer {
     private final int[] labels;
+    private final IntraExtraKernel kernel = VectorizationProvider.getInstance().intraExtra();
+    private final IntraExtraKernel.Accumulators acc;
     final float[] minSame;
     final float[] minDiff;
     final float[] maxDiff;
-    private final IntraExtraKernel kernel = VectorizationProvider.getInstance().intraExtra();
-    private final float[] rowAcc = new float[3];
 
     public IntraExtraReductions(int[] labels) {
         this.labels = labels;
-        int n = labels.length;
-        minSame = new float[n];
-        minDiff = new float[n];
-        maxDiff = new float[n];
-        Arrays.fill(minSame, Float.POSITIVE_INFINITY);
-        Arrays.fill(minDiff, Float.POSITIVE_INFINITY);
-        Arrays.fill(maxDiff, Float.NEGATIVE_INFINITY);
+        acc = new IntraExtraKernel.Accumulators(labels.length);
+        minSame = acc.minSame;
+        minDiff = acc.minDiff;
+        maxDiff = acc.maxDiff;
     }
 
     @Override
@@ -39,13 +35,13 @@ public final class IntraExtraReductions implements PairConsumer {
             if (from >= j1) {
                 continue;
             }
-            rowAcc[IntraExtraKernel.MIN_SAME] = minSame[i];
-            rowAcc[IntraExtraKernel.MIN_DIFF] = minDiff[i];
-            rowAcc[IntraExtraKernel.MAX_DIFF] = maxDiff[i];
-            kernel.row(d, (i - i0) * width + from - j0, from, j1, labels[i], labels, minSame, minDiff, maxDiff, rowAcc);
-            minSame[i] = rowAcc[IntraExtraKernel.MIN_SAME];
-            minDiff[i] = rowAcc[IntraExtraKernel.MIN_DIFF];
-            maxDiff[i] = rowAcc[IntraExtraKernel.MAX_DIFF];
+            acc.rowMinSame = minSame[i];
+            acc.rowMinDiff = minDiff[i];
+            acc.rowMaxDiff = maxDiff[i];
+            kernel.row(d, (i - i0) * width + from - j0, from, j1, labels[i], labels, acc);
+            minSame[i] = acc.rowMinSame;
+            minDiff[i] = acc.rowMinDiff;
+            maxDiff[i] = acc.rowMaxDiff;
         }
     }
 

@@ -20,17 +20,8 @@ final class PanamaIntraExtraKernel implements IntraExtraKernel {
     private static final FloatVector NEG_INF = FloatVector.broadcast(S, Float.NEGATIVE_INFINITY);
 
     @Override
-    public void row(
-            float[] d,
-            int off,
-            int from,
-            int to,
-            int label,
-            int[] labels,
-            float[] minSame,
-            float[] minDiff,
-            float[] maxDiff,
-            float[] rowAcc) {
+    public void row(float[] d, int off, int from, int to, int label, int[] labels, Accumulators acc) {
+        float[] minSame = acc.minSame, minDiff = acc.minDiff, maxDiff = acc.maxDiff;
         FloatVector same = INF, diff = INF, max = NEG_INF;
         int j = from;
         for (; j + L <= to; j += L) {
@@ -48,11 +39,11 @@ final class PanamaIntraExtraKernel implements IntraExtraKernel {
             FloatVector.fromArray(S, minDiff, j).min(vDiffLow).intoArray(minDiff, j);
             FloatVector.fromArray(S, maxDiff, j).max(vDiffHigh).intoArray(maxDiff, j);
         }
-        rowAcc[MIN_SAME] = Math.min(rowAcc[MIN_SAME], same.reduceLanes(VectorOperators.MIN));
-        rowAcc[MIN_DIFF] = Math.min(rowAcc[MIN_DIFF], diff.reduceLanes(VectorOperators.MIN));
-        rowAcc[MAX_DIFF] = Math.max(rowAcc[MAX_DIFF], max.reduceLanes(VectorOperators.MAX));
+        acc.rowMinSame = Math.min(acc.rowMinSame, same.reduceLanes(VectorOperators.MIN));
+        acc.rowMinDiff = Math.min(acc.rowMinDiff, diff.reduceLanes(VectorOperators.MIN));
+        acc.rowMaxDiff = Math.max(acc.rowMaxDiff, max.reduceLanes(VectorOperators.MAX));
         if (j < to) {
-            PLAIN.row(d, off + j - from, j, to, label, labels, minSame, minDiff, maxDiff, rowAcc);
+            PLAIN.row(d, off + j - from, j, to, label, labels, acc);
         }
     }
 

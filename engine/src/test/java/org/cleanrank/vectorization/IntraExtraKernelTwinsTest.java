@@ -3,7 +3,7 @@ package org.cleanrank.vectorization;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -28,47 +28,43 @@ class IntraExtraKernelTwinsTest extends BaseVectorizationTestCase {
             d[c] = r.nextInt(5) == 0 ? 0.5f : r.nextInt(7) == 0 ? 0f : r.nextFloat(); // ties and exact zeros
         }
         int label = r.nextInt(classes);
-        float[][] a = accumulators(n, r), b = new float[4][];
-        for (int k = 0; k < 4; k++) {
-            b[k] = a[k].clone();
-        }
-        float[][] expect = new float[4][];
-        for (int k = 0; k < 4; k++) {
-            expect[k] = a[k].clone();
-        }
+        IntraExtraKernel.Accumulators a = accumulators(n, new Random(n)), b = accumulators(n, new Random(n));
+        IntraExtraKernel.Accumulators expect = accumulators(n, new Random(n));
         for (int j = from; j < to; j++) {
             float v = d[5 + j - from];
             if (labels[j] == label) {
-                expect[0][j] = Math.min(expect[0][j], v);
-                expect[3][0] = Math.min(expect[3][0], v);
+                expect.minSame[j] = Math.min(expect.minSame[j], v);
+                expect.rowMinSame = Math.min(expect.rowMinSame, v);
             } else {
-                expect[1][j] = Math.min(expect[1][j], v);
-                expect[2][j] = Math.max(expect[2][j], v);
-                expect[3][1] = Math.min(expect[3][1], v);
-                expect[3][2] = Math.max(expect[3][2], v);
+                expect.minDiff[j] = Math.min(expect.minDiff[j], v);
+                expect.maxDiff[j] = Math.max(expect.maxDiff[j], v);
+                expect.rowMinDiff = Math.min(expect.rowMinDiff, v);
+                expect.rowMaxDiff = Math.max(expect.rowMaxDiff, v);
             }
         }
-        plain.row(d, 5, from, to, label, labels, a[0], a[1], a[2], a[3]);
-        panama.row(d, 5, from, to, label, labels, b[0], b[1], b[2], b[3]);
-        for (int k = 0; k < 4; k++) {
-            assertArrayEquals(expect[k], a[k], "plain, accumulator " + k);
-            assertArrayEquals(expect[k], b[k], "panama, accumulator " + k);
+        plain.row(d, 5, from, to, label, labels, a);
+        panama.row(d, 5, from, to, label, labels, b);
+        for (IntraExtraKernel.Accumulators got : List.of(a, b)) {
+            assertArrayEquals(expect.minSame, got.minSame);
+            assertArrayEquals(expect.minDiff, got.minDiff);
+            assertArrayEquals(expect.maxDiff, got.maxDiff);
+            assertEquals(expect.rowMinSame, got.rowMinSame);
+            assertEquals(expect.rowMinDiff, got.rowMinDiff);
+            assertEquals(expect.rowMaxDiff, got.rowMaxDiff);
         }
-        assertEquals(plain.name(), "plain");
+        assertEquals("plain", plain.name());
     }
 
-    /** minSame, minDiff, maxDiff per column and the row's three, partly fresh (+-Inf), partly stale values. */
-    private static float[][] accumulators(int n, Random r) {
-        float[] minSame = new float[n], minDiff = new float[n], maxDiff = new float[n];
-        Arrays.fill(minSame, Float.POSITIVE_INFINITY);
-        Arrays.fill(minDiff, Float.POSITIVE_INFINITY);
-        Arrays.fill(maxDiff, Float.NEGATIVE_INFINITY);
+    /** Fresh (+-Inf) accumulators with some stale values, as a later tile finds them. */
+    private static IntraExtraKernel.Accumulators accumulators(int n, Random r) {
+        IntraExtraKernel.Accumulators acc = new IntraExtraKernel.Accumulators(n);
         for (int j = 0; j < n; j += 3) {
-            minSame[j] = r.nextFloat();
-            minDiff[j] = r.nextFloat();
-            maxDiff[j] = r.nextFloat();
+            acc.minSame[j] = r.nextFloat();
+            acc.minDiff[j] = r.nextFloat();
+            acc.maxDiff[j] = r.nextFloat();
         }
-        float[] row = {r.nextBoolean() ? Float.POSITIVE_INFINITY : 0.3f, Float.POSITIVE_INFINITY, 0.6f};
-        return new float[][] {minSame, minDiff, maxDiff, row};
+        acc.rowMinSame = r.nextBoolean() ? Float.POSITIVE_INFINITY : 0.3f;
+        acc.rowMaxDiff = 0.6f;
+        return acc;
     }
 }
