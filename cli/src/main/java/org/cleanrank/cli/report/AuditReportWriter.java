@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.IntStream;
 import org.cleanrank.CleanRankException;
+import org.cleanrank.cli.neighbours.SuspectedLabels;
 import org.cleanrank.eval.RankingMetrics;
 
 /**
@@ -146,6 +147,9 @@ public final class AuditReportWriter {
         }
         if (mine.stream().anyMatch(o -> o.ok() && !o.top().isEmpty())) {
             h.append(KEY);
+            if (t == IssueType.LABEL_ERRORS && showsSuspected(mine, catalog)) {
+                h.append(SUSPECTED_KEY);
+            }
         }
         for (DetectorOutcome o : mine) {
             if (!o.ok() || o.top().isEmpty()) {
@@ -177,10 +181,15 @@ public final class AuditReportWriter {
                 h.append("<br><span class=\"id\">").append(esc(catalog.id(a.i())));
                 if (a.isPair()) {
                     h.append(" / ").append(esc(catalog.id(a.j())));
-                } else if (catalog.label(a.i()) != null) {
-                    h.append("<br>label: ").append(esc(catalog.label(a.i())));
                 }
-                h.append("</span></figcaption></figure>\n");
+                h.append("</span>");
+                if (!a.isPair() && catalog.label(a.i()) != null) {
+                    h.append("<br>label: ").append(esc(catalog.label(a.i())));
+                    if (t == IssueType.LABEL_ERRORS) {
+                        suspected(h, a.i(), catalog);
+                    }
+                }
+                h.append("</figcaption></figure>\n");
             }
             h.append("</div>\n");
         }
@@ -191,6 +200,39 @@ public final class AuditReportWriter {
     private static final String KEY = "<p class=\"key\">Card border: <span class=\"swatch hit\"></span> an issue"
             + " by the ground truth &middot; <span class=\"swatch miss\"></span> not an issue"
             + " &middot; <span class=\"swatch unknown\"></span> not annotated. Click a picture for the full image.</p>\n";
+
+    /**
+     * What a label-error card's suspected label means: shown above the cards when some card has one (a run
+     * without embeddings has none).
+     */
+    private static final String SUSPECTED_KEY = "<p class=\"key\">label = the given (published) label;"
+            + " suspected = the majority label of the sample's " + SuspectedLabels.K
+            + " nearest other samples by cosine similarity of the embeddings (all others when there are fewer; a tie"
+            + " goes to the label met first, nearest first): <span class=\"suspected differs\">highlighted</span>"
+            + " where it differs from the given label, <span class=\"suspected agrees\">(= label)</span> where"
+            + " the neighbours agree with it. A sample without an embedding has no suspected label.</p>\n";
+
+    private static boolean showsSuspected(List<DetectorOutcome> mine, SampleCatalog catalog) {
+        return mine.stream()
+                .filter(DetectorOutcome::ok)
+                .flatMap(o -> o.top().stream())
+                .anyMatch(a -> !a.isPair() && catalog.label(a.i()) != null && catalog.suspected(a.i()) != null);
+    }
+
+    /** Sample {@code i}'s suspected label under its given one, marked by whether the two differ; nothing without. */
+    private static void suspected(StringBuilder h, int i, SampleCatalog catalog) {
+        String voted = catalog.suspected(i);
+        if (voted == null) {
+            return;
+        }
+        boolean differs = !voted.equals(catalog.label(i));
+        h.append("<br><span class=\"suspected ")
+                .append(differs ? "differs" : "agrees")
+                .append("\">suspected: ")
+                .append(esc(voted))
+                .append(differs ? "" : " (= label)")
+                .append("</span>");
+    }
 
     /**
      * What the score under each card means. Pairs are ranked by ascending distance; a sample ranking's
@@ -346,6 +388,8 @@ public final class AuditReportWriter {
             .swatch { display: inline-block; width: 12px; height: 12px; border: 2px solid; border-radius: 2px; vertical-align: middle; }
             .swatch.hit { border-color: #2ca02c; } .swatch.miss { border-color: #d62728; } .swatch.unknown { border-color: #bbb; }
             .id { color: #777; font-family: monospace; font-size: 10px; }
+            .suspected { font-size: 11px; padding: 0 3px; border-radius: 2px; }
+            .suspected.differs { background: #ffe0b2; color: #8a3b00; font-weight: bold; } .suspected.agrees { color: #777; }
             """;
 
     /** Counts script errors and failed loads (capture phase: resource errors do not bubble). */
