@@ -67,27 +67,10 @@ class SuspectedLabelCardsTest {
                 new AuditItem(2, 5, -1, 0.8, 0),
                 new AuditItem(3, 24, -1, 0.7, -1),
                 new AuditItem(4, 13, -1, 0.6, 0));
-        List<DetectorOutcome> outcomes = List.of(
-                new DetectorOutcome(
-                        "Label detector",
-                        IssueType.LABEL_ERRORS,
-                        DetectorOutcome.Status.OK,
-                        null,
-                        0.1,
-                        Map.of(),
-                        null,
-                        top,
-                        null),
-                new DetectorOutcome(
-                        "Off-topic detector",
-                        IssueType.OFF_TOPIC,
-                        DetectorOutcome.Status.OK,
-                        null,
-                        0.1,
-                        Map.of(),
-                        null,
-                        top,
-                        null));
+        List<DetectorOutcome> outcomes = List.of(IssueType.LABEL_ERRORS, IssueType.OFF_TOPIC).stream()
+                .map(t -> new DetectorOutcome(
+                        t.title() + " detector", t, DetectorOutcome.Status.OK, null, 0.1, Map.of(), null, top, null))
+                .toList();
         SampleCatalog catalog = new SampleCatalog(data.ids(), data.labelNames(), suspected, data.images());
         return Files.readString(AuditReportWriter.write(dir, "test", outcomes, catalog, Map.of()));
     }
