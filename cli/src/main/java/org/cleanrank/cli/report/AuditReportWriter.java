@@ -13,7 +13,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.IntStream;
 import org.cleanrank.CleanRankException;
-import org.cleanrank.cli.neighbours.SuspectedLabels;
 import org.cleanrank.eval.RankingMetrics;
 
 /**
@@ -147,8 +146,8 @@ public final class AuditReportWriter {
         }
         if (mine.stream().anyMatch(o -> o.ok() && !o.top().isEmpty())) {
             h.append(KEY);
-            if (t == IssueType.LABEL_ERRORS && showsSuspected(mine, catalog)) {
-                h.append(SUSPECTED_KEY);
+            if (t == IssueType.LABEL_ERRORS && SuspectedLabelCaption.anyShown(mine, catalog)) {
+                h.append(SuspectedLabelCaption.KEY);
             }
         }
         for (DetectorOutcome o : mine) {
@@ -186,7 +185,7 @@ public final class AuditReportWriter {
                 if (!a.isPair() && catalog.label(a.i()) != null) {
                     h.append("<br>label: ").append(esc(catalog.label(a.i())));
                     if (t == IssueType.LABEL_ERRORS) {
-                        suspected(h, a.i(), catalog);
+                        SuspectedLabelCaption.append(h, a.i(), catalog);
                     }
                 }
                 h.append("</figcaption></figure>\n");
@@ -200,39 +199,6 @@ public final class AuditReportWriter {
     private static final String KEY = "<p class=\"key\">Card border: <span class=\"swatch hit\"></span> an issue"
             + " by the ground truth &middot; <span class=\"swatch miss\"></span> not an issue"
             + " &middot; <span class=\"swatch unknown\"></span> not annotated. Click a picture for the full image.</p>\n";
-
-    /**
-     * What a label-error card's suspected label means: shown above the cards when some card has one (a run
-     * without embeddings has none).
-     */
-    private static final String SUSPECTED_KEY = "<p class=\"key\">label = the given (published) label;"
-            + " suspected = the majority label of the sample's " + SuspectedLabels.K
-            + " nearest other samples by cosine similarity of the embeddings (all others when there are fewer; a tie"
-            + " goes to the label met first, nearest first): <span class=\"suspected differs\">highlighted</span>"
-            + " where it differs from the given label, <span class=\"suspected agrees\">(= label)</span> where"
-            + " the neighbours agree with it. A sample without an embedding has no suspected label.</p>\n";
-
-    private static boolean showsSuspected(List<DetectorOutcome> mine, SampleCatalog catalog) {
-        return mine.stream()
-                .filter(DetectorOutcome::ok)
-                .flatMap(o -> o.top().stream())
-                .anyMatch(a -> !a.isPair() && catalog.label(a.i()) != null && catalog.suspected(a.i()) != null);
-    }
-
-    /** Sample {@code i}'s suspected label under its given one, marked by whether the two differ; nothing without. */
-    private static void suspected(StringBuilder h, int i, SampleCatalog catalog) {
-        String voted = catalog.suspected(i);
-        if (voted == null) {
-            return;
-        }
-        boolean differs = !voted.equals(catalog.label(i));
-        h.append("<br><span class=\"suspected ")
-                .append(differs ? "differs" : "agrees")
-                .append("\">suspected: ")
-                .append(esc(voted))
-                .append(differs ? "" : " (= label)")
-                .append("</span>");
-    }
 
     /**
      * What the score under each card means. Pairs are ranked by ascending distance; a sample ranking's
