@@ -18,8 +18,10 @@ import org.cleanrank.cli.benchmark.BenchmarkRunner;
 import org.cleanrank.cli.benchmark.DetectorEntry;
 import org.cleanrank.cli.benchmark.Detectors;
 import org.cleanrank.cli.benchmark.RunContext;
+import org.cleanrank.cli.benchmark.RunSuspectedLabels;
 import org.cleanrank.cli.report.AuditReportWriter;
 import org.cleanrank.cli.report.DetectorOutcome;
+import org.cleanrank.cli.report.IssueType;
 import org.cleanrank.cli.report.SampleCatalog;
 import org.cleanrank.dataset.CleanPatrickDataset;
 import org.cleanrank.dataset.EmbeddingRows;
@@ -332,7 +334,15 @@ public final class BenchmarkCommand implements Callable<Integer> {
                         BenchmarkFiles.writeMetricsJson(out.resolve("metrics.json"), info, done);
                     }
                 });
-        SampleCatalog catalog = new SampleCatalog(idArr, labelNames, imagePaths);
+        String[] suspected = null;
+        if (outcomes.stream()
+                .anyMatch(o -> o.issue() == IssueType.LABEL_ERRORS
+                        && o.ok()
+                        && !o.top().isEmpty())) {
+            progress.message("suspected labels for the label-error cards: majority of the nearest neighbours");
+            suspected = RunSuspectedLabels.of(ctx);
+        }
+        SampleCatalog catalog = new SampleCatalog(idArr, labelNames, suspected, imagePaths);
         progress.message("writing the report");
         Path report = AuditReportWriter.write(out.dir, "cleanrank audit: " + data.name(), outcomes, catalog, info);
         return new Result(outcomes, report);

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.cleanrank.cli.neighbours.SuspectedLabels;
 import org.cleanrank.image.pipeline.ImageFolder;
 import org.cleanrank.io.RankingFiles;
 import org.cleanrank.rank.PairRanking;

@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
+import org.cleanrank.cli.neighbours.SuspectedLabels;
 import org.cleanrank.cli.report.AuditReportWriter;
 import org.cleanrank.cli.report.SampleCatalog;
 import org.cleanrank.cli.report.Thumbnails;

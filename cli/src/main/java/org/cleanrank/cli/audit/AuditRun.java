@@ -13,6 +13,8 @@ import org.cleanrank.cli.benchmark.DetectorEntry;
 import org.cleanrank.cli.benchmark.DetectorSkipped;
 import org.cleanrank.cli.benchmark.Detectors;
 import org.cleanrank.cli.benchmark.RunContext;
+import org.cleanrank.cli.benchmark.RunSuspectedLabels;
+import org.cleanrank.cli.neighbours.SuspectedLabels;
 import org.cleanrank.detect.AutoCleaning;
 import org.cleanrank.detect.FractionCut;
 import org.cleanrank.detect.PairRankings;
@@ -239,21 +241,7 @@ public final class AuditRun {
         if (!labelErrors.isEmpty()) {
             say.accept(
                     "suspected labels: majority of the " + Math.min(SuspectedLabels.K, n - 1) + " nearest neighbours");
-            int[] votes = SuspectedLabels.vote(
-                    new KnnNeighbours(
-                            Detectors.packed(ctx, null),
-                            VectorizationProvider.getInstance().embeddingKernels(),
-                            ctx.threads(),
-                            progress),
-                    codes);
-            suspected = new String[n];
-            String[] nameOfCode = new String[n];
-            for (int i = 0; i < n; i++) {
-                nameOfCode[codes[i]] = labelNames[i];
-            }
-            for (int i = 0; i < n; i++) {
-                suspected[i] = nameOfCode[votes[i]];
-            }
+            suspected = RunSuspectedLabels.of(ctx);
         }
         return new Result(
                 s,

@@ -146,6 +146,9 @@ public final class AuditReportWriter {
         }
         if (mine.stream().anyMatch(o -> o.ok() && !o.top().isEmpty())) {
             h.append(KEY);
+            if (t == IssueType.LABEL_ERRORS && SuspectedLabelCaption.anyShown(mine, catalog)) {
+                h.append(SuspectedLabelCaption.KEY);
+            }
         }
         for (DetectorOutcome o : mine) {
             if (!o.ok() || o.top().isEmpty()) {
@@ -177,10 +180,15 @@ public final class AuditReportWriter {
                 h.append("<br><span class=\"id\">").append(esc(catalog.id(a.i())));
                 if (a.isPair()) {
                     h.append(" / ").append(esc(catalog.id(a.j())));
-                } else if (catalog.label(a.i()) != null) {
-                    h.append("<br>label: ").append(esc(catalog.label(a.i())));
                 }
-                h.append("</span></figcaption></figure>\n");
+                h.append("</span>");
+                if (!a.isPair() && catalog.label(a.i()) != null) {
+                    h.append("<br>label: ").append(esc(catalog.label(a.i())));
+                    if (t == IssueType.LABEL_ERRORS) {
+                        SuspectedLabelCaption.append(h, a.i(), catalog);
+                    }
+                }
+                h.append("</figcaption></figure>\n");
             }
             h.append("</div>\n");
         }
@@ -346,6 +354,8 @@ public final class AuditReportWriter {
             .swatch { display: inline-block; width: 12px; height: 12px; border: 2px solid; border-radius: 2px; vertical-align: middle; }
             .swatch.hit { border-color: #2ca02c; } .swatch.miss { border-color: #d62728; } .swatch.unknown { border-color: #bbb; }
             .id { color: #777; font-family: monospace; font-size: 10px; }
+            .suspected { font-size: 11px; padding: 0 3px; border-radius: 2px; }
+            .suspected.differs { background: #ffe0b2; color: #8a3b00; font-weight: bold; } .suspected.agrees { color: #777; }
             """;
 
     /** Counts script errors and failed loads (capture phase: resource errors do not bubble). */

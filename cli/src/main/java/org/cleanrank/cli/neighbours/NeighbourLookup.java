@@ -1,4 +1,4 @@
-package org.cleanrank.cli.audit;
+package org.cleanrank.cli.neighbours;
 
 /**
  * The nearest other samples of every sample, what a suspected label is voted from. A seam: today

@@ -1,4 +1,4 @@
-package org.cleanrank.cli.audit;
+package org.cleanrank.cli.neighbours;
 
 import org.cleanrank.knn.ExactKnn;
 import org.cleanrank.pairs.PackedEmbeddings;

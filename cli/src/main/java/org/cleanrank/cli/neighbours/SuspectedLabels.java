@@ -1,4 +1,4 @@
-package org.cleanrank.cli.audit;
+package org.cleanrank.cli.neighbours;
 
 /**
  * The label a sample's neighbourhood suggests: the majority label among its {@link #K} nearest other
