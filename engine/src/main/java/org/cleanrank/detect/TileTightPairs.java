@@ -24,8 +24,8 @@ import org.cleanrank.vectorization.VectorizationProvider;
  * its transpose into the running minima, and the test runs on the rows of A only: a backward sweep
  * over the order keeps, for every B point after the current position, the maximum gap up to it and
  * compares the current A row with it lane by lane; a forward sweep does the same for the B points
- * before. Work: O(t^2) per block of t points, a few vector operations per 8 pairs, against the
- * kernel's D / 8 FMAs per 8 pairs for their distances.
+ * before. Work: O(t^2) per block of t points, a few vector operations per vector of pairs, against the
+ * kernel's D FMAs per vector of pairs for their distances.
  *
  * <p>The lane-wise primitives come from the provider ({@link BlockLaneOps}, a plain and a Panama twin);
  * both emit the same set of pairs. One instance per worker (scratch

@@ -9,7 +9,8 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>The tile kernel is a register-blocked outer product: four points of one panel (broadcast) times two
  * column vectors (both halves of one panel on 256-bit vectors, two whole panels on 512-bit ones) gives
- * eight independent accumulators, six loads per eight FMAs. Each lane of each accumulator is exactly the
+ * eight independent accumulators, six loads per eight FMAs (on 512-bit vectors an 8 x 2 block: sixteen
+ * accumulators, ten loads per sixteen FMAs). Each lane of each accumulator is exactly the
  * plain twin's FMA chain for one pair, so results are bit-identical to {@link PlainEmbeddingKernels} at
  * every vector width.
  */

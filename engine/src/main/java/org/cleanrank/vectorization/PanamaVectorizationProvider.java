@@ -4,8 +4,9 @@ import jdk.incubator.vector.FloatVector;
 
 /**
  * The jdk.incubator.vector twins, made by {@link VectorizationProvider} by class name only when the module is
- * present. Every Panama twin works on 256-bit vectors (one panel of eight floats or four doubles), so this
- * provider refuses a CPU whose preferred vectors are narrower.
+ * present. The Panama twins work on 256-bit vectors or wider (the embedding, linkage, intra/extra and kNN-maxima twins
+ * take the CPU's preferred width: 512 bits with AVX-512), so this provider refuses a CPU whose preferred vectors
+ * are narrower than 256 bits.
  *
  * <p>Per family: the Panama twin for embeddings, fast SSIM, scikit-image SSIM, the DCT and squared Euclidean
  * distances (each measured faster, see results/). Hamming keeps the plain twin: AVX2 has no vector popcount, so

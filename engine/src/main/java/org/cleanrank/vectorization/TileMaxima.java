@@ -5,7 +5,7 @@ package org.cleanrank.vectorization;
  * a tile. A row or column whose maximum is below the worst similarity its list keeps has no candidate
  * in the tile, so the exact per-candidate test runs only on the few that may (after the first tiles,
  * almost none). Maxima are exact, so the twins agree bit for bit and the filter never drops a
- * candidate; the Panama twin does the scan eight values per instruction instead of one.
+ * candidate; the Panama twin does the scan a vector (8 or 16 values) per instruction instead of one.
  */
 public interface TileMaxima {
     /**
