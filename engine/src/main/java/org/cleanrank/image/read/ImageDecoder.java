@@ -24,12 +24,14 @@ import org.cleanrank.CleanRankException;
  * <ul>
  *   <li><b>PNG</b>: our own {@link PngDecoder} (CRC-checked chunks, the JDK's zlib, per-filter unfilter loops),
  *       faster than the libraries below, for every non-interlaced PNG whose samples it gives exactly as
- *       they do; it hands the rest to them: Adam7 interlacing, tRNS colour keys on gray or RGB, gAMA / iCCP
- *       without sRGB on colour images (which Commons Imaging applies to the samples), interrupted IDAT runs.
+ *       they do; it hands the rest to them: Adam7 interlacing, tRNS colour keys on gray or RGB, interrupted
+ *       IDAT runs. gAMA and iCCP are ignored, as libpng and Pillow ignore them (checked with both: a gAMA chunk
+ *       changes none of their samples), whereas Commons Imaging gamma-corrects the samples.
  *       It also rejects what libpng rejects and the libraries let through: a bad CRC on a critical chunk, an
  *       unknown critical chunk.
  *   <li><b>PNG, 8-bit colour</b> (RGB, RGBA, palette) when {@link PngDecoder} declines: Apache Commons Imaging;
- *       its samples equal libpng's (Pillow's and OpenCV's) exactly.
+ *       its samples equal libpng's (Pillow's and OpenCV's) exactly, except with a gAMA or iCCP chunk, which it
+ *       applies: those files go to ImageIO, which keeps the stored samples.
  *   <li><b>PNG, 16-bit or gray</b> when {@link PngDecoder} declines: the JDK's ImageIO, because Commons Imaging
  *       reduces 16-bit samples to 8 bits (Pillow clips to 255, OpenCV takes value &gt;&gt; 8: both need the full
  *       value) and hands gray PNGs over through Java2D's linear-gray colour space, which changes the stored
@@ -109,10 +111,30 @@ public final class ImageDecoder {
         return m.replace('\n', ' ').replace('\r', ' ');
     }
 
+    /** A gAMA or iCCP chunk before the image data (chunk types only; CRCs are the decoders' business). */
+    static boolean hasColourManagement(byte[] png) {
+        for (long pos = 8; pos + 8 <= png.length; ) {
+            int p = (int) pos;
+            long length = ((png[p] & 0xFFL) << 24)
+                    | ((png[p + 1] & 0xFF) << 16)
+                    | ((png[p + 2] & 0xFF) << 8)
+                    | (png[p + 3] & 0xFF);
+            String type = new String(png, p + 4, 4, java.nio.charset.StandardCharsets.ISO_8859_1);
+            if (type.equals("gAMA") || type.equals("iCCP")) {
+                return true;
+            }
+            if (type.equals("IDAT") || type.equals("IEND")) {
+                return false;
+            }
+            pos += 12 + length;
+        }
+        return false;
+    }
+
     private static DecodedImage png(Path path, byte[] bytes) throws IOException {
         int bitDepth = bytes.length > 24 ? bytes[24] & 0xFF : 8;
         int colorType = bytes.length > 25 ? bytes[25] & 0xFF : 2;
-        if (bitDepth == 16 || colorType == 0 || colorType == 4) {
+        if (bitDepth == 16 || colorType == 0 || colorType == 4 || hasColourManagement(bytes)) {
             BufferedImage img = readImageIo(path, bytes);
             Raster r = img.getRaster();
             if (colorType == 0 && r.getNumBands() == 1) {

@@ -12,8 +12,9 @@ import java.util.zip.Inflater;
  *
  * <p>It returns {@code null} (the caller falls back to the library path) for what the library path does
  * differently from a plain decode: Adam7 interlacing; tRNS on gray or RGB (ImageIO and Commons Imaging turn it
- * into an alpha channel, each in its own way); gAMA or iCCP without sRGB on 8-bit colour and palette images
- * (Commons Imaging gamma-corrects or colour-converts those samples); IDAT chunks interrupted by other chunks.
+ * into an alpha channel, each in its own way); IDAT chunks interrupted by other chunks. Colour-management chunks
+ * (gAMA, iCCP, sRGB, cHRM) are ignored, as libpng (OpenCV) and Pillow ignore them when they read a file: the
+ * samples are the stored ones.
  *
  * <p>Errors are one line naming the file: truncation, a bad CRC on a critical chunk, a missing IHDR, IDAT or
  * IEND, bad deflate data, too little image data, an unknown filter type, a palette index outside the palette,
@@ -65,15 +66,7 @@ final class PngDecoder {
     }
 
     private static boolean needsLibraryPath(PngChunks png) {
-        boolean commonsImaging = png.bitDepth != 16 && png.colorType != 0 && png.colorType != 4;
-        boolean colourManaged = png.srgbChunks > 1
-                || png.gammaChunks > 1
-                || png.iccChunks > 1
-                || (png.srgbChunks == 0 && png.gammaChunks + png.iccChunks > 0);
-        return png.interlace != 0
-                || (png.transparency != null && png.colorType != 3)
-                || (commonsImaging && colourManaged)
-                || png.idatSplit;
+        return png.interlace != 0 || (png.transparency != null && png.colorType != 3) || png.idatSplit;
     }
 
     /** Inflates the IDAT payloads, one after the other without copying them, until {@code raw} is full. */

@@ -99,10 +99,11 @@ class PngDecoderTest {
                 .chunk("PLTE", randomBytes(random, 48))
                 .chunk("tRNS", new byte[0])
                 .chunk("sRGB", new byte[] {0})
-                .chunk("gAMA", new byte[] {0, 0, (byte) 0xB1, (byte) 0x8F})
+                .chunk("cHRM", new byte[32])
                 .filters(4, 1)
                 .write();
-        assertOwnEqualsLibraries(png, "palette, empty tRNS, tEXt, sRGB + gAMA");
+        // (with a gAMA chunk the library path is ImageIO, which drops an empty tRNS: see the gAMA test below)
+        assertOwnEqualsLibraries(png, "palette, empty tRNS, tEXt, sRGB, cHRM");
     }
 
     @Test
@@ -118,14 +119,51 @@ class PngDecoderTest {
                 new TestPngWriter(7, 4, 0, 8, gray)
                         .chunk("tRNS", new byte[] {0, 9})
                         .write(),
-                // Commons Imaging gamma-corrects without sRGB
-                new TestPngWriter(7, 4, 2, 8, rgb)
-                        .chunk("gAMA", new byte[] {0, 0, (byte) 0xB1, (byte) 0x8F})
-                        .write(),
                 interlaced(rgb));
         for (byte[] png : cases) {
             assertNull(PngDecoder.decode(NAME, png));
             assertSameImage(ImageDecoder.decodeWithLibraries(NAME, png), ImageDecoder.decode(NAME, png), "fallback");
+        }
+    }
+
+    /**
+     * libpng (cv2.imread) and Pillow ignore gAMA and iCCP when they read: with Debian's OpenCV 4.6 and Pillow 9.4,
+     * a golden PNG with a gAMA chunk of 1/2.2, 1.0 or 2.0 inserted decodes to the stored samples. So must ours,
+     * on our own decoder and on the library path (an interlaced file); Commons Imaging alone would gamma-correct.
+     */
+    @Test
+    void gammaAndIccChunksLeaveTheStoredSamples() throws IOException {
+        byte[] icc = java.awt.color.ICC_Profile.getInstance(java.awt.color.ColorSpace.CS_sRGB)
+                .getData();
+        java.io.ByteArrayOutputStream z = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.DeflaterOutputStream d = new java.util.zip.DeflaterOutputStream(z)) {
+            d.write(icc);
+        }
+        byte[] iccp = java.util.Arrays.copyOf(
+                "sRGB\0\0".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), 6 + z.size());
+        System.arraycopy(z.toByteArray(), 0, iccp, 6, z.size());
+        List<byte[]> chunks = List.of(
+                TestPngWriter.chunkBytes("gAMA", new byte[] {0, 0, (byte) 0xB1, (byte) 0x8F}),
+                TestPngWriter.chunkBytes("gAMA", new byte[] {0, 1, (byte) 0x86, (byte) 0xA0}),
+                TestPngWriter.chunkBytes("gAMA", new byte[] {0, 3, 0x0D, 0x40}),
+                TestPngWriter.chunkBytes("iCCP", iccp));
+        List<byte[]> plain = new ArrayList<>();
+        for (String golden :
+                new String[] {"558ac1f216189391a1f38ec6bb836eb2.png", "bed59f9be674e0ae3608ea9c8ee0cf12.png"}) {
+            plain.add(Files.readAllBytes(Fixtures.golden("images", "images", golden)));
+        }
+        plain.add(interlaced(randomRows(new Random(5), 7, 4, 2, 8)));
+        for (byte[] png : plain) {
+            DecodedImage stored = ImageDecoder.decode(NAME, png);
+            for (byte[] chunk : chunks) {
+                byte[] with = new byte[png.length + chunk.length];
+                System.arraycopy(png, 0, with, 0, 33); // signature + IHDR
+                System.arraycopy(chunk, 0, with, 33, chunk.length);
+                System.arraycopy(png, 33, with, 33 + chunk.length, png.length - 33);
+                assertTrue(ImageDecoder.hasColourManagement(with));
+                assertSameImage(stored, ImageDecoder.decode(NAME, with), "own decoder or fallback");
+                assertSameImage(stored, ImageDecoder.decodeWithLibraries(NAME, with), "library path");
+            }
         }
     }
 
