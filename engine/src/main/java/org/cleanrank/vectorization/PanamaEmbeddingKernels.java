@@ -119,12 +119,6 @@ final class PanamaEmbeddingKernels implements EmbeddingKernels {
         (distance ? toDistance(sim) : sim).intoArray(out, o);
     }
 
-    /** One row of a block: two vectors of columns side by side. */
-    private static void storeRow(FloatVector left, FloatVector right, boolean distance, float[] out, int o) {
-        store(left, distance, out, o);
-        store(right, distance, out, o + L);
-    }
-
     private static void block8x2(
             float[] pa, int a, float[] pb, int b0, int b1, int dim, float[] out, int o, int width, boolean distance) {
         FloatVector c00 = FloatVector.zero(S),
@@ -172,14 +166,22 @@ final class PanamaEmbeddingKernels implements EmbeddingKernels {
             c70 = a7.fma(v0, c70);
             c71 = a7.fma(v1, c71);
         }
-        storeRow(c00, c01, distance, out, o);
-        storeRow(c10, c11, distance, out, o + width);
-        storeRow(c20, c21, distance, out, o + 2 * width);
-        storeRow(c30, c31, distance, out, o + 3 * width);
-        storeRow(c40, c41, distance, out, o + 4 * width);
-        storeRow(c50, c51, distance, out, o + 5 * width);
-        storeRow(c60, c61, distance, out, o + 6 * width);
-        storeRow(c70, c71, distance, out, o + 7 * width);
+        store(c00, distance, out, o);
+        store(c01, distance, out, o + L);
+        store(c10, distance, out, o + width);
+        store(c11, distance, out, o + width + L);
+        store(c20, distance, out, o + 2 * width);
+        store(c21, distance, out, o + 2 * width + L);
+        store(c30, distance, out, o + 3 * width);
+        store(c31, distance, out, o + 3 * width + L);
+        store(c40, distance, out, o + 4 * width);
+        store(c41, distance, out, o + 4 * width + L);
+        store(c50, distance, out, o + 5 * width);
+        store(c51, distance, out, o + 5 * width + L);
+        store(c60, distance, out, o + 6 * width);
+        store(c61, distance, out, o + 6 * width + L);
+        store(c70, distance, out, o + 7 * width);
+        store(c71, distance, out, o + 7 * width + L);
     }
 
     private static void block4x2(
@@ -209,10 +211,14 @@ final class PanamaEmbeddingKernels implements EmbeddingKernels {
             c30 = a3.fma(v0, c30);
             c31 = a3.fma(v1, c31);
         }
-        storeRow(c00, c01, distance, out, o);
-        storeRow(c10, c11, distance, out, o + width);
-        storeRow(c20, c21, distance, out, o + 2 * width);
-        storeRow(c30, c31, distance, out, o + 3 * width);
+        store(c00, distance, out, o);
+        store(c01, distance, out, o + L);
+        store(c10, distance, out, o + width);
+        store(c11, distance, out, o + width + L);
+        store(c20, distance, out, o + 2 * width);
+        store(c21, distance, out, o + 2 * width + L);
+        store(c30, distance, out, o + 3 * width);
+        store(c31, distance, out, o + 3 * width + L);
     }
 
     private static void block4x1(
